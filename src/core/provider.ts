@@ -1,0 +1,62 @@
+import type {
+  Agent,
+  Chat,
+  Contact,
+  ContactInput,
+  MessageTemplate,
+  Page,
+  ReachoutEvent,
+  Sender,
+  SendNotificationInput,
+  Ticket,
+  TimelineEvent,
+} from './types';
+
+/** Passed as the second argument of every provider method. */
+export interface CallContext {
+  /** Fires when the caller no longer needs the answer; reject with an `AbortError` then. */
+  signal?: AbortSignal;
+}
+
+export interface PageParams {
+  cursor?: string | null;
+  limit?: number;
+}
+
+export type MediaPurpose = 'avatar' | 'template-header';
+
+/**
+ * The headless contract between Reachout and a host's backend. Every method takes a params
+ * object and an optional `{ signal }`, and rejects with a `ReachoutError`.
+ */
+export interface ReachoutDataProvider {
+  /** Contacts ordered by name; `search` matches name, email and phone (in any typed format). */
+  listContacts(params: { search?: string } & PageParams, context?: CallContext): Promise<Page<Contact>>;
+  getContact(params: { id: string }, context?: CallContext): Promise<Contact>;
+  /** Rejects with `CONFLICT` (field `phone`) when a contact has this phone already. */
+  createContact(params: { input: ContactInput }, context?: CallContext): Promise<Contact>;
+  /** The business numbers a notification can be sent from. */
+  listSenders(params: Record<string, never>, context?: CallContext): Promise<Sender[]>;
+  listTemplates(
+    params: { senderId: string; search?: string } & PageParams,
+    context?: CallContext,
+  ): Promise<Page<MessageTemplate>>;
+  listAgents(params: { search?: string }, context?: CallContext): Promise<Agent[]>;
+  /** The contact's open, assigned or queued chat, if any. */
+  getActiveChat(params: { contactId: string }, context?: CallContext): Promise<Chat | null>;
+  /** Idempotent per `input.idempotencyKey`: a repeated key answers with the same ticket. */
+  sendNotification(params: { input: SendNotificationInput }, context?: CallContext): Promise<Ticket>;
+  getTicket(params: { id: string }, context?: CallContext): Promise<Ticket>;
+  /** Newest first. */
+  listTickets(params: { contactId: string } & PageParams, context?: CallContext): Promise<Page<Ticket>>;
+  /** Newest first. */
+  listTimeline(params: { contactId: string } & PageParams, context?: CallContext): Promise<Page<TimelineEvent>>;
+  /** Newest first. */
+  listChats(params: { contactId: string } & PageParams, context?: CallContext): Promise<Page<Chat>>;
+  /** Stores a file and answers with a public URL. Optional: without it, widgets take links only. */
+  uploadMedia?(params: { file: Blob; purpose: MediaPurpose }, context?: CallContext): Promise<{ url: string }>;
+  /** Live updates. Optional: without it, widgets poll what is still changing. */
+  subscribe?(listener: (event: ReachoutEvent) => void): () => void;
+}
+
+export type ReachoutMethod = Exclude<keyof ReachoutDataProvider, 'subscribe'>;

@@ -1,0 +1,276 @@
+/** ISO 8601 date-time string, e.g. `2026-11-25T09:30:00.000Z`. */
+export type IsoDateTime = string;
+
+/** A phone number in E.164 form, e.g. `+5511987654321`. */
+export type E164 = string;
+
+export interface Contact {
+  id: string;
+  name: string;
+  email: string | null;
+  /** E.164. */
+  phone: E164;
+  avatarUrl: string | null;
+  createdAt: IsoDateTime;
+  /** Host-defined fields, usable as dynamic content (`attributes.city`). */
+  attributes?: Record<string, string>;
+  /** The contact asked not to receive proactive messages. */
+  optedOut?: boolean;
+}
+
+/** What a person types to create a contact, after validation (`contactInputSchema`). */
+export interface ContactInput {
+  name: string;
+  email?: string | null;
+  /** E.164 once validated. */
+  phone: string;
+  avatarUrl?: string | null;
+}
+
+export type SenderStatus = 'connected' | 'disconnected' | 'flagged' | 'restricted';
+export type QualityRating = 'GREEN' | 'YELLOW' | 'RED' | 'UNKNOWN';
+
+/** A business number agents send from (the "From" of the wizard). */
+export interface Sender {
+  id: string;
+  channel: 'whatsapp';
+  phone: E164;
+  displayName: string;
+  status?: SenderStatus;
+  qualityRating?: QualityRating;
+}
+
+export interface Agent {
+  id: string;
+  name: string;
+  email?: string | null;
+  avatarUrl?: string | null;
+}
+
+export type ChatStatus = 'open' | 'assigned' | 'queued' | 'resolved' | 'closed';
+
+export interface Chat {
+  id: string;
+  contactId: string;
+  status: ChatStatus;
+  assignee: Agent | null;
+  /** When the customer last wrote; opens the 24-hour customer-service window. */
+  lastInboundAt: IsoDateTime | null;
+  senderId: string;
+}
+
+export type TicketPriority = 'low' | 'medium' | 'high' | 'urgent';
+export type TicketStatus = 'verifying' | 'failed' | 'open' | 'assigned' | 'queued' | 'resolved' | 'closed';
+export type DeliveryStatus = 'pending' | 'sent' | 'delivered' | 'read' | 'failed';
+
+export interface TicketNotification {
+  senderId: string;
+  to: E164;
+  templateName: string;
+  language: string;
+  /** The rendered body text, as the customer sees it. */
+  body: string;
+  delivery: DeliveryStatus;
+  /** Plain-words reason when `delivery` (or the ticket) is `failed`. */
+  failureReason?: string;
+}
+
+export interface Ticket {
+  id: string;
+  contactId: string;
+  chatId: string | null;
+  priority: TicketPriority;
+  assignee: Agent | null;
+  description: string;
+  status: TicketStatus;
+  createdAt: IsoDateTime;
+  updatedAt: IsoDateTime;
+  notification: TicketNotification;
+}
+
+export type TimelineEventType =
+  | 'contact.created'
+  | 'notification.sent'
+  | 'notification.verified'
+  | 'notification.failed'
+  | 'notification.delivered'
+  | 'notification.read'
+  | 'customer.replied'
+  | 'ticket.assigned'
+  | 'ticket.resolved';
+
+export interface TimelineEvent {
+  id: string;
+  contactId: string;
+  type: TimelineEventType;
+  at: IsoDateTime;
+  ticketId?: string;
+  text: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+  total?: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// WhatsApp Business Cloud API message templates, verbatim (snake_case as Meta returns them).
+// ---------------------------------------------------------------------------------------------
+
+export type TemplateStatus =
+  | 'APPROVED'
+  | 'PENDING'
+  | 'REJECTED'
+  | 'PAUSED'
+  | 'DISABLED'
+  | 'IN_APPEAL'
+  | 'PENDING_DELETION'
+  | 'DELETED'
+  | 'LIMIT_EXCEEDED'
+  | 'ARCHIVED';
+
+export type TemplateCategory = 'MARKETING' | 'UTILITY' | 'AUTHENTICATION';
+export type TemplateParameterFormat = 'POSITIONAL' | 'NAMED';
+export type TemplateHeaderFormat = 'TEXT' | 'IMAGE' | 'VIDEO' | 'DOCUMENT' | 'LOCATION';
+
+export interface NamedParamExample {
+  param_name: string;
+  example: string;
+}
+
+export interface TemplateHeaderComponent {
+  type: 'HEADER';
+  format: TemplateHeaderFormat;
+  text?: string;
+  example?: {
+    header_text?: string[];
+    header_text_named_params?: NamedParamExample[];
+    header_handle?: string[];
+  };
+}
+
+export interface TemplateBodyComponent {
+  type: 'BODY';
+  text: string;
+  example?: {
+    body_text?: string[][];
+    body_text_named_params?: NamedParamExample[];
+  };
+}
+
+export interface TemplateFooterComponent {
+  type: 'FOOTER';
+  text: string;
+}
+
+export type TemplateButton =
+  | { type: 'QUICK_REPLY'; text: string }
+  | { type: 'URL'; text: string; url: string; example?: string[] }
+  | { type: 'PHONE_NUMBER'; text: string; phone_number: string }
+  | { type: 'COPY_CODE'; text?: string; example?: string | string[] }
+  | { type: 'OTP'; text?: string; otp_type?: string }
+  | { type: 'FLOW'; text: string; flow_id?: string; flow_action?: string }
+  | { type: 'VOICE_CALL'; text: string }
+  | { type: 'CATALOG'; text: string }
+  | { type: 'MPM'; text: string };
+
+export interface TemplateButtonsComponent {
+  type: 'BUTTONS';
+  buttons: TemplateButton[];
+}
+
+export type TemplateComponent =
+  | TemplateHeaderComponent
+  | TemplateBodyComponent
+  | TemplateFooterComponent
+  | TemplateButtonsComponent;
+
+/** A template as the Cloud API's `GET /<WABA_ID>/message_templates` returns it. */
+export interface MessageTemplate {
+  id: string;
+  name: string;
+  /** Locale code, e.g. `en_US`, `pt_BR`. */
+  language: string;
+  status: TemplateStatus;
+  category: TemplateCategory;
+  /** Defaults to `POSITIONAL` when absent. */
+  parameter_format?: TemplateParameterFormat;
+  components: TemplateComponent[];
+  rejected_reason?: string;
+  quality_score?: { score: string };
+}
+
+/** Values for a template's variables, as the wizard collects them. */
+export type TemplateParameters = {
+  header?:
+    | { type: 'text'; text: string }
+    | { type: 'image' | 'video' | 'document'; link: string; filename?: string }
+    | { type: 'location'; latitude: number; longitude: number; name?: string; address?: string };
+  /** `'1'`, `'2'`, ... for positional templates; the parameter name for named ones. */
+  body?: Record<string, string>;
+  /** Button index → URL suffix or copy code. */
+  buttons?: Record<number, string>;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Sending
+// ---------------------------------------------------------------------------------------------
+
+/** The Cloud API `POST /<PHONE_NUMBER_ID>/messages` body for a template message. */
+export interface TemplateMessagePayload {
+  messaging_product: 'whatsapp';
+  recipient_type: 'individual';
+  to: string;
+  type: 'template';
+  template: {
+    name: string;
+    language: { code: string };
+    components?: TemplateMessageComponent[];
+  };
+}
+
+export type TemplateMessageParameter =
+  | { type: 'text'; text: string; parameter_name?: string }
+  | { type: 'image'; image: { link: string } }
+  | { type: 'video'; video: { link: string } }
+  | { type: 'document'; document: { link: string; filename?: string } }
+  | {
+      type: 'location';
+      location: { latitude: number; longitude: number; name?: string; address?: string };
+    }
+  | { type: 'coupon_code'; coupon_code: string };
+
+export type TemplateMessageComponent =
+  | { type: 'header'; parameters: TemplateMessageParameter[] }
+  | { type: 'body'; parameters: TemplateMessageParameter[] }
+  | {
+      type: 'button';
+      sub_type: 'url' | 'copy_code';
+      index: string;
+      parameters: TemplateMessageParameter[];
+    };
+
+export interface SendNotificationInput {
+  /** The same key for a retry of the same send: the provider creates one ticket per key. */
+  idempotencyKey: string;
+  contactId: string;
+  senderId: string;
+  to: E164;
+  template: { id: string; name: string; language: string };
+  parameters: TemplateParameters;
+  /** The exact Cloud API payload, from `buildTemplateMessage`. */
+  message: TemplateMessagePayload;
+  ticket: { priority: TicketPriority; assigneeId: string | null; description: string };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Live updates
+// ---------------------------------------------------------------------------------------------
+
+export type ReachoutEvent =
+  | { type: 'ticket.updated'; ticket: Ticket }
+  | { type: 'chat.updated'; chat: Chat }
+  | { type: 'contact.created'; contact: Contact }
+  | { type: 'contact.updated'; contact: Contact }
+  | { type: 'timeline.added'; event: TimelineEvent };
