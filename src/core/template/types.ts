@@ -28,7 +28,10 @@ export interface ParsedTemplate {
   body: string;
   footer: string | null;
   buttons: TemplateButton[];
-  /** Every variable in send order: header, body (in order of first appearance), buttons. */
+  /**
+   * Every variable in send order: header, body (by number for positional templates, by first
+   * appearance for named ones), buttons.
+   */
   variables: TemplateVariable[];
   /** `'image' | 'video' | 'document' | 'location'` when the header is a media header. */
   mediaHeader: 'image' | 'video' | 'document' | 'location' | null;
@@ -57,7 +60,14 @@ export interface TemplateIssue {
 /** A piece of formatted text. Never HTML: a renderer maps each node to elements itself. */
 export type FormattedNode =
   | { type: 'text'; text: string }
-  | { type: 'variable'; path: TemplateVariablePath; key: string; value: string | null }
+  | {
+      type: 'variable';
+      path: TemplateVariablePath;
+      key: string;
+      value: string | null;
+      /** Set when the variable sits inside a ```monospace``` span (whose node holds text only). */
+      monospace?: true;
+    }
   | { type: 'bold' | 'italic' | 'strikethrough'; children: FormattedNode[] }
   | { type: 'monospace'; text: string }
   | { type: 'linebreak' };
