@@ -1,0 +1,73 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { isChatActive } from '../core/rules';
+import type { Chat, Contact, ReachoutEvent, Ticket, TimelineEvent } from '../core/types';
+import { replaceInPages, upsertFirst, upsertNewestFirst } from './internal/pages';
+import type { PagedData } from './internal/pages';
+import { reachoutKeys } from './reachoutKeys';
+
+/**
+ * Applies one live event to the cache, immutably, so every widget showing the object updates
+ * in place. `<ReachoutProvider>` calls it for each event of `dataProvider.subscribe`; hosts with
+ * their own event stream (a websocket, SSE) may call it themselves.
+ *
+ * - `ticket.updated`: the ticket's detail, and its contact's tickets list (a new ticket is
+ *   inserted where it belongs, newest first).
+ * - `chat.updated`: its contact's chats list (prepended when new) and active chat (the chat when
+ *   it is open, assigned or queued; `null` when the cached active chat is this one and it ended).
+ * - `contact.created`: seeds the detail and refetches the contacts lists. Lists are ordered by
+ *   name and filtered by a server-side search (phone in any typed format), across cursor pages:
+ *   inserting on the client would misplace the contact or show it under a search it fails.
+ * - `contact.updated`: the detail, and the contact wherever a loaded list shows it.
+ * - `timeline.added`: prepended to its contact's timeline, once (deduplicated by id).
+ *
+ * @example
+ * socket.on('reachout', (event: ReachoutEvent) => applyReachoutEvent(queryClient, event));
+ */
+export function applyReachoutEvent(queryClient: QueryClient, event: ReachoutEvent): void {
+  switch (event.type) {
+    case 'ticket.updated': {
+      const { ticket } = event;
+      queryClient.setQueryData<Ticket>(reachoutKeys.tickets.detail(ticket.id), ticket);
+      queryClient.setQueryData<PagedData<Ticket>>(reachoutKeys.tickets.list(ticket.contactId), (data) =>
+        data ? upsertNewestFirst(data, ticket, (item) => item.createdAt) : data,
+      );
+      return;
+    }
+    case 'chat.updated': {
+      const { chat } = event;
+      queryClient.setQueryData<PagedData<Chat>>(reachoutKeys.chats(chat.contactId), (data) =>
+        data ? upsertFirst(data, chat) : data,
+      );
+      const activeChatKey = reachoutKeys.activeChat(chat.contactId);
+      if (isChatActive(chat)) {
+        queryClient.setQueryData<Chat | null>(activeChatKey, chat);
+      } else if (queryClient.getQueryData<Chat | null>(activeChatKey)?.id === chat.id) {
+        queryClient.setQueryData<Chat | null>(activeChatKey, null);
+      }
+      return;
+    }
+    case 'contact.created': {
+      queryClient.setQueryData<Contact>(reachoutKeys.contacts.detail(event.contact.id), event.contact);
+      void queryClient.invalidateQueries({ queryKey: reachoutKeys.contacts.lists });
+      return;
+    }
+    case 'contact.updated': {
+      const { contact } = event;
+      queryClient.setQueryData<Contact>(reachoutKeys.contacts.detail(contact.id), contact);
+      queryClient.setQueriesData<PagedData<Contact>>({ queryKey: reachoutKeys.contacts.lists }, (data) =>
+        data ? replaceInPages(data, contact) : data,
+      );
+      return;
+    }
+    case 'timeline.added': {
+      const { event: timelineEvent } = event;
+      queryClient.setQueryData<PagedData<TimelineEvent>>(reachoutKeys.timeline(timelineEvent.contactId), (data) =>
+        data ? upsertFirst(data, timelineEvent) : data,
+      );
+      return;
+    }
+    default:
+      // A newer provider may emit events this version does not know: ignore them.
+      event satisfies never;
+  }
+}
