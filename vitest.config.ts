@@ -36,6 +36,28 @@ const browser = () => ({
 
 export default defineConfig({
   plugins: [react()],
+  // Pre-bundled up front: discovering them mid-run reloads the page and can load a second React.
+  optimizeDeps: {
+    include: [
+      'react',
+      'react-dom',
+      'react-dom/client',
+      'react/jsx-dev-runtime',
+      '@tanstack/react-query',
+      '@tanstack/react-table',
+      '@tanstack/react-virtual',
+      '@radix-ui/react-dialog',
+      '@radix-ui/react-hover-card',
+      '@radix-ui/react-popover',
+      '@radix-ui/react-tabs',
+      'react-hook-form',
+      '@hookform/resolvers/zod',
+      'libphonenumber-js/min',
+      'zod/mini',
+      '@testing-library/react',
+      '@testing-library/user-event',
+    ],
+  },
   test: {
     projects: [
       {

@@ -1,7 +1,8 @@
 // Installs the packed tarball into a throwaway consumer and uses it as a host would: ESM and
 // CJS imports of every entry point, an instanceof check across entries, and server rendering.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -61,3 +62,19 @@ console.log('  ✓ CJS: reachout, reachout/core, reachout/testing');
 for (const script of ['esm.mjs', 'cjs.cjs']) {
   execFileSync(process.execPath, [path.join(work, script)], { cwd: work, stdio: 'inherit' });
 }
+
+// React 18: a host on React 18.3 installs the tarball from scratch (its own dependency tree,
+// peer ranges checked by npm) and server-renders a widget with it.
+const react18 = mkdtempSync(path.join(tmpdir(), 'reachout-react18-'));
+copyFileSync(path.join(work, filename), path.join(react18, filename));
+copyFileSync(path.join(work, 'esm.mjs'), path.join(react18, 'esm.mjs'));
+writeFileSync(path.join(react18, 'package.json'), JSON.stringify({ name: 'react18-host', private: true, type: 'module' }));
+execFileSync(
+  'npm',
+  ['install', '--no-audit', '--no-fund', '--loglevel=error', `./${filename}`, 'react@~18.3.1', 'react-dom@~18.3.1'],
+  { cwd: react18, stdio: ['ignore', 'ignore', 'inherit'] },
+);
+const version = execFileSync(process.execPath, ['-p', "require('react/package.json').version"], { cwd: react18, encoding: 'utf8' }).trim();
+process.stdout.write(`  React ${version}:`);
+execFileSync(process.execPath, [path.join(react18, 'esm.mjs')], { cwd: react18, stdio: 'inherit' });
+rmSync(react18, { recursive: true, force: true });

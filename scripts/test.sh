@@ -9,6 +9,7 @@ step() { echo; echo "━━ $1"; }
 
 step "typecheck"
 npx tsc -p tsconfig.json --noEmit
+npx tsc -p tsconfig.node.json --noEmit
 
 step "lint"
 npx eslint . --max-warnings 0
