@@ -10,7 +10,8 @@ const kB = 1000;
 export const budgets = [
   { name: 'reachout/core', code: `export * from './dist/core.js';`, limit: 45 * kB },
   { name: 'reachout', code: `export * from './dist/index.js';`, limit: 140 * kB },
-  { name: 'reachout/testing', code: `export * from './dist/testing.js';`, limit: 60 * kB },
+  // Test-only entry (never in a production bundle): budgeted so fixtures don't balloon.
+  { name: 'reachout/testing', code: `export * from './dist/testing.js';`, limit: 80 * kB },
 ];
 
 export async function measure(code) {

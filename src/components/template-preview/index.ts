@@ -1,0 +1,16 @@
+export { TemplatePreview } from './TemplatePreview';
+export type { TemplatePreviewProps } from './TemplatePreview';
+export { TemplatePreviewRoot } from './TemplatePreviewRoot';
+export type { TemplatePreviewComponents, TemplatePreviewRootProps } from './TemplatePreviewRoot';
+export { TemplatePreviewBody, TemplatePreviewBubble, TemplatePreviewFooter } from './TemplatePreviewBubble';
+export type { TemplatePreviewBubbleProps, TemplatePreviewTextProps } from './TemplatePreviewBubble';
+export { TemplatePreviewHeader } from './TemplatePreviewHeader';
+export type { RenderedTemplateHeader, TemplatePreviewHeaderProps } from './TemplatePreviewHeader';
+export { TemplatePreviewButton, TemplatePreviewButtons } from './TemplatePreviewButtons';
+export type { TemplatePreviewButtonProps, TemplatePreviewButtonsProps } from './TemplatePreviewButtons';
+export { TemplatePreviewVariable } from './TemplatePreviewVariable';
+export type { TemplateVariableNode, TemplatePreviewVariableProps } from './TemplatePreviewVariable';
+export { FormattedText } from './FormattedText';
+export type { FormattedTextProps } from './FormattedText';
+export { useTemplatePreview } from './useTemplatePreview';
+export type { UseTemplatePreviewOptions, UseTemplatePreviewResult } from './useTemplatePreview';

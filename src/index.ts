@@ -1,0 +1,6 @@
+// reachout: widgets, the React data layer, and the whole of reachout/core.
+// Each index below is an explicit, curated list of public names; re-exporting them whole keeps
+// one source of truth per layer without leaking internals.
+export * from './core/index';
+export * from './data/index';
+export * from './components/template-preview/index';

@@ -1,0 +1,24 @@
+import { afterAll, describe, it } from 'vitest';
+import { createMemoryProvider, describeProviderContract } from '../../src/testing';
+
+describeProviderContract('createMemoryProvider', {
+  test: { describe, it, afterAll },
+  createProvider: (world) => {
+    const provider = createMemoryProvider(world);
+    return {
+      provider,
+      completeVerification: (ticketId, result) => {
+        provider.control.completeVerification(ticketId, result);
+      },
+      dispose: () => provider.control.dispose(),
+    };
+  },
+});
+
+describeProviderContract('createMemoryProvider with latency', {
+  test: { describe, it, afterAll },
+  createProvider: (world) => {
+    const provider = createMemoryProvider({ ...world, latencyMs: { min: 0, max: 3 }, seed: 7 });
+    return { provider, dispose: () => provider.control.dispose() };
+  },
+});
