@@ -33,7 +33,7 @@ assert.equal(typeof buildTemplateMessage, 'function');
 assert.equal(normalizePhone('+55 11 98765-4321').e164, '+5511987654321');
 assert.equal(reachout.ReachoutError, ReachoutError, 'one ReachoutError class across entries');
 
-const provider = createMemoryProvider();
+const provider = createMemoryProvider({ contacts: [] });
 await provider.createContact({ input: { name: 'Ana', phone: '+55 11 98765-4321' } });
 const duplicate = await provider.createContact({ input: { name: 'Ana', phone: '+5511987654321' } }).catch((e) => e);
 assert.ok(duplicate instanceof ReachoutError && duplicate.code === 'CONFLICT', 'CONFLICT from the testing entry is a core ReachoutError');
