@@ -24,7 +24,7 @@ export const defaultContactInputMessages = {
   phoneTooLong: 'This number is too long',
   phoneInvalid: 'This is not a valid phone number for the chosen country',
   phoneNotANumber: 'A phone number has only digits, spaces and + ( ) -',
-  avatarUrlInvalid: 'The photo must be an http(s) link',
+  avatarUrlInvalid: 'The photo must be an http(s) link or an uploaded image',
 };
 
 export type ContactInputMessages = typeof defaultContactInputMessages;
@@ -104,7 +104,7 @@ export function createContactInputSchema(options: ContactInputSchemaOptions = {}
         if (!trimmed) return null;
         if (
           trimmed.length > contactLimits.avatarUrlMaxLength ||
-          !(httpUrlPattern.test(trimmed) || trimmed.startsWith('data:image/'))
+          !(httpUrlPattern.test(trimmed) || trimmed.startsWith('data:image/') || trimmed.startsWith('blob:'))
         ) {
           context.issues.push({ code: 'custom', message: messages.avatarUrlInvalid, input: value });
           return null;

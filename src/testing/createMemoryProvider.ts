@@ -597,6 +597,9 @@ export function createMemoryProvider(options: MemoryProviderOptions = {}): Memor
     if (purpose === 'avatar' && file.type && !file.type.startsWith('image/')) {
       throw new ReachoutError('VALIDATION', 'A photo must be an image', { fieldErrors: { file: 'Choose an image' } });
     }
+    // A short blob: URL where the platform has one (browsers, Node), so a real photo fits the
+    // avatarUrl limit a backend's http(s) URL would; a data: URL elsewhere.
+    if (typeof URL.createObjectURL === 'function') return { url: URL.createObjectURL(file) };
     const bytes = new Uint8Array(await file.arrayBuffer());
     return { url: `data:${file.type || 'application/octet-stream'};base64,${bytesToBase64(bytes)}` };
   };

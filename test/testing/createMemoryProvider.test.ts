@@ -496,10 +496,25 @@ describe('createMemoryProvider', () => {
   });
 
   describe('uploadMedia', () => {
-    it('answers a data URL of the file', async () => {
+    it('answers a short URL that resolves to the file, so a real photo fits a contact', async () => {
       const { provider } = setup();
-      const { url } = await provider.uploadMedia({ file: new Blob(['hello'], { type: 'image/png' }), purpose: 'avatar' });
-      expect(url).toBe(`data:image/png;base64,${btoa('hello')}`);
+      const photo = new Blob([new Uint8Array(500_000)], { type: 'image/png' });
+      const { url } = await provider.uploadMedia({ file: photo, purpose: 'avatar' });
+      expect(url.length).toBeLessThan(200);
+      const contact = await provider.createContact({ input: { name: 'Photo Person', phone: '+14155550123', avatarUrl: url } });
+      expect(contact.avatarUrl).toBe(url);
+    });
+
+    it('falls back to a data URL where the platform has no object URLs', async () => {
+      const { provider } = setup();
+      const createObjectURL = URL.createObjectURL;
+      Object.assign(URL, { createObjectURL: undefined });
+      try {
+        const { url } = await provider.uploadMedia({ file: new Blob(['hello'], { type: 'image/png' }), purpose: 'avatar' });
+        expect(url).toBe(`data:image/png;base64,${btoa('hello')}`);
+      } finally {
+        Object.assign(URL, { createObjectURL });
+      }
     });
 
     it('refuses a non-image avatar with VALIDATION', async () => {
