@@ -4,3 +4,4 @@
 export * from './core/index';
 export * from './data/index';
 export * from './components/template-preview/index';
+export * from './components/create-contact-dialog/index';

@@ -1,0 +1,95 @@
+import { createContext, useContext } from 'react';
+import type { ReactNode } from 'react';
+import * as Dialog from '@radix-ui/react-dialog';
+import { cn } from '../internal/cn';
+import { useControllableState } from '../internal/useControllableState';
+import { useCreateContactForm } from './useCreateContactForm';
+import type { UseCreateContactFormOptions, UseCreateContactFormResult } from './useCreateContactForm';
+
+interface CreateContactDialogContextValue {
+  form: UseCreateContactFormResult;
+  unstyled: boolean;
+  /** Closes the dialog (or opens it), through `onOpenChange` when the host controls it. */
+  setOpen: (open: boolean) => void;
+}
+
+const CreateContactDialogContext = createContext<CreateContactDialogContextValue | null>(null);
+
+/** The enclosing Root's form and settings; `part` names the part in the error when there is none. */
+export function useCreateContactDialogContext(part: string): CreateContactDialogContextValue {
+  const context = useContext(CreateContactDialogContext);
+  if (context === null) {
+    throw new Error(`<${part}> must be used inside <CreateContactDialog.Root> (CreateContactDialogRoot)`);
+  }
+  return context;
+}
+
+/** The part's own class, or none when unstyled (explicitly, or through the Root). */
+export function usePartClassName(
+  partClass: string,
+  unstyled: boolean | undefined,
+  className: string | undefined,
+  part: string,
+): string | undefined {
+  const context = useCreateContactDialogContext(part);
+  return cn(!(unstyled ?? context.unstyled) && partClass, className);
+}
+
+export interface CreateContactDialogRootProps extends UseCreateContactFormOptions {
+  /**
+   * Whether the dialog is open, when the host controls it (with `onOpenChange`).
+   * @default undefined (the dialog keeps its own state, starting at `defaultOpen`)
+   */
+  open?: boolean;
+  /**
+   * Whether the dialog starts open, when the host does not control `open`.
+   * @default false
+   */
+  defaultOpen?: boolean;
+  /**
+   * Called when the dialog asks to open or close: a trigger, Escape, a click outside, Close,
+   * Cancel, or a contact created.
+   */
+  onOpenChange?: (open: boolean) => void;
+  /**
+   * Leaves out Reachout's classes on every part inside (data attributes and behaviour stay),
+   * for hosts that style with their own design system.
+   * @default false
+   */
+  unstyled?: boolean;
+  /** The parts: a Trigger and a Content with the form. */
+  children?: ReactNode;
+}
+
+/**
+ * Holds the create-contact form and the dialog's open state; renders no markup of its own. The
+ * form lives here rather than in the Content, so closing the dialog by accident (Escape, a
+ * click outside, Close) keeps the draft; Cancel discards it, and so does creating the contact.
+ */
+export function CreateContactDialogRoot({
+  open: openProp,
+  defaultOpen = false,
+  onOpenChange,
+  unstyled = false,
+  onCreated,
+  children,
+  ...formOptions
+}: CreateContactDialogRootProps) {
+  const [open, setOpen] = useControllableState({ value: openProp, defaultValue: defaultOpen, onChange: onOpenChange });
+  const form = useCreateContactForm({
+    ...formOptions,
+    onCreated: (contact) => {
+      setOpen(false);
+      onCreated?.(contact);
+    },
+  });
+  // The form result is a new object on every render: memoizing the value would gain nothing.
+  const value: CreateContactDialogContextValue = { form, unstyled, setOpen };
+  return (
+    <CreateContactDialogContext.Provider value={value}>
+      <Dialog.Root open={open} onOpenChange={setOpen}>
+        {children}
+      </Dialog.Root>
+    </CreateContactDialogContext.Provider>
+  );
+}
