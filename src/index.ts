@@ -5,3 +5,4 @@ export * from './core/index';
 export * from './data/index';
 export * from './components/template-preview/index';
 export * from './components/create-contact-dialog/index';
+export * from './components/contact-list/index';

@@ -1,0 +1,61 @@
+import { createContext, useContext } from 'react';
+import type { ComponentType } from 'react';
+import { cn } from '../internal/cn';
+import type { ContactListAvatarProps } from './ContactListAvatar';
+import type { ContactListEmptyProps, ContactListErrorProps } from './ContactListParts';
+import type { UseContactListResult } from './useContactList';
+
+/**
+ * Replacements for parts of the list. Each receives the same props as the part it replaces
+ * and can read the list's state with `useContactListContext()`, so wrapping the default
+ * (`ContactList.Empty`) is one line.
+ */
+export interface ContactListComponents {
+  /** Shown when the book is empty or a search finds nobody. */
+  Empty?: ComponentType<ContactListEmptyProps>;
+  /** Shown when the contacts could not be loaded, with its Retry. */
+  Error?: ComponentType<ContactListErrorProps>;
+  /** The picture or initials beside each name. */
+  Avatar?: ComponentType<ContactListAvatarProps>;
+}
+
+export interface ContactListContextValue {
+  /** Everything `useContactList` returns. */
+  list: UseContactListResult;
+  /** Whether the parts leave out Reachout's classes. */
+  unstyled: boolean;
+  /** The host's replacements for parts. */
+  components: ContactListComponents;
+  /** The host's "Create contact" action; without one, no create button is shown. */
+  onCreateContact: (() => void) | undefined;
+}
+
+export const ContactListContext = createContext<ContactListContextValue | null>(null);
+
+/**
+ * The enclosing `ContactList.Root`'s state, for parts and for the host's own replacements.
+ *
+ * @example
+ * function MyEmpty(props: ContactListEmptyProps) {
+ *   const { list } = useContactListContext();
+ *   return <p {...props}>{list.query ? `Nobody called ${list.query}` : 'Add your first contact'}</p>;
+ * }
+ */
+export function useContactListContext(part = 'useContactListContext'): ContactListContextValue {
+  const context = useContext(ContactListContext);
+  if (context === null) {
+    throw new Error(`<${part}> must be used inside <ContactList.Root> (ContactListRoot)`);
+  }
+  return context;
+}
+
+/** The part's own class, or none when unstyled (explicitly, or through the Root). */
+export function usePartClassName(
+  part: string,
+  partClass: string,
+  unstyled: boolean | undefined,
+  className: string | undefined,
+): string | undefined {
+  const context = useContactListContext(part);
+  return cn(!(unstyled ?? context.unstyled) && partClass, className);
+}

@@ -1,0 +1,116 @@
+import { forwardRef } from 'react';
+import type { ComponentPropsWithoutRef } from 'react';
+import { cn } from '../internal/cn';
+import { useContactListContext } from './ContactListContext';
+
+export interface ContactListGridProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
+  /**
+   * Leaves out Reachout's classes on the grid and its rows; data attributes, inline
+   * positioning and behaviour stay.
+   * @default the Root's `unstyled`, else false
+   */
+  unstyled?: boolean;
+  /**
+   * How many skeleton rows to show while the first page loads.
+   * @default 8
+   */
+  skeletonRows?: number;
+}
+
+/**
+ * The `role="grid"` named "Contacts": a header row, then the rows in their own scroll container
+ * (only those in view are in the DOM; `aria-rowcount` and `aria-rowindex` tell screen readers
+ * where they are in the whole list). Arrow keys, Page Up/Down, Home and End move between rows;
+ * Enter, Space or a click selects. Rendered while loading (skeleton rows, `aria-busy`) and when
+ * there are rows; the Empty and Error panels stand in for it otherwise.
+ */
+export const ContactListGrid = forwardRef<HTMLDivElement, ContactListGridProps>(function ContactListGrid(
+  { unstyled, skeletonRows = 8, className, onKeyDown, ...props },
+  ref,
+) {
+  const context = useContactListContext('ContactList.Grid');
+  const { list } = context;
+  const styled = !(unstyled ?? context.unstyled);
+  const gridClassName = cn(styled && 'reachout-contact-list__grid', className);
+  const headerClassName = cn(styled && 'reachout-contact-list__header');
+  const headerRowClassName = cn(styled && 'reachout-contact-list__header-row');
+  const headerCellClassName = cn(styled && 'reachout-contact-list__header-cell');
+  const viewportClassName = cn(styled && 'reachout-contact-list__viewport');
+  const bodyClassName = cn(styled && 'reachout-contact-list__body');
+  const rowClassName = cn(styled && 'reachout-contact-list__row');
+  const cellClassName = cn(styled && 'reachout-contact-list__cell');
+  const skeletonClassName = cn(styled && 'reachout-contact-list__skeleton');
+
+  if (list.status !== 'loading' && list.status !== 'ready') return null;
+
+  const gridProps = list.getGridProps();
+  const columnIds = list.headers.map((header) => header.id);
+  const skeletonCells = columnIds.map((columnId) => (
+    <div key={columnId} data-column={columnId} className={cellClassName}>
+      <span data-slot="contact-list-skeleton" className={skeletonClassName} />
+    </div>
+  ));
+
+  return (
+    // Focus goes to the rows (a roving tabindex, as the ARIA grid pattern has it), never to the
+    // grid itself; the grid only hears their keys.
+    // eslint-disable-next-line jsx-a11y/interactive-supports-focus
+    <div
+      ref={ref}
+      {...gridProps}
+      role="grid"
+      data-slot="contact-list-grid"
+      className={gridClassName}
+      {...props}
+      onKeyDown={(event) => {
+        onKeyDown?.(event);
+        if (!event.defaultPrevented) gridProps.onKeyDown?.(event);
+      }}
+    >
+      <div role="rowgroup" data-slot="contact-list-header" className={headerClassName}>
+        <div role="row" aria-rowindex={1} className={headerRowClassName}>
+          {list.headers.map((header) => (
+            <div key={header.id} role="columnheader" data-column={header.id} className={headerCellClassName}>
+              {header.content}
+            </div>
+          ))}
+        </div>
+      </div>
+      <div {...list.getViewportProps()} data-slot="contact-list-viewport" className={viewportClassName}>
+        {list.status === 'loading' ? (
+          <div data-slot="contact-list-skeleton-rows" aria-hidden="true">
+            {Array.from({ length: skeletonRows }, (_, index) => (
+              <div key={index} data-state="loading" className={rowClassName}>
+                {skeletonCells}
+              </div>
+            ))}
+          </div>
+        ) : (
+          <div {...list.getBodyProps()} data-slot="contact-list-body" className={bodyClassName}>
+            {list.virtualRows.map((row) =>
+              row.contact === null ? (
+                <div key={row.key} {...list.getRowProps(row)} data-slot="contact-list-row" className={rowClassName}>
+                  {skeletonCells}
+                </div>
+              ) : (
+                <div key={row.key} {...list.getRowProps(row)} data-slot="contact-list-row" className={rowClassName}>
+                  {list.getCells(row.index).map((cell) => (
+                    <div
+                      key={cell.id}
+                      role="gridcell"
+                      data-slot="contact-list-cell"
+                      data-column={cell.columnId}
+                      className={cellClassName}
+                    >
+                      {cell.content}
+                    </div>
+                  ))}
+                </div>
+              ),
+            )}
+          </div>
+        )}
+      </div>
+    </div>
+  );
+});

@@ -1,0 +1,223 @@
+import { forwardRef } from 'react';
+import type { ComponentPropsWithoutRef } from 'react';
+import { useMessages } from '../../data/useMessages';
+import { useContactListContext, usePartClassName } from './ContactListContext';
+
+interface PartOptions {
+  /**
+   * Leaves out Reachout's class; the data attributes stay.
+   * @default the Root's `unstyled`, else false
+   */
+  unstyled?: boolean;
+}
+
+/** Runs the host's handler, then ours unless the host called `preventDefault()`. */
+function composeHandlers<Event extends { defaultPrevented: boolean }>(
+  theirs: ((event: Event) => void) | undefined,
+  ours: ((event: Event) => void) | undefined,
+): (event: Event) => void {
+  return (event) => {
+    theirs?.(event);
+    if (!event.defaultPrevented) ours?.(event);
+  };
+}
+
+function PlusIcon() {
+  return (
+    <svg viewBox="0 0 24 24" width="1em" height="1em" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" aria-hidden="true" focusable="false">
+      <path d="M12 5v14M5 12h14" />
+    </svg>
+  );
+}
+
+export interface ContactListToolbarProps extends ComponentPropsWithoutRef<'div'>, PartOptions {}
+
+/** The row above the list holding the search box and the create button. */
+export const ContactListToolbar = forwardRef<HTMLDivElement, ContactListToolbarProps>(function ContactListToolbar(
+  { unstyled, className, ...props },
+  ref,
+) {
+  return (
+    <div
+      ref={ref}
+      data-slot="contact-list-toolbar"
+      className={usePartClassName('ContactList.Toolbar', 'reachout-contact-list__toolbar', unstyled, className)}
+      {...props}
+    />
+  );
+});
+
+export interface ContactListSearchProps extends Omit<ComponentPropsWithoutRef<'input'>, 'type' | 'value' | 'defaultValue'>, PartOptions {}
+
+/**
+ * The `<input type="search">` named "Search contacts": name, email or phone in any format.
+ * Escape empties it; ArrowDown moves to the list. Its value is the Root's `search`.
+ */
+export const ContactListSearch = forwardRef<HTMLInputElement, ContactListSearchProps>(function ContactListSearch(
+  { unstyled, className, onChange, onKeyDown, ...props },
+  ref,
+) {
+  const { list } = useContactListContext('ContactList.Search');
+  const searchProps = list.getSearchProps();
+  return (
+    <input
+      ref={ref}
+      {...searchProps}
+      data-slot="contact-list-search"
+      className={usePartClassName('ContactList.Search', 'reachout-contact-list__search', unstyled, className)}
+      {...props}
+      onChange={composeHandlers(onChange, searchProps.onChange)}
+      onKeyDown={composeHandlers(onKeyDown, searchProps.onKeyDown)}
+    />
+  );
+});
+
+export interface ContactListCreateButtonProps extends ComponentPropsWithoutRef<'button'>, PartOptions {}
+
+/** The "Create contact" button; renders nothing when the Root has no `onCreateContact`. */
+export const ContactListCreateButton = forwardRef<HTMLButtonElement, ContactListCreateButtonProps>(
+  function ContactListCreateButton({ unstyled, className, onClick, children, ...props }, ref) {
+    const { onCreateContact } = useContactListContext('ContactList.CreateButton');
+    const { t } = useMessages();
+    const partClassName = usePartClassName('ContactList.CreateButton', 'reachout-contact-list__create', unstyled, className);
+    if (onCreateContact === undefined) return null;
+    return (
+      <button
+        ref={ref}
+        type="button"
+        data-slot="contact-list-create"
+        className={partClassName}
+        onClick={composeHandlers(onClick, () => onCreateContact())}
+        {...props}
+      >
+        {children ?? (
+          <>
+            <PlusIcon />
+            <span data-slot="contact-list-create-label">{t('contactList.createContact')}</span>
+          </>
+        )}
+      </button>
+    );
+  },
+);
+
+export interface ContactListCountProps extends Omit<ComponentPropsWithoutRef<'p'>, 'children'>, PartOptions {}
+
+/**
+ * "1,234 contacts": how many match, once the provider says. A polite live region, so a screen
+ * reader hears the count when a search settles; it keeps the previous count while one loads.
+ */
+export const ContactListCount = forwardRef<HTMLParagraphElement, ContactListCountProps>(function ContactListCount(
+  { unstyled, className, ...props },
+  ref,
+) {
+  const { list } = useContactListContext('ContactList.Count');
+  const { t } = useMessages();
+  let count: number | undefined;
+  if (list.status === 'ready' || list.status === 'empty' || list.status === 'no-results') {
+    count = list.total ?? (list.hasNextPage ? undefined : list.contacts.length);
+  }
+  return (
+    <p
+      ref={ref}
+      role="status"
+      data-slot="contact-list-count"
+      data-stale={list.isStale ? '' : undefined}
+      className={usePartClassName('ContactList.Count', 'reachout-contact-list__count', unstyled, className)}
+      {...props}
+    >
+      {count === undefined ? null : t('contactList.count', { count })}
+    </p>
+  );
+});
+
+export interface ContactListEmptyProps extends ComponentPropsWithoutRef<'div'>, PartOptions {}
+
+/**
+ * Shown instead of the rows when there are none: "No contacts yet" with the create action, or
+ * "No contacts match “x”" with Clear search. Renders nothing otherwise. `data-state` is
+ * `empty` or `no-results`; children replace the default content.
+ */
+export const ContactListEmpty = forwardRef<HTMLDivElement, ContactListEmptyProps>(function ContactListEmpty(
+  { unstyled, className, children, ...props },
+  ref,
+) {
+  const { list } = useContactListContext('ContactList.Empty');
+  const { t } = useMessages();
+  const partClassName = usePartClassName('ContactList.Empty', 'reachout-contact-list__empty', unstyled, className);
+  const buttonClassName = usePartClassName('ContactList.Empty', 'reachout-contact-list__button', unstyled, undefined);
+  if (list.status !== 'empty' && list.status !== 'no-results') return null;
+  const isEmptyBook = list.status === 'empty';
+  return (
+    <div
+      ref={ref}
+      data-slot="contact-list-empty"
+      data-state={list.status}
+      data-stale={list.isStale ? '' : undefined}
+      className={partClassName}
+      {...props}
+    >
+      {children ?? (
+        <>
+          <p data-slot="contact-list-empty-title">
+            {isEmptyBook ? t('contactList.empty') : t('contactList.noResults', { search: list.query })}
+          </p>
+          <p data-slot="contact-list-empty-description">
+            {isEmptyBook ? t('contactList.empty.description') : t('contactList.noResults.description')}
+          </p>
+          {isEmptyBook ? (
+            <ContactListCreateButton />
+          ) : (
+            <button type="button" data-slot="contact-list-clear-search" className={buttonClassName} onClick={list.clearSearch}>
+              {t('contactList.clearSearch')}
+            </button>
+          )}
+        </>
+      )}
+    </div>
+  );
+});
+
+export interface ContactListErrorProps extends ComponentPropsWithoutRef<'div'>, PartOptions {}
+
+/**
+ * Why the contacts could not be loaded, in plain words for the error's code, with "Retry".
+ * Renders nothing without an error. `data-state` is `panel` when no rows loaded (it stands in
+ * for the list) and `inline` when it follows the loaded rows (a later page failed).
+ */
+export const ContactListError = forwardRef<HTMLDivElement, ContactListErrorProps>(function ContactListError(
+  { unstyled, className, children, ...props },
+  ref,
+) {
+  const { list } = useContactListContext('ContactList.Error');
+  const { t, errorMessage } = useMessages();
+  const partClassName = usePartClassName('ContactList.Error', 'reachout-contact-list__error', unstyled, className);
+  const buttonClassName = usePartClassName('ContactList.Error', 'reachout-contact-list__button', unstyled, undefined);
+  if (list.error === null) return null;
+  return (
+    <div
+      ref={ref}
+      role="alert"
+      data-slot="contact-list-error"
+      data-state={list.status === 'error' ? 'panel' : 'inline'}
+      data-code={list.error.code}
+      className={partClassName}
+      {...props}
+    >
+      {children ?? (
+        <>
+          <p data-slot="contact-list-error-title">{t('contactList.error.title')}</p>
+          <p data-slot="contact-list-error-message">{errorMessage(list.error)}</p>
+          <button
+            type="button"
+            data-slot="contact-list-retry"
+            className={buttonClassName}
+            onClick={list.retry}
+          >
+            {t('common.retry')}
+          </button>
+        </>
+      )}
+    </div>
+  );
+});

@@ -1,0 +1,79 @@
+import { createElement } from 'react';
+import type { ReactNode } from 'react';
+import { tableFeatures } from '@tanstack/react-table';
+import type { CellContext, ColumnDef, HeaderContext } from '@tanstack/react-table';
+import type { Contact } from '../../core/types';
+import type { MessageKey } from '../../data/messages';
+import { ContactListCreatedCell, ContactListEmailCell, ContactListNameCell, ContactListPhoneCell } from './ContactListCells';
+
+/**
+ * The columns Reachout draws itself: `name` (avatar and name), `phone` (formatted for people),
+ * `email` and `createdAt` (the date the contact was created, in the provider's locale).
+ */
+export type ContactListBuiltInColumnId = 'name' | 'phone' | 'email' | 'createdAt';
+
+/** A column of the host's own, e.g. a contact attribute. */
+export interface ContactListCustomColumn {
+  /**
+   * Unique among the list's columns. Cells carry it as `data-column`, for host styles
+   * (width, alignment, hiding at narrow widths).
+   */
+  id: string;
+  /** The column header; screen readers announce it with each cell, so it must not be empty. */
+  header: ReactNode;
+  /** The cell's content for one contact. */
+  cell: (contact: Contact) => ReactNode;
+}
+
+/** A built-in column by id, or a custom one. */
+export type ContactListColumn = ContactListBuiltInColumnId | ContactListCustomColumn;
+
+/** The columns, in order, when the host passes none. */
+export const defaultContactListColumns: readonly ContactListColumn[] = ['name', 'phone', 'email', 'createdAt'];
+
+/** What each TanStack column carries for our renderers. */
+export interface ContactListColumnMeta {
+  header: ReactNode;
+  render: (contact: Contact) => ReactNode;
+}
+
+export const contactListTableFeatures = tableFeatures({ columnMeta: {} as ContactListColumnMeta });
+export type ContactListTableFeatures = typeof contactListTableFeatures;
+
+const builtInColumns: Record<ContactListBuiltInColumnId, { header: MessageKey; render: (contact: Contact) => ReactNode }> = {
+  name: { header: 'contactList.column.name', render: (contact) => createElement(ContactListNameCell, { contact }) },
+  phone: { header: 'contactList.column.phone', render: (contact) => createElement(ContactListPhoneCell, { contact }) },
+  email: { header: 'contactList.column.email', render: (contact) => createElement(ContactListEmailCell, { contact }) },
+  createdAt: {
+    header: 'contactList.column.createdAt',
+    render: (contact) => createElement(ContactListCreatedCell, { contact }),
+  },
+};
+
+// Module-level components: TanStack renders a function template as a component, so a new
+// function per render would remount every cell (and lose an avatar's loaded image).
+function CellRenderer(context: CellContext<ContactListTableFeatures, Contact, unknown>): ReactNode {
+  return context.column.columnDef.meta?.render(context.row.original) ?? null;
+}
+
+function HeaderRenderer(context: HeaderContext<ContactListTableFeatures, Contact, unknown>): ReactNode {
+  return context.column.columnDef.meta?.header ?? null;
+}
+
+/** Our column list as TanStack column definitions. */
+export function toTableColumns(
+  columns: readonly ContactListColumn[],
+  t: (key: MessageKey) => string,
+): ColumnDef<ContactListTableFeatures, Contact, unknown>[] {
+  const seen = new Set<string>();
+  return columns.map((column) => {
+    const id = typeof column === 'string' ? column : column.id;
+    if (seen.has(id)) throw new Error(`ContactList: two columns have the id "${id}"; column ids must be unique.`);
+    seen.add(id);
+    const meta: ContactListColumnMeta =
+      typeof column === 'string'
+        ? { header: t(builtInColumns[column].header), render: builtInColumns[column].render }
+        : { header: column.header, render: column.cell };
+    return { id, header: HeaderRenderer, cell: CellRenderer, meta };
+  });
+}

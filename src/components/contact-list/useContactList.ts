@@ -1,0 +1,535 @@
+import { createElement, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import type {
+  ChangeEvent,
+  CSSProperties,
+  FocusEvent,
+  HTMLAttributes,
+  InputHTMLAttributes,
+  KeyboardEvent,
+  MouseEvent,
+  ReactNode,
+  RefObject,
+} from 'react';
+import { FlexRender, useTable } from '@tanstack/react-table';
+import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
+import type { ReachoutError } from '../../core/errors';
+import type { Contact } from '../../core/types';
+import { useContacts } from '../../data/useContacts';
+import { useMessages } from '../../data/useMessages';
+import { useControllableState } from '../internal/useControllableState';
+import { contactListTableFeatures, defaultContactListColumns, toTableColumns } from './columns';
+import type { ContactListColumn, ContactListTableFeatures } from './columns';
+
+/**
+ * What the list shows: skeleton rows while the first page loads, the rows, or a panel when
+ * there are none (an empty book, a search that found nobody, a failure).
+ */
+export type ContactListStatus = 'loading' | 'ready' | 'empty' | 'no-results' | 'error';
+
+export interface UseContactListOptions {
+  /**
+   * The text in the search box, when the host controls it (with `onSearchChange`). Requests
+   * follow it after `searchDebounceMs` of quiet.
+   * @default undefined (the list keeps its own search, starting at `defaultSearch`)
+   */
+  search?: string;
+  /**
+   * The search to start with, when the host does not control `search`.
+   * @default ''
+   */
+  defaultSearch?: string;
+  /** Called with the text of the search box as the user types or clears it. */
+  onSearchChange?: (search: string) => void;
+  /**
+   * How long typing must pause before the search is sent, in milliseconds.
+   * @default 250
+   */
+  searchDebounceMs?: number;
+  /**
+   * Contacts per request.
+   * @default 50
+   */
+  pageSize?: number;
+  /**
+   * Which columns, in which order: built-in ids (`'name'`, `'phone'`, `'email'`, `'createdAt'`)
+   * and custom columns (`{ id, header, cell: (contact) => ... }`).
+   * @default ['name', 'phone', 'email', 'createdAt']
+   */
+  columns?: readonly ContactListColumn[];
+  /**
+   * The selected contact's id, when the host controls it (update it from `onSelect`);
+   * `null` for none.
+   * @default undefined (the list keeps its own selection, starting at `defaultSelectedContactId`)
+   */
+  selectedContactId?: string | null;
+  /**
+   * The contact selected at first, when the host does not control `selectedContactId`.
+   * @default null
+   */
+  defaultSelectedContactId?: string | null;
+  /** Called when the user picks a contact: a click, or Enter (or Space) on the active row. */
+  onSelect?: (contact: Contact) => void;
+}
+
+/** A column header, ready to render. */
+export interface ContactListHeader {
+  /** The column's id. */
+  id: string;
+  /** The header's content. */
+  content: ReactNode;
+}
+
+/** One cell of a row, ready to render. */
+export interface ContactListCell {
+  /** Unique in the list: the contact's id and the column's. */
+  id: string;
+  /** The column's id. */
+  columnId: string;
+  /** The cell's content. */
+  content: ReactNode;
+}
+
+/** A row the virtualizer wants in the DOM now. */
+export interface ContactListVirtualRow {
+  /** A stable React key. */
+  key: string;
+  /** The contact's position in the loaded list. */
+  index: number;
+  /** Its offset from the top of the list, in pixels. */
+  start: number;
+  /** The contact; `null` for the placeholder row at the end while more pages exist. */
+  contact: Contact | null;
+}
+
+/** `data-*` attributes a prop getter adds. */
+export type ContactListDataAttributes = { [attribute: `data-${string}`]: string | undefined };
+
+type DivProps = HTMLAttributes<HTMLDivElement> & ContactListDataAttributes;
+
+/** Props for the row element, from `getRowProps`. */
+export type ContactListRowProps = DivProps & { ref: (element: HTMLDivElement | null) => void };
+
+export interface UseContactListResult {
+  /** The text in the search box. */
+  search: string;
+  /** Changes the search box's text (the request follows after the debounce). */
+  setSearch: (search: string) => void;
+  /** Empties the search box; the full list comes back without waiting for the debounce. */
+  clearSearch: () => void;
+  /** The search the rows answer: the box's text, trimmed, once typing has paused. */
+  query: string;
+  /** What to show. */
+  status: ContactListStatus;
+  /** Every loaded contact, in the provider's order. */
+  contacts: readonly Contact[];
+  /** How many contacts match, when the provider says. */
+  total: number | undefined;
+  /** Why loading failed; `null` when it did not. */
+  error: ReachoutError | null;
+  /**
+   * The rows belong to an earlier search while the new one is typed or loads: show them
+   * dimmed, never as the answer.
+   */
+  isStale: boolean;
+  /** The next page is on its way. */
+  isFetchingNextPage: boolean;
+  /** More contacts can be loaded by scrolling on. */
+  hasNextPage: boolean;
+  /** Tries again after a failure: the next page when some rows loaded, else the whole list. */
+  retry: () => void;
+  /** The column headers, in order. */
+  headers: readonly ContactListHeader[];
+  /** The cells of the contact at `index`. */
+  getCells: (index: number) => ContactListCell[];
+  /** The rows to render now (a window of the list, plus the active row). */
+  virtualRows: readonly ContactListVirtualRow[];
+  /** The index of the row that has (or would take) keyboard focus; -1 when there are no rows. */
+  activeIndex: number;
+  /** Makes the row at `index` active, scrolls it into view and focuses it. */
+  focusRow: (index: number) => void;
+  /** The selected contact's id, or `null`. */
+  selectedContactId: string | null;
+  /** Selects a contact (and calls `onSelect`). */
+  select: (contact: Contact) => void;
+  /** The grid element's id (the search box controls it). */
+  gridId: string;
+  /** Props for the `<input type="search">`. */
+  getSearchProps: () => InputHTMLAttributes<HTMLInputElement> & ContactListDataAttributes;
+  /** Props for the `role="grid"` element around the header and the scrolling rows. */
+  getGridProps: () => DivProps;
+  /** Props for the scroll container of the rows (it needs a bounded height). */
+  getViewportProps: () => DivProps & { ref: RefObject<HTMLDivElement | null> };
+  /** Props for the row group inside the viewport, as tall as every row together. */
+  getBodyProps: () => DivProps;
+  /** Props for a row (or for the placeholder row while more pages exist). */
+  getRowProps: (row: ContactListVirtualRow) => ContactListRowProps;
+}
+
+const ContactListFlexRender = FlexRender<ContactListTableFeatures, Contact>;
+
+const estimatedRowHeight = 56;
+/** Start fetching the next page when the rendered range comes this close to the end. */
+const prefetchRows = 15;
+const nextPageKey = 'reachout-next-page';
+const interactiveSelector = 'a[href], button, input, select, textarea, summary, [role="button"], [role="link"], [contenteditable="true"]';
+
+/** Whether the event started on a control inside the row (a link in a custom cell...). */
+function startedOnControl(event: MouseEvent<HTMLElement>): boolean {
+  const target = event.target instanceof Element ? event.target.closest(interactiveSelector) : null;
+  return target !== null && target !== event.currentTarget && event.currentTarget.contains(target);
+}
+
+/**
+ * A contact list's state and behaviour, without markup: the search box (debounced), the rows
+ * (from `useContacts`, paged by cursor as the user scrolls, windowed by TanStack Virtual,
+ * columns by TanStack Table), keyboard navigation with a roving focus, and the selection.
+ * Spread the prop getters on your own elements; `ContactList.Root` and its parts do exactly that.
+ *
+ * @example
+ * const list = useContactList({ onSelect: (contact) => openContact(contact.id) });
+ * return (
+ *   <>
+ *     <input {...list.getSearchProps()} />
+ *     <div {...list.getGridProps()}>
+ *       <div {...list.getViewportProps()} style={{ height: 400, overflow: 'auto' }}>
+ *         <div {...list.getBodyProps()}>
+ *           {list.virtualRows.map((row) => (
+ *             <div key={row.key} {...list.getRowProps(row)}>
+ *               {row.contact && list.getCells(row.index).map((cell) => (
+ *                 <div key={cell.id} role="gridcell">{cell.content}</div>
+ *               ))}
+ *             </div>
+ *           ))}
+ *         </div>
+ *       </div>
+ *     </div>
+ *   </>
+ * );
+ */
+export function useContactList(options: UseContactListOptions = {}): UseContactListResult {
+  const { searchDebounceMs = 250, pageSize = 50, onSelect } = options;
+  const { t } = useMessages();
+  const gridId = useId();
+
+  // --- Search: the box follows every keystroke, the request only the settled text. ---------
+  const [search, setSearchState] = useControllableState({
+    value: options.search,
+    defaultValue: options.defaultSearch ?? '',
+    onChange: options.onSearchChange,
+  });
+  const typedQuery = search.trim();
+  const [query, setQuery] = useState(typedQuery);
+  useEffect(() => {
+    if (typedQuery === query) return;
+    // An emptied box brings the whole list back at once: nothing more is coming to wait for.
+    const timer = setTimeout(() => setQuery(typedQuery), typedQuery === '' ? 0 : searchDebounceMs);
+    return () => clearTimeout(timer);
+  }, [typedQuery, query, searchDebounceMs]);
+  const setSearch = useCallback((next: string) => setSearchState(next), [setSearchState]);
+  const clearSearch = useCallback(() => setSearchState(''), [setSearchState]);
+
+  // --- Data ----------------------------------------------------------------------------------
+  const {
+    contacts,
+    total,
+    error,
+    isPending,
+    isPlaceholderData,
+    hasNextPage,
+    isFetchingNextPage,
+    fetchNextPage,
+    refetch,
+  } = useContacts({ search: query, limit: pageSize });
+  const isStale = isPlaceholderData || typedQuery !== query;
+
+  let status: ContactListStatus;
+  if (contacts.length > 0) status = 'ready';
+  else if (error !== null) status = 'error';
+  else if (isPending || isPlaceholderData) status = 'loading';
+  else status = query === '' ? 'empty' : 'no-results';
+
+  const retry = useCallback(() => {
+    void (contacts.length > 0 && hasNextPage ? fetchNextPage() : refetch());
+  }, [contacts.length, hasNextPage, fetchNextPage, refetch]);
+
+  // --- Selection and the active row ---------------------------------------------------------
+  const [selectedContactId, setSelectedContactId] = useControllableState<string | null>({
+    value: options.selectedContactId,
+    defaultValue: options.defaultSelectedContactId ?? null,
+  });
+  const select = useCallback(
+    (contact: Contact) => {
+      setSelectedContactId(contact.id);
+      onSelect?.(contact);
+    },
+    [setSelectedContactId, onSelect],
+  );
+
+  const indexById = useMemo(() => new Map(contacts.map((contact, index) => [contact.id, index])), [contacts]);
+  // The active row is remembered by id, so a page arriving or a contact added above it keeps it.
+  const [activeContactId, setActiveContactId] = useState<string | null>(null);
+  let activeIndex = -1;
+  if (contacts.length > 0) {
+    activeIndex =
+      (activeContactId === null ? undefined : indexById.get(activeContactId)) ??
+      (selectedContactId === null ? undefined : indexById.get(selectedContactId)) ??
+      0;
+  }
+
+  // --- Columns (TanStack Table) ------------------------------------------------------------
+  const columnList = options.columns ?? defaultContactListColumns;
+  const tableColumns = useMemo(() => toTableColumns(columnList, t), [columnList, t]);
+  const table = useTable({
+    features: contactListTableFeatures,
+    columns: tableColumns,
+    // The hook hands out a new array only when pages change; the table caches its rows on it.
+    data: contacts,
+    getRowId: (contact) => contact.id,
+  });
+  const headers: ContactListHeader[] = (table.getHeaderGroups()[0]?.headers ?? []).map((header) => ({
+    id: header.column.id,
+    content: createElement(ContactListFlexRender, { header }),
+  }));
+  const getCells = useCallback(
+    (index: number): ContactListCell[] => {
+      const row = table.getRowModel().rows[index];
+      if (row === undefined) return [];
+      return row.getAllCells().map((cell) => ({
+        id: cell.id,
+        columnId: cell.column.id,
+        content: createElement(ContactListFlexRender, { cell }),
+      }));
+    },
+    [table],
+  );
+
+  // --- Rows (TanStack Virtual) ------------------------------------------------------------
+  const viewportRef = useRef<HTMLDivElement | null>(null);
+  const rowCount = contacts.length + (hasNextPage ? 1 : 0);
+  // The virtualizer is a mutable instance read fresh on every render; this hook is not memoized
+  // by the React Compiler, and nothing memoized downstream holds on to its functions.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer<HTMLDivElement, HTMLDivElement>({
+    count: rowCount,
+    getScrollElement: () => viewportRef.current,
+    estimateSize: () => estimatedRowHeight,
+    overscan: 6,
+    getItemKey: (index) => contacts[index]?.id ?? nextPageKey,
+    // The active row stays rendered however far the list scrolls: it holds focus, and an
+    // unmounted focused element would drop focus to the page.
+    rangeExtractor: (range) => {
+      const indexes = defaultRangeExtractor(range);
+      if (activeIndex >= 0 && !indexes.includes(activeIndex)) {
+        indexes.push(activeIndex);
+        indexes.sort((left, right) => left - right);
+      }
+      return indexes;
+    },
+  });
+  const virtualRows: ContactListVirtualRow[] = virtualizer.getVirtualItems().map((item) => ({
+    key: String(item.key),
+    index: item.index,
+    start: item.start,
+    contact: contacts[item.index] ?? null,
+  }));
+
+  const lastRenderedIndex = virtualizer.range?.endIndex ?? -1;
+  useEffect(() => {
+    // A failed page waits for Retry rather than being asked for again on every scroll.
+    if (!hasNextPage || isFetchingNextPage || error !== null) return;
+    if (lastRenderedIndex >= contacts.length - prefetchRows) void fetchNextPage();
+  }, [lastRenderedIndex, contacts.length, hasNextPage, isFetchingNextPage, error, fetchNextPage]);
+
+  // New results start at the top: the scroll position belonged to the previous search's list.
+  const settledQuery = isPlaceholderData ? null : query;
+  const scrolledForQueryRef = useRef(query);
+  useEffect(() => {
+    if (settledQuery === null || settledQuery === scrolledForQueryRef.current) return;
+    scrolledForQueryRef.current = settledQuery;
+    virtualizer.scrollToOffset(0);
+  }, [settledQuery, virtualizer]);
+
+  // A selection the host starts with (or sets) scrolls into view once its row has loaded.
+  const revealedSelectionRef = useRef<string | null>(null);
+  const selectedIndex = selectedContactId === null ? undefined : indexById.get(selectedContactId);
+  useEffect(() => {
+    if (selectedContactId === null || selectedIndex === undefined) return;
+    if (revealedSelectionRef.current === selectedContactId) return;
+    revealedSelectionRef.current = selectedContactId;
+    virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedContactId, selectedIndex, virtualizer]);
+
+  // --- Focus -----------------------------------------------------------------------------------
+  // The id of a row to focus once the render that makes it active has committed.
+  const pendingFocusRef = useRef<string | null>(null);
+  const focusPendingRow = useCallback(() => {
+    const id = pendingFocusRef.current;
+    if (id === null) return;
+    pendingFocusRef.current = null;
+    const index = indexById.get(id);
+    const row = index === undefined ? null : viewportRef.current?.querySelector<HTMLElement>(`[role="row"][data-index="${index}"]`);
+    // The virtualizer has already scrolled it into view; the browser's own scroll would undo
+    // its alignment.
+    row?.focus({ preventScroll: true });
+  }, [indexById]);
+  useEffect(focusPendingRow);
+
+  const focusRow = useCallback(
+    (index: number) => {
+      if (contacts.length === 0) return;
+      const clamped = Math.min(Math.max(index, 0), contacts.length - 1);
+      const contact = contacts[clamped];
+      if (contact === undefined) return;
+      virtualizer.scrollToIndex(clamped, { align: 'auto' });
+      pendingFocusRef.current = contact.id;
+      if (activeContactId === contact.id) focusPendingRow();
+      else setActiveContactId(contact.id);
+    },
+    [contacts, virtualizer, activeContactId, focusPendingRow],
+  );
+
+  const onGridKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    const row = event.target instanceof HTMLElement ? event.target : null;
+    // Keys typed in a control inside a custom cell are that control's.
+    if (row === null || row.getAttribute('role') !== 'row' || row.dataset.index === undefined) return;
+    if (event.altKey || event.metaKey) return;
+    const index = Number(row.dataset.index);
+    const rowsPerPage = Math.max(1, Math.floor((viewportRef.current?.clientHeight ?? 0) / (row.offsetHeight || estimatedRowHeight)) - 1);
+    let next: number;
+    switch (event.key) {
+      case 'ArrowDown':
+        next = index + 1;
+        break;
+      case 'ArrowUp':
+        next = index - 1;
+        break;
+      case 'PageDown':
+        next = index + rowsPerPage;
+        break;
+      case 'PageUp':
+        next = index - rowsPerPage;
+        break;
+      case 'Home':
+        next = 0;
+        break;
+      case 'End':
+        next = contacts.length - 1;
+        break;
+      case 'Enter':
+      case ' ': {
+        const contact = contacts[index];
+        if (contact !== undefined) {
+          event.preventDefault();
+          select(contact);
+        }
+        return;
+      }
+      default:
+        return;
+    }
+    event.preventDefault();
+    focusRow(next);
+  };
+
+  const onSearchKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Escape' && search !== '') {
+      // Only a non-empty box takes Escape; an empty one lets it through (e.g. to close a dialog).
+      event.preventDefault();
+      clearSearch();
+    } else if (event.key === 'ArrowDown' && activeIndex >= 0) {
+      event.preventDefault();
+      focusRow(activeIndex);
+    }
+  };
+
+  let ariaRowCount: number;
+  if (total !== undefined) ariaRowCount = total + 1;
+  else if (hasNextPage || contacts.length === 0) ariaRowCount = -1;
+  else ariaRowCount = contacts.length + 1;
+
+  return {
+    search,
+    setSearch,
+    clearSearch,
+    query,
+    status,
+    contacts,
+    total,
+    error,
+    isStale,
+    isFetchingNextPage,
+    hasNextPage,
+    retry,
+    headers,
+    getCells,
+    virtualRows,
+    activeIndex,
+    focusRow,
+    selectedContactId,
+    select,
+    gridId,
+    getSearchProps: () => ({
+      type: 'search',
+      value: search,
+      onChange: (event: ChangeEvent<HTMLInputElement>) => setSearch(event.target.value),
+      onKeyDown: onSearchKeyDown,
+      'aria-label': t('contactList.search.label'),
+      // Only while the grid is there: the empty and error panels stand in for it.
+      'aria-controls': status === 'loading' || status === 'ready' ? gridId : undefined,
+      placeholder: t('contactList.search.placeholder'),
+      autoComplete: 'off',
+      spellCheck: false,
+      enterKeyHint: 'search',
+      'data-stale': isStale ? '' : undefined,
+    }),
+    getGridProps: () => ({
+      id: gridId,
+      role: 'grid',
+      'aria-label': t('contactList.label'),
+      'aria-rowcount': ariaRowCount,
+      'aria-busy': status === 'loading' || isStale || isFetchingNextPage ? true : undefined,
+      'data-stale': isStale ? '' : undefined,
+      'data-state': status,
+      onKeyDown: onGridKeyDown,
+    }),
+    getViewportProps: () => ({
+      ref: viewportRef,
+      // Behaviour, not looks: without its own scrolling the list would render every row.
+      style: { overflowY: 'auto', position: 'relative' },
+    }),
+    getBodyProps: () => ({
+      role: 'rowgroup',
+      style: { position: 'relative', blockSize: virtualizer.getTotalSize(), inlineSize: '100%' },
+    }),
+    getRowProps: (row) => {
+      const style: CSSProperties = {
+        position: 'absolute',
+        insetBlockStart: 0,
+        insetInlineStart: 0,
+        inlineSize: '100%',
+        transform: `translateY(${row.start}px)`,
+      };
+      const common = { ref: virtualizer.measureElement, style, 'data-index': String(row.index) };
+      const contact = row.contact;
+      if (contact === null) return { ...common, 'aria-hidden': true, 'data-state': 'loading' };
+      const isActive = row.index === activeIndex;
+      const isSelected = contact.id === selectedContactId;
+      return {
+        ...common,
+        role: 'row',
+        'aria-rowindex': row.index + 2,
+        'aria-selected': isSelected,
+        tabIndex: isActive ? 0 : -1,
+        'data-state': isSelected ? 'selected' : 'unselected',
+        'data-active': isActive ? '' : undefined,
+        'data-contact-id': contact.id,
+        onClick: (event: MouseEvent<HTMLDivElement>) => {
+          if (!startedOnControl(event)) select(contact);
+        },
+        onFocus: (event: FocusEvent<HTMLDivElement>) => {
+          if (event.target === event.currentTarget) setActiveContactId(contact.id);
+        },
+      };
+    },
+  };
+}
