@@ -6,3 +6,4 @@ export * from './data/index';
 export * from './components/template-preview/index';
 export * from './components/create-contact-dialog/index';
 export * from './components/contact-list/index';
+export * from './components/send-message-wizard/index';

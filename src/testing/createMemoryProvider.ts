@@ -588,6 +588,7 @@ export function createMemoryProvider(options: MemoryProviderOptions = {}): Memor
     return { ...page, items: page.items.map((entry) => copy(entry.template)) };
   };
 
+  let uploadCount = 0;
   const uploadMedia = async (file: Blob, purpose: MediaPurpose): Promise<{ url: string }> => {
     if (file.size > maxMediaBytes) {
       throw new ReachoutError('VALIDATION', 'The file is larger than 16 MB', {
@@ -596,6 +597,12 @@ export function createMemoryProvider(options: MemoryProviderOptions = {}): Memor
     }
     if (purpose === 'avatar' && file.type && !file.type.startsWith('image/')) {
       throw new ReachoutError('VALIDATION', 'A photo must be an image', { fieldErrors: { file: 'Choose an image' } });
+    }
+    // WhatsApp fetches header media itself, so a send needs an https link: answer one on a
+    // reserved domain (it never resolves; the preview shows its placeholder).
+    if (purpose === 'template-header') {
+      uploadCount += 1;
+      return { url: `https://media.reachout.invalid/uploads/${uploadCount}` };
     }
     // A short blob: URL where the platform has one (browsers, Node), so a real photo fits the
     // avatarUrl limit a backend's http(s) URL would; a data: URL elsewhere.

@@ -505,6 +505,15 @@ describe('createMemoryProvider', () => {
       expect(contact.avatarUrl).toBe(url);
     });
 
+    it('answers an https link for a template header, as the Cloud API requires', async () => {
+      const { provider } = setup();
+      const file = new Blob(['%PDF'], { type: 'application/pdf' });
+      const first = await provider.uploadMedia({ file, purpose: 'template-header' });
+      const second = await provider.uploadMedia({ file, purpose: 'template-header' });
+      expect(first.url).toMatch(/^https:\/\//);
+      expect(second.url).not.toBe(first.url);
+    });
+
     it('falls back to a data URL where the platform has no object URLs', async () => {
       const { provider } = setup();
       const createObjectURL = URL.createObjectURL;

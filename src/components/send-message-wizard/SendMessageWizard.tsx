@@ -1,0 +1,188 @@
+import * as Dialog from '@radix-ui/react-dialog';
+import type { Chat, Ticket } from '../../core/types';
+import { useContact, useMessages } from '../../data';
+import { cn } from '../internal/cn';
+import { useControllableState } from '../internal/useControllableState';
+import { SendMessageWizardContentStep } from './SendMessageWizardContentStep';
+import { SendMessageWizardRecipientStep } from './SendMessageWizardRecipientStep';
+import {
+  SendMessageWizardAnnouncer,
+  SendMessageWizardFooter,
+  SendMessageWizardRoot,
+  SendMessageWizardStepBody,
+  SendMessageWizardStepper,
+} from './SendMessageWizardRoot';
+import { SendMessageWizardStatusStep } from './SendMessageWizardStatusStep';
+import { SendMessageWizardTemplateStep } from './SendMessageWizardTemplateStep';
+import { SendMessageWizardTicketStep } from './SendMessageWizardTicketStep';
+import type { SendMessageWizardStep } from './useSendMessageWizard';
+import type { TicketPriority } from '../../core/types';
+
+export interface SendMessageWizardProps {
+  /** The contact to send to. */
+  contactId: string;
+  /** Whether the dialog is open, when the host owns it. */
+  open?: boolean;
+  /**
+   * Whether the dialog starts open, when the host does not own `open`.
+   * @default false
+   */
+  defaultOpen?: boolean;
+  /** Called when the dialog asks to open or close (Escape, the Close button, "Done"). */
+  onOpenChange?: (open: boolean) => void;
+  /** Called once with the ticket when the notification has been verified and sent. */
+  onSent?: (ticket: Ticket) => void;
+  /** Called with the active chat from "Open chat" when a chat blocks the send. */
+  onOpenChat?: (chat: Chat) => void;
+  /** Called from "Open ticket" after sending; without it there is no such button. */
+  onOpenTicket?: (ticket: Ticket) => void;
+  /** The current step, when the host owns it. */
+  step?: SendMessageWizardStep;
+  /**
+   * The first step when there is no saved draft.
+   * @default 'recipient'
+   */
+  defaultStep?: SendMessageWizardStep;
+  /** Called with every step change the wizard asks for. */
+  onStepChange?: (step: SendMessageWizardStep) => void;
+  /**
+   * A new draft's ticket priority.
+   * @default 'medium'
+   */
+  defaultPriority?: TicketPriority;
+  /**
+   * Where the dialog is rendered. Pass an element inside the host's themed root when the theme
+   * class or `dir` sits below `<body>`.
+   * @default document.body
+   */
+  container?: HTMLElement | null;
+  /**
+   * Classes for the dialog panel.
+   * @default undefined
+   */
+  className?: string;
+  /**
+   * Leaves out Reachout's classes; behaviour and data attributes stay.
+   * @default false
+   */
+  unstyled?: boolean;
+}
+
+function Step({ step }: { step: SendMessageWizardStep }) {
+  switch (step) {
+    case 'recipient':
+      return <SendMessageWizardRecipientStep />;
+    case 'template':
+      return <SendMessageWizardTemplateStep />;
+    case 'content':
+      return <SendMessageWizardContentStep />;
+    case 'ticket':
+      return <SendMessageWizardTicketStep />;
+    case 'status':
+      return <SendMessageWizardStatusStep />;
+    default:
+      return step satisfies never;
+  }
+}
+
+function Description({ contactId }: { contactId: string }) {
+  const { t } = useMessages();
+  const contact = useContact(contactId);
+  return <Dialog.Description data-slot="send-message-wizard-description">{t('wizard.description', { name: contact.data === undefined ? '…' : `\u2068${contact.data.name}\u2069` })}</Dialog.Description>;
+}
+
+/**
+ * The "Send message" dialog: Recipient → Template → Content → Ticket → Status with a visible
+ * stepper, built on `useSendMessageWizard`. Closing keeps the draft; opening it again for the
+ * same contact restores it until the notification is sent. Recompose it from the parts
+ * (`SendMessageWizard.Root`, `.Stepper`, `.RecipientStep`, `.TemplateStep`, `.ContentStep`,
+ * `.TicketStep`, `.StatusStep`, `.Footer`, `.Announcer`) for another layout.
+ *
+ * @example
+ * <SendMessageWizard contactId={contact.id} open={open} onOpenChange={setOpen}
+ *                    onSent={(ticket) => showTicket(ticket)} onOpenChat={(chat) => openChat(chat)} />
+ */
+function SendMessageWizardDialog({
+  contactId,
+  open: openProp,
+  defaultOpen = false,
+  onOpenChange,
+  onSent,
+  onOpenChat,
+  onOpenTicket,
+  step,
+  defaultStep,
+  onStepChange,
+  defaultPriority,
+  container,
+  className,
+  unstyled = false,
+}: SendMessageWizardProps) {
+  const { t } = useMessages();
+  const [open, setOpen] = useControllableState({ value: openProp, defaultValue: defaultOpen, onChange: onOpenChange });
+  const part = (name: string) => !unstyled && `reachout-send-message-wizard-dialog__${name}`;
+  return (
+    <Dialog.Root open={open} onOpenChange={setOpen}>
+      <Dialog.Portal container={container}>
+        <Dialog.Overlay data-slot="send-message-wizard-overlay" className={cn(part('overlay'))} />
+        <Dialog.Content
+          data-slot="send-message-wizard-dialog"
+          className={cn(!unstyled && 'reachout-send-message-wizard-dialog', className)}
+          onOpenAutoFocus={(event) => {
+            // Radix would focus the Close button; start on the step's title, read first, one Tab from its fields.
+            const title = (event.currentTarget as HTMLElement | null)?.querySelector<HTMLElement>('[data-slot="send-message-wizard-step-title"]');
+            if (!title) return;
+            event.preventDefault();
+            title.focus();
+          }}
+        >
+          <div data-slot="send-message-wizard-header" className={cn(part('header'))}>
+            <div>
+              <Dialog.Title data-slot="send-message-wizard-title" className={cn(part('title'))}>
+                {t('wizard.title')}
+              </Dialog.Title>
+              <Description contactId={contactId} />
+            </div>
+            <Dialog.Close data-slot="send-message-wizard-close" className={cn(part('close'))} aria-label={t('common.close')}>
+              <span aria-hidden="true">×</span>
+            </Dialog.Close>
+          </div>
+          <SendMessageWizardRoot
+            contactId={contactId}
+            step={step}
+            defaultStep={defaultStep}
+            onStepChange={onStepChange}
+            onSent={onSent}
+            defaultPriority={defaultPriority}
+            onOpenChat={onOpenChat}
+            onOpenTicket={onOpenTicket}
+            onClose={() => setOpen(false)}
+            unstyled={unstyled}
+          >
+            {(wizard) => (
+              <>
+                <SendMessageWizardStepper />
+                <SendMessageWizardAnnouncer />
+                <Step key={wizard.step} step={wizard.step} />
+                <SendMessageWizardFooter />
+              </>
+            )}
+          </SendMessageWizardRoot>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}
+
+export const SendMessageWizard = Object.assign(SendMessageWizardDialog, {
+  Root: SendMessageWizardRoot,
+  Stepper: SendMessageWizardStepper,
+  StepBody: SendMessageWizardStepBody,
+  RecipientStep: SendMessageWizardRecipientStep,
+  TemplateStep: SendMessageWizardTemplateStep,
+  ContentStep: SendMessageWizardContentStep,
+  TicketStep: SendMessageWizardTicketStep,
+  StatusStep: SendMessageWizardStatusStep,
+  Footer: SendMessageWizardFooter,
+  Announcer: SendMessageWizardAnnouncer,
+});

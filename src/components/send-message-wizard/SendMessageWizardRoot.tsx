@@ -1,0 +1,264 @@
+import { createContext, forwardRef, useContext, useEffect, useId, useRef } from 'react';
+import type { ComponentPropsWithoutRef, ReactNode, RefObject } from 'react';
+import type { Chat, Ticket } from '../../core/types';
+import { useMessages } from '../../data';
+import type { MessageKey } from '../../data';
+import { cn } from '../internal/cn';
+import { VisuallyHidden } from '../internal/VisuallyHidden';
+import { sendMessageWizardSteps, useSendMessageWizard } from './useSendMessageWizard';
+import type { SendMessageWizardStep, UseSendMessageWizardOptions, UseSendMessageWizardResult } from './useSendMessageWizard';
+
+interface SendMessageWizardContextValue {
+  wizard: UseSendMessageWizardResult;
+  unstyled: boolean;
+  onOpenChat: ((chat: Chat) => void) | undefined;
+  onOpenTicket: ((ticket: Ticket) => void) | undefined;
+  onClose: (() => void) | undefined;
+  /** The current step's body, where Next looks for the first invalid field to focus. */
+  stepBodyRef: RefObject<HTMLDivElement | null>;
+  /** Whether a step was already shown: later steps take focus when they appear, the first does not. */
+  stepShownRef: RefObject<boolean>;
+}
+
+const SendMessageWizardContext = createContext<SendMessageWizardContextValue | null>(null);
+
+/** The wizard a part belongs to; a clear error when the part sits outside `SendMessageWizard.Root`. */
+export function useSendMessageWizardContext(part: string): SendMessageWizardContextValue {
+  const context = useContext(SendMessageWizardContext);
+  if (context === null) throw new Error(`<${part}> must be used inside <SendMessageWizard.Root>.`);
+  return context;
+}
+
+/** Reachout's class for a part, merged with the host's, or only the host's when unstyled. */
+export function usePartClassName(partClass: string, unstyled: boolean | undefined, className: string | undefined, part: string) {
+  const context = useSendMessageWizardContext(part);
+  return cn(!(unstyled ?? context.unstyled) && partClass, className);
+}
+
+interface UnstyledProp {
+  /**
+   * Leaves out Reachout's class; the data attributes stay.
+   * @default the Root's `unstyled`, else false
+   */
+  unstyled?: boolean;
+}
+
+export const stepTitleKeys = {
+  recipient: 'wizard.step.recipient',
+  template: 'wizard.step.template',
+  content: 'wizard.step.content',
+  ticket: 'wizard.step.ticket',
+  status: 'wizard.step.status',
+} as const satisfies Record<SendMessageWizardStep, MessageKey>;
+
+export interface SendMessageWizardRootProps extends UseSendMessageWizardOptions, Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
+  /** The parts, or a function of the wizard's state for a fully custom layout. */
+  children?: ReactNode | ((wizard: UseSendMessageWizardResult) => ReactNode);
+  /** Called with the active chat when the user chooses "Open chat" on a blocked contact. */
+  onOpenChat?: (chat: Chat) => void;
+  /** Called when the user chooses "Open ticket" after sending; without it there is no such button. */
+  onOpenTicket?: (ticket: Ticket) => void;
+  /** Called by "Done" after sending; without it there is no such button. */
+  onClose?: () => void;
+  /**
+   * Leaves out Reachout's classes on every part; `data-slot` and `data-state` stay.
+   * @default false
+   */
+  unstyled?: boolean;
+}
+
+/**
+ * Runs `useSendMessageWizard` and gives its state to the parts inside. Mount it only while the
+ * wizard is shown (the default assembly mounts it inside the dialog's content): unmounting keeps
+ * the draft, mounting again restores it.
+ */
+export const SendMessageWizardRoot = forwardRef<HTMLDivElement, SendMessageWizardRootProps>(function SendMessageWizardRoot(
+  {
+    contactId,
+    step,
+    defaultStep,
+    onStepChange,
+    onSent,
+    defaultPriority,
+    onOpenChat,
+    onOpenTicket,
+    onClose,
+    unstyled = false,
+    className,
+    children,
+    ...props
+  },
+  ref,
+) {
+  const wizard = useSendMessageWizard({ contactId, step, defaultStep, onStepChange, onSent, defaultPriority });
+  const stepBodyRef = useRef<HTMLDivElement | null>(null);
+  const stepShownRef = useRef(false);
+  return (
+    <SendMessageWizardContext.Provider value={{ wizard, unstyled, onOpenChat, onOpenTicket, onClose, stepBodyRef, stepShownRef }}>
+      <div
+        ref={ref}
+        data-slot="send-message-wizard"
+        data-step={wizard.step}
+        data-state={wizard.status.state}
+        className={cn(!unstyled && 'reachout-send-message-wizard', className)}
+        {...props}
+      >
+        {typeof children === 'function' ? children(wizard) : children}
+      </div>
+    </SendMessageWizardContext.Provider>
+  );
+});
+
+export interface SendMessageWizardStepperProps extends ComponentPropsWithoutRef<'ol'>, UnstyledProp {}
+
+/** The visible steps, an ordered list with the current one marked `aria-current="step"`. */
+export const SendMessageWizardStepper = forwardRef<HTMLOListElement, SendMessageWizardStepperProps>(function SendMessageWizardStepper(
+  { unstyled, className, ...props },
+  ref,
+) {
+  const { wizard } = useSendMessageWizardContext('SendMessageWizard.Stepper');
+  const { t } = useMessages();
+  const partClass = usePartClassName('reachout-send-message-wizard__stepper', unstyled, className, 'SendMessageWizard.Stepper');
+  const itemClass = usePartClassName('reachout-send-message-wizard__stepper-item', unstyled, undefined, 'SendMessageWizard.Stepper');
+  return (
+    <ol ref={ref} aria-label={t('wizard.steps.label')} data-slot="send-message-wizard-stepper" className={partClass} {...props}>
+      {sendMessageWizardSteps.map((step, index) => {
+        const state = index < wizard.stepIndex ? 'complete' : index === wizard.stepIndex ? 'current' : 'upcoming';
+        return (
+          <li
+            key={step}
+            data-slot="send-message-wizard-stepper-item"
+            data-state={state}
+            aria-current={state === 'current' ? 'step' : undefined}
+            className={itemClass}
+          >
+            <span aria-hidden="true" data-slot="send-message-wizard-stepper-number">
+              {index + 1}
+            </span>
+            <span>{t(stepTitleKeys[step])}</span>
+          </li>
+        );
+      })}
+    </ol>
+  );
+});
+
+export interface SendMessageWizardStepProps extends ComponentPropsWithoutRef<'div'>, UnstyledProp {}
+
+export interface SendMessageWizardStepBodyProps extends SendMessageWizardStepProps {
+  /** The step this body belongs to: it names the region and its title. */
+  step: SendMessageWizardStep;
+}
+
+/**
+ * The current step's body: a titled region. When the step changes, focus moves to its title so
+ * keyboard and screen-reader users start reading the new step from the top.
+ */
+export const SendMessageWizardStepBody = forwardRef<HTMLDivElement, SendMessageWizardStepBodyProps>(
+  function SendMessageWizardStepBody({ unstyled, className, step, children, ...props }, ref) {
+    const { stepBodyRef, stepShownRef } = useSendMessageWizardContext('SendMessageWizard.StepBody');
+    const { t } = useMessages();
+    const partClass = usePartClassName('reachout-send-message-wizard__step', unstyled, className, 'SendMessageWizard.StepBody');
+    const titleRef = useRef<HTMLHeadingElement>(null);
+    useEffect(() => {
+      // Not on the first step shown: the dialog's own autofocus handles opening.
+      if (stepShownRef.current) titleRef.current?.focus();
+      stepShownRef.current = true;
+    }, [step, stepShownRef]);
+    const titleId = useId();
+    return (
+      <section
+        ref={(element: HTMLDivElement | null) => {
+          stepBodyRef.current = element;
+          if (typeof ref === 'function') ref(element);
+          else if (ref) ref.current = element;
+        }}
+        aria-labelledby={titleId}
+        data-slot="send-message-wizard-step"
+        data-step={step}
+        className={partClass}
+        {...props}
+      >
+        <h3 id={titleId} ref={titleRef} tabIndex={-1} data-slot="send-message-wizard-step-title">
+          {t(stepTitleKeys[step])}
+        </h3>
+        {children}
+      </section>
+    );
+  },
+);
+
+export interface SendMessageWizardFooterProps extends ComponentPropsWithoutRef<'div'>, UnstyledProp {}
+
+/** "Back" and "Next" ("Create ticket and send" on the ticket step). Next on an incomplete step shows its errors and focuses the first. */
+export const SendMessageWizardFooter = forwardRef<HTMLDivElement, SendMessageWizardFooterProps>(function SendMessageWizardFooter(
+  { unstyled, className, ...props },
+  ref,
+) {
+  const { wizard, stepBodyRef } = useSendMessageWizardContext('SendMessageWizard.Footer');
+  const { t } = useMessages();
+  const partClass = usePartClassName('reachout-send-message-wizard__footer', unstyled, className, 'SendMessageWizard.Footer');
+  const buttonClass = usePartClassName('reachout-send-message-wizard__button', unstyled, undefined, 'SendMessageWizard.Footer');
+  if (wizard.step === 'status') return null;
+  const isTicketStep = wizard.step === 'ticket';
+  return (
+    <div ref={ref} data-slot="send-message-wizard-footer" className={partClass} {...props}>
+      {wizard.stepIndex > 0 && (
+        <button type="button" className={buttonClass} data-variant="secondary" onClick={wizard.back}>
+          {t('wizard.back')}
+        </button>
+      )}
+      <button
+        type="button"
+        className={buttonClass}
+        data-variant="primary"
+        aria-disabled={!wizard.canNext || undefined}
+        data-disabled={!wizard.canNext ? '' : undefined}
+        onClick={() => {
+          if (wizard.next()) return;
+          // After React shows the errors, put the user on the first field to fix.
+          requestAnimationFrame(() => {
+            stepBodyRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+          });
+        }}
+      >
+        {t(isTicketStep ? 'wizard.submit' : 'wizard.next')}
+      </button>
+    </div>
+  );
+});
+
+/** The status announced to screen readers; present from the start so changes are read out. */
+export function SendMessageWizardAnnouncer() {
+  const { wizard } = useSendMessageWizardContext('SendMessageWizard.Announcer');
+  const { t, errorMessage } = useMessages();
+  const { status } = wizard;
+  let text = '';
+  switch (status.state) {
+    case 'idle':
+      break;
+    case 'sending':
+      text = t('wizard.status.sending');
+      break;
+    case 'verifying':
+      text = t('wizard.status.verifying');
+      break;
+    case 'sent':
+      text = t('wizard.status.sent', { status: status.ticket ? t(`ticket.status.${status.ticket.status}`) : '' });
+      break;
+    case 'failed':
+      text = `${t('wizard.status.failed')} ${
+        status.error !== null
+          ? errorMessage(status.error)
+          : t('wizard.status.failureReason', { reason: status.failureReason ?? t('error.UNKNOWN') })
+      }`;
+      break;
+    default:
+      status.state satisfies never;
+  }
+  return (
+    <VisuallyHidden role="status" aria-live="polite" data-slot="send-message-wizard-announcer">
+      {text}
+    </VisuallyHidden>
+  );
+}

@@ -1,0 +1,152 @@
+import { forwardRef, useId, useState } from 'react';
+import type { MessageTemplate, TemplateStatus } from '../../core/types';
+import { useMessages, useTemplates } from '../../data';
+import { TemplatePreview } from '../template-preview';
+import { VisuallyHidden } from '../internal/VisuallyHidden';
+import { SendMessageWizardStepBody, usePartClassName, useSendMessageWizardContext } from './SendMessageWizardRoot';
+import type { SendMessageWizardStepProps } from './SendMessageWizardRoot';
+import { useDebouncedValue } from './useDebouncedValue';
+
+export interface SendMessageWizardTemplateStepProps extends SendMessageWizardStepProps {
+  /**
+   * How long typing must pause before the server is searched, in milliseconds.
+   * @default 250
+   */
+  searchDebounceMs?: number;
+}
+
+function languageName(code: string, locale: string): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: 'language' }).of(code.replace('_', '-')) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/**
+ * Step 2: "Search templates" (debounced, on the provider) and the sender's templates as a radio
+ * list with name, category, language and status; only APPROVED ones can be chosen, the others
+ * say why. One preview pane beside the list follows the pointer and the keyboard focus (and
+ * shows the chosen template otherwise), so it never flickers between items.
+ */
+export const SendMessageWizardTemplateStep = forwardRef<HTMLDivElement, SendMessageWizardTemplateStepProps>(
+  function SendMessageWizardTemplateStep({ searchDebounceMs = 250, unstyled, className, ...props }, ref) {
+    const { wizard } = useSendMessageWizardContext('SendMessageWizard.TemplateStep');
+    const { t, errorMessage, locale } = useMessages();
+    const part = (name: string) => `reachout-send-message-wizard__${name}`;
+    const partClass = usePartClassName(part('template-step'), unstyled, className, 'SendMessageWizard.TemplateStep');
+    const fieldClass = usePartClassName(part('field'), unstyled, undefined, 'SendMessageWizard.TemplateStep');
+    const listClass = usePartClassName(part('template-list'), unstyled, undefined, 'SendMessageWizard.TemplateStep');
+    const optionClass = usePartClassName(part('option'), unstyled, undefined, 'SendMessageWizard.TemplateStep');
+    const previewClass = usePartClassName(part('preview'), unstyled, undefined, 'SendMessageWizard.TemplateStep');
+    const noticeClass = usePartClassName(part('notice'), unstyled, undefined, 'SendMessageWizard.TemplateStep');
+    const buttonClass = usePartClassName(part('button'), unstyled, undefined, 'SendMessageWizard.TemplateStep');
+    const hintClass = usePartClassName(part('hint'), unstyled, undefined, 'SendMessageWizard.TemplateStep');
+    const idPrefix = useId();
+    const [search, setSearch] = useState('');
+    const debouncedSearch = useDebouncedValue(search.trim(), searchDebounceMs);
+    const { templates, isLoading, error, refetch, hasNextPage, fetchNextPage, isFetchingNextPage } = useTemplates({
+      senderId: wizard.values.senderId,
+      search: debouncedSearch,
+    });
+    const [hoveredId, setHoveredId] = useState<string | null>(null);
+    const [focusedId, setFocusedId] = useState<string | null>(null);
+    const chosen = wizard.values.template;
+    const previewed: MessageTemplate | null =
+      templates.find((template) => template.id === (hoveredId ?? focusedId)) ?? chosen ?? null;
+    const statusText = (status: TemplateStatus) =>
+      status === 'APPROVED' || status === 'PENDING' || status === 'REJECTED'
+        ? t(`wizard.template.status.${status}`)
+        : t('wizard.template.status.other', { status: status.toLowerCase().replace('_', ' ') });
+
+    return (
+      <SendMessageWizardStepBody ref={ref} step="template" unstyled={unstyled} className={partClass} {...props}>
+        <div className={fieldClass}>
+          <label htmlFor={`${idPrefix}-search`}>{t('wizard.templates.search.label')}</label>
+          <input
+            id={`${idPrefix}-search`}
+            type="search"
+            value={search}
+            placeholder={t('wizard.templates.search.placeholder')}
+            onChange={(event) => setSearch(event.target.value)}
+          />
+        </div>
+        <div data-slot="send-message-wizard-template-layout" className={usePartClassName(part('template-layout'), unstyled, undefined, 'SendMessageWizard.TemplateStep')}>
+          <div>
+            {error !== null && (
+              <div role="alert" className={noticeClass} data-variant="danger">
+                <p>{errorMessage(error)}</p>
+                <button type="button" className={buttonClass} data-variant="secondary" onClick={() => void refetch()}>
+                  {t('common.retry')}
+                </button>
+              </div>
+            )}
+            {isLoading && <p role="status">{t('common.loading')}</p>}
+            {!isLoading && error === null && templates.length === 0 && (
+              <p role="status" className={hintClass}>
+                {debouncedSearch === '' ? t('wizard.templates.empty') : t('wizard.templates.noResults', { search: debouncedSearch })}
+              </p>
+            )}
+            {!isLoading && templates.length > 0 && templates.every((template) => template.status !== 'APPROVED') && (
+              <p role="status" className={noticeClass} data-variant="warning">
+                {t('wizard.templates.noneApproved')}
+              </p>
+            )}
+            {templates.length > 0 && (
+              <fieldset className={listClass} data-slot="send-message-wizard-templates" onPointerLeave={() => setHoveredId(null)}>
+                <legend>
+                  <VisuallyHidden>{t('wizard.templates.label')}</VisuallyHidden>
+                </legend>
+                {templates.map((template) => {
+                  const approved = template.status === 'APPROVED';
+                  const detailId = `${idPrefix}-${template.id}-detail`;
+                  return (
+                    <label
+                      key={template.id}
+                      className={optionClass}
+                      data-disabled={approved ? undefined : ''}
+                      data-state={chosen?.id === template.id ? 'checked' : 'unchecked'}
+                      onPointerEnter={() => setHoveredId(template.id)}
+                    >
+                      <input
+                        type="radio"
+                        name={`${idPrefix}-template`}
+                        value={template.id}
+                        checked={chosen?.id === template.id}
+                        disabled={!approved}
+                        aria-describedby={detailId}
+                        onChange={() => wizard.setTemplate(template)}
+                        onFocus={() => setFocusedId(template.id)}
+                        onBlur={() => setFocusedId((current) => (current === template.id ? null : current))}
+                      />
+                      <span data-slot="send-message-wizard-option-title">{template.name}</span>
+                      <span id={detailId} data-slot="send-message-wizard-option-text">
+                        <span data-slot="send-message-wizard-option-detail">
+                          {t('wizard.templates.details', {
+                            category: t(`wizard.template.category.${template.category}`),
+                            language: languageName(template.language, locale),
+                          })}
+                        </span>{' '}
+                        <span data-slot="send-message-wizard-template-status" data-status={template.status}>
+                          {statusText(template.status)}
+                        </span>
+                      </span>
+                    </label>
+                  );
+                })}
+                {hasNextPage && (
+                  <button type="button" className={buttonClass} data-variant="secondary" disabled={isFetchingNextPage} onClick={() => void fetchNextPage()}>
+                    {t('common.loadMore')}
+                  </button>
+                )}
+              </fieldset>
+            )}
+          </div>
+          <div className={previewClass} data-slot="send-message-wizard-preview">
+            {previewed === null ? <p className={hintClass}>{t('wizard.preview.hint')}</p> : <TemplatePreview template={previewed} />}
+          </div>
+        </div>
+      </SendMessageWizardStepBody>
+    );
+  },
+);

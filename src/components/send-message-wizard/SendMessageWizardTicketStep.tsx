@@ -1,0 +1,102 @@
+import { forwardRef, useId, useRef, useState } from 'react';
+import type { Agent, TicketPriority } from '../../core/types';
+import { useAgents, useMessages } from '../../data';
+import { SendMessageWizardStepBody, usePartClassName, useSendMessageWizardContext } from './SendMessageWizardRoot';
+import type { SendMessageWizardStepProps } from './SendMessageWizardRoot';
+import { useDebouncedValue } from './useDebouncedValue';
+import { descriptionMaxLength } from './useSendMessageWizard';
+
+const priorities = ['low', 'medium', 'high', 'urgent'] as const satisfies readonly TicketPriority[];
+
+/** Step 4: Priority, Assignee (searchable on the provider) and Description of the ticket the send creates. */
+export const SendMessageWizardTicketStep = forwardRef<HTMLDivElement, SendMessageWizardStepProps>(function SendMessageWizardTicketStep(
+  { unstyled, className, ...props },
+  ref,
+) {
+  const { wizard } = useSendMessageWizardContext('SendMessageWizard.TicketStep');
+  const { t, errorMessage } = useMessages();
+  const part = (name: string) => `reachout-send-message-wizard__${name}`;
+  const partClass = usePartClassName(part('ticket-step'), unstyled, className, 'SendMessageWizard.TicketStep');
+  const fieldClass = usePartClassName(part('field'), unstyled, undefined, 'SendMessageWizard.TicketStep');
+  const hintClass = usePartClassName(part('hint'), unstyled, undefined, 'SendMessageWizard.TicketStep');
+  const errorClass = usePartClassName(part('error'), unstyled, undefined, 'SendMessageWizard.TicketStep');
+  const idPrefix = useId();
+  const [search, setSearch] = useState('');
+  const agents = useAgents({ search: useDebouncedValue(search.trim(), 250) });
+  // The chosen agent stays listed when a later search no longer matches them.
+  const seenAgents = useRef(new Map<string, Agent>());
+  for (const agent of agents.data ?? []) seenAgents.current.set(agent.id, agent);
+  const { values, errors } = wizard;
+  const chosenAgent = values.assigneeId === null ? undefined : seenAgents.current.get(values.assigneeId);
+  const listed = agents.data ?? [];
+  const options = chosenAgent && !listed.some((agent) => agent.id === chosenAgent.id) ? [chosenAgent, ...listed] : listed;
+  const descriptionLength = Array.from(values.description).length;
+  const descriptionError = errors.description;
+
+  return (
+    <SendMessageWizardStepBody ref={ref} step="ticket" unstyled={unstyled} className={partClass} {...props}>
+      <div className={fieldClass}>
+        <label htmlFor={`${idPrefix}-priority`}>{t('wizard.field.priority')}</label>
+        <select
+          id={`${idPrefix}-priority`}
+          value={values.priority}
+          onChange={(event) => wizard.setValues({ priority: event.target.value as TicketPriority })}
+        >
+          {priorities.map((priority) => (
+            <option key={priority} value={priority}>
+              {t(`ticket.priority.${priority}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className={fieldClass} data-slot="send-message-wizard-assignee">
+        <label htmlFor={`${idPrefix}-agent-search`}>{t('wizard.assignee.search')}</label>
+        <input id={`${idPrefix}-agent-search`} type="search" value={search} onChange={(event) => setSearch(event.target.value)} />
+        <label htmlFor={`${idPrefix}-assignee`}>{t('wizard.field.assignee')}</label>
+        <select
+          id={`${idPrefix}-assignee`}
+          value={values.assigneeId ?? ''}
+          aria-busy={agents.isFetching || undefined}
+          aria-describedby={agents.error ? `${idPrefix}-agents-error` : undefined}
+          onChange={(event) => wizard.setValues({ assigneeId: event.target.value === '' ? null : event.target.value })}
+        >
+          <option value="">{t('wizard.assignee.none')}</option>
+          {options.map((agent) => (
+            <option key={agent.id} value={agent.id}>
+              {agent.name}
+            </option>
+          ))}
+        </select>
+        {agents.error && (
+          <p id={`${idPrefix}-agents-error`} className={errorClass}>
+            {errorMessage(agents.error)}{' '}
+            <button type="button" onClick={() => void agents.refetch()}>
+              {t('common.retry')}
+            </button>
+          </p>
+        )}
+      </div>
+      <div className={fieldClass}>
+        <label htmlFor={`${idPrefix}-description`}>{t('wizard.field.description')}</label>
+        <textarea
+          id={`${idPrefix}-description`}
+          rows={4}
+          value={values.description}
+          aria-invalid={descriptionError ? true : undefined}
+          aria-describedby={[`${idPrefix}-description-hint`, descriptionError ? `${idPrefix}-description-error` : null].filter(Boolean).join(' ')}
+          onChange={(event) => wizard.setValues({ description: event.target.value })}
+        />
+        <p id={`${idPrefix}-description-hint`} className={hintClass}>
+          {t('wizard.description.hint')} {t('wizard.variable.countOfLimit', { count: descriptionLength, limit: descriptionMaxLength })}
+        </p>
+        {descriptionError && (
+          <p id={`${idPrefix}-description-error`} className={errorClass}>
+            {descriptionError.code === 'provider'
+              ? descriptionError.message
+              : t('wizard.issue.too_long', { length: descriptionError.length ?? 0, limit: descriptionError.limit ?? 0 })}
+          </p>
+        )}
+      </div>
+    </SendMessageWizardStepBody>
+  );
+});

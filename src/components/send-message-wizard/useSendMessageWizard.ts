@@ -1,0 +1,647 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { toReachoutError } from '../../core/errors';
+import type { ReachoutError, ReachoutErrorCode } from '../../core/errors';
+import {
+  buildTemplateMessage,
+  parseTemplate,
+  renderTemplate,
+  resolveTemplateParameters,
+  validateTemplateParameters,
+} from '../../core/template';
+import type { ContactField, ParsedTemplate, TemplateIssueCode, TemplateVariablePath } from '../../core/template';
+import type {
+  Chat,
+  Contact,
+  MessageTemplate,
+  Sender,
+  SendNotificationInput,
+  TemplateParameters,
+  Ticket,
+  TicketPriority,
+} from '../../core/types';
+import { reachoutKeys, useActiveChat, useContact, useReachout, useSenders, useSendNotification, useTicket } from '../../data';
+import { createIdempotencyKey, deleteDraft, readDraft, writeDraft } from './wizardDraftStore';
+
+/** The wizard's steps, in order. */
+export const sendMessageWizardSteps = ['recipient', 'template', 'content', 'ticket', 'status'] as const;
+
+/** One step of the wizard. */
+export type SendMessageWizardStep = (typeof sendMessageWizardSteps)[number];
+
+/** Everything the user chooses or types; kept when moving back and across close/reopen. */
+export interface SendMessageWizardValues {
+  /** The business number to send from; `null` until chosen (one selectable sender is preselected). */
+  senderId: string | null;
+  /** The recipient's number (E.164); `null` means the contact's own number. */
+  to: string | null;
+  /** The chosen template, as the provider listed it. */
+  template: MessageTemplate | null;
+  /** What the user typed per variable path (`body.1`, `header.order_id`, `buttons.0`). */
+  variables: Partial<Record<TemplateVariablePath, string>>;
+  /** Variables filled from a contact field instead ("dynamic content"). */
+  bindings: Partial<Record<TemplateVariablePath, ContactField>>;
+  /** The image, video, document or location of a media header. */
+  headerMedia: TemplateParameters['header'] | null;
+  /** The ticket's priority. */
+  priority: TicketPriority;
+  /** The agent the ticket is assigned to, or `null` for nobody. */
+  assigneeId: string | null;
+  /** The ticket's description. */
+  description: string;
+}
+
+/** What the draft store keeps per contact until the notification is sent. */
+export interface SendMessageWizardDraft {
+  /** What the user chose and typed. */
+  values: SendMessageWizardValues;
+  /** The step the user was on. */
+  step: SendMessageWizardStep;
+  /** Made at the first send and reused by every retry of the same payload. */
+  idempotencyKey: string | null;
+  /** The payload (without its key) the key was used for: a changed payload gets a new key. */
+  keyFingerprint: string | null;
+  /** The last send's rejection, kept so a reopened wizard still shows why and offers Retry. */
+  sendError: ReachoutError | null;
+  /** When a rate-limited send may be retried (epoch milliseconds). */
+  retryAt: number | null;
+  /** Steps whose Next was pressed while invalid: their errors are shown on every field. */
+  attemptedSteps: SendMessageWizardStep[];
+}
+
+/** Where a field error belongs: a template variable path, a whole template part, or a form field. */
+export type SendMessageWizardField =
+  | TemplateVariablePath
+  | 'header'
+  | 'body'
+  | 'footer'
+  | 'senderId'
+  | 'to'
+  | 'template'
+  | 'priority'
+  | 'assigneeId'
+  | 'description';
+
+/** One field's problem: a template rule (`code` from `validateTemplateParameters`) or the provider's words. */
+export interface SendMessageWizardFieldError {
+  /** The broken template rule, or `'provider'` for a field error the provider sent back. */
+  code: TemplateIssueCode | 'provider';
+  /** English text (template rules) or the provider's message; widgets translate from `code`. */
+  message: string;
+  /** For `too_long`: the maximum. */
+  limit?: number;
+  /** For `too_long`: the actual length. */
+  length?: number;
+}
+
+/** Why the contact cannot be sent a notification at all. */
+export type SendMessageWizardBlock = { reason: 'active_chat'; chat: Chat } | { reason: 'opted_out' };
+
+/** Where the send stands. */
+export type SendMessageWizardStatusState = 'idle' | 'sending' | 'verifying' | 'sent' | 'failed';
+
+export interface SendMessageWizardStatus {
+  /** `idle` before the first send, then `sending`, `verifying`, and `sent` or `failed`. */
+  state: SendMessageWizardStatusState;
+  /** The ticket, once created; updated live while verifying. */
+  ticket: Ticket | null;
+  /** Why the send was rejected (`failed` before a ticket exists). */
+  error: ReachoutError | null;
+  /** The provider's reason when verification failed (e.g. the number is not on WhatsApp). */
+  failureReason: string | null;
+  /** Retrying can help (a network error, a rate limit...) and a retry is allowed now (also: the recipient has loaded). */
+  canRetry: boolean;
+  /** The failure is one a retry can fix (network, rate limit, expired session, unknown), allowed now or not. */
+  retryable: boolean;
+  /** Seconds left before a rate-limited send may be retried; 0 when it may. */
+  retryInSeconds: number;
+  /** The step "Edit" goes back to, to fix what failed. */
+  editStep: SendMessageWizardStep;
+}
+
+export interface UseSendMessageWizardOptions {
+  /** The contact to send to. */
+  contactId: string;
+  /** The current step, when the host owns it. */
+  step?: SendMessageWizardStep;
+  /**
+   * The step to start on when the host does not own it and there is no saved draft.
+   * @default 'recipient'
+   */
+  defaultStep?: SendMessageWizardStep;
+  /** Called with every step change the wizard asks for, controlled or not. */
+  onStepChange?: (step: SendMessageWizardStep) => void;
+  /** Called once when the notification has been verified and sent. */
+  onSent?: (ticket: Ticket) => void;
+  /**
+   * Default priority of a new draft.
+   * @default 'medium'
+   */
+  defaultPriority?: TicketPriority;
+}
+
+export interface UseSendMessageWizardResult {
+  /** The step shown. */
+  step: SendMessageWizardStep;
+  /** Index of `step` in `sendMessageWizardSteps`. */
+  stepIndex: number;
+  /** Moves to a step directly (e.g. a stepper); only to steps already reachable. */
+  goTo: (step: SendMessageWizardStep) => void;
+  /** Values as chosen, with the preselected sender and the contact's number filled in. */
+  values: SendMessageWizardValues & { senderId: string | null; to: string | null };
+  /** Changes some values; the draft is saved. */
+  setValues: (values: Partial<SendMessageWizardValues>) => void;
+  /** Picks a template; a different one clears the previous one's variables. */
+  setTemplate: (template: MessageTemplate) => void;
+  /** Types a variable's value. */
+  setVariable: (path: TemplateVariablePath, value: string) => void;
+  /** Binds a variable to a contact field, or unbinds it with `null`. */
+  setBinding: (path: TemplateVariablePath, field: ContactField | null) => void;
+  /** Every current problem per field (template rules, limits, the provider's field errors). */
+  errors: Partial<Record<SendMessageWizardField, SendMessageWizardFieldError>>;
+  /** True once Next was pressed on the current step while it was invalid: show every error. */
+  showAllErrors: boolean;
+  /** The current step is complete. */
+  canNext: boolean;
+  /** Next step; on the ticket step, submits. Returns false (and shows the errors) when blocked. */
+  next: () => boolean;
+  /** Previous step, keeping every value. */
+  back: () => void;
+  /** Sends once per draft payload; repeated calls while one is in flight do nothing. */
+  submit: () => void;
+  /** Sends again with the same idempotency key (after a failure that a retry can fix). */
+  retry: () => void;
+  /** Back to `status.editStep` to fix what failed. */
+  edit: () => void;
+  /** Where the send stands: sending, verifying, sent or failed, with the ticket and the error. */
+  status: SendMessageWizardStatus;
+  /** Why nothing can be sent to this contact, or `null`. */
+  blocked: SendMessageWizardBlock | null;
+  /** The recipient, once loaded. */
+  contact: Contact | undefined;
+  /** Every business number, selectable or not (see `isSenderSelectable`). */
+  senders: Sender[];
+  /** The chosen template, parsed (variables, header kind), or `null`. */
+  parsedTemplate: ParsedTemplate | null;
+  /** Parameters as they will be sent, for a live preview. */
+  parameters: TemplateParameters;
+  /** The rendered body's length, in characters as WhatsApp counts them. */
+  bodyLength: number;
+  /** Contact, chat and senders are loading. */
+  isLoading: boolean;
+  /** Loading the contact, its active chat or the senders failed. */
+  loadError: ReachoutError | null;
+  /** Fetches what failed to load again. */
+  reload: () => void;
+}
+
+/** Senders that can send now; disconnected, flagged and restricted ones are shown but not choosable. */
+export function isSenderSelectable(sender: Sender): boolean {
+  return sender.status === undefined || sender.status === 'connected';
+}
+
+const retryableCodes: ReadonlySet<ReachoutErrorCode> = new Set(['NETWORK', 'UNKNOWN', 'RATE_LIMITED', 'UNAUTHORIZED']);
+
+/** Description limit of the provider contract's ticket schema. */
+export const descriptionMaxLength = 4000;
+
+function emptyDraft(defaultStep: SendMessageWizardStep, priority: TicketPriority): SendMessageWizardDraft {
+  return {
+    values: {
+      senderId: null,
+      to: null,
+      template: null,
+      variables: {},
+      bindings: {},
+      headerMedia: null,
+      priority,
+      assigneeId: null,
+      description: '',
+    },
+    step: defaultStep,
+    idempotencyKey: null,
+    keyFingerprint: null,
+    sendError: null,
+    retryAt: null,
+    attemptedSteps: [],
+  };
+}
+
+function stepOfField(field: string): SendMessageWizardStep {
+  if (field === 'senderId' || field === 'to' || field === 'contactId') return 'recipient';
+  if (field === 'template' || field.startsWith('template.')) return 'template';
+  if (field.startsWith('ticket') || field === 'priority' || field === 'assigneeId' || field === 'description') return 'ticket';
+  return 'content';
+}
+
+function editStepOf(error: ReachoutError | null): SendMessageWizardStep {
+  if (error === null) return 'content';
+  switch (error.code) {
+    case 'VALIDATION': {
+      const steps = Object.keys(error.fieldErrors ?? {}).map(stepOfField);
+      return sendMessageWizardSteps.find((step) => steps.includes(step)) ?? 'content';
+    }
+    case 'ACTIVE_CHAT':
+    case 'OPTED_OUT':
+    case 'INVALID_NUMBER':
+      return 'recipient';
+    case 'NOT_FOUND':
+    case 'OUTSIDE_WINDOW':
+      return 'template';
+    case 'CONFLICT':
+    case 'RATE_LIMITED':
+    case 'UNAUTHORIZED':
+    case 'FORBIDDEN':
+    case 'NETWORK':
+    case 'UNKNOWN':
+      return 'ticket';
+    default:
+      return error.code satisfies never;
+  }
+}
+
+function codePointLength(text: string): number {
+  return Array.from(text).length;
+}
+
+/**
+ * The send-message wizard's state machine, without markup: the steps (recipient → template →
+ * content → ticket → status), the values with their validation, the active-chat and opt-out
+ * blocks, and the send — one `sendNotification` per click however fast the clicks come, with an
+ * idempotency key made once per draft and reused by retries. The draft survives closing and
+ * reopening the wizard for the same contact (under the same `<ReachoutProvider>`) until the
+ * notification is sent.
+ *
+ * @example
+ * const wizard = useSendMessageWizard({ contactId, onSent: (ticket) => toast(ticket.id) });
+ * if (wizard.blocked?.reason === 'active_chat') return <OpenChat chat={wizard.blocked.chat} />;
+ * return <button onClick={wizard.next} aria-disabled={!wizard.canNext}>Next</button>;
+ */
+export function useSendMessageWizard(options: UseSendMessageWizardOptions): UseSendMessageWizardResult {
+  const { contactId, onStepChange, onSent } = options;
+  const { dataProvider, queryClient } = useReachout();
+  const defaultStep = options.defaultStep ?? 'recipient';
+  const defaultPriority = options.defaultPriority ?? 'medium';
+
+  const [session, setSession] = useState(() => ({
+    contactId,
+    draft: readDraft(dataProvider, contactId) ?? emptyDraft(defaultStep, defaultPriority),
+    ticketId: null as string | null,
+  }));
+  // Another contact: its own draft, as if the wizard had been reopened for it.
+  let current = session;
+  if (session.contactId !== contactId) {
+    current = { contactId, draft: readDraft(dataProvider, contactId) ?? emptyDraft(defaultStep, defaultPriority), ticketId: null };
+    setSession(current);
+  }
+  const { draft, ticketId } = current;
+
+  const contactQuery = useContact(contactId);
+  const activeChatQuery = useActiveChat(contactId);
+  const sendersQuery = useSenders();
+  const ticketQuery = useTicket(ticketId);
+  const sendNotification = useSendNotification();
+  const contact = contactQuery.data;
+  const senders = useMemo(() => sendersQuery.data ?? [], [sendersQuery.data]);
+
+  // A created ticket means the draft was sent: it is not restored any more. A draft nobody has
+  // touched yet is not stored, so merely opening the wizard for many contacts stores nothing.
+  const untouchedDraft = useRef(draft);
+  useEffect(() => {
+    if (ticketId !== null) deleteDraft(dataProvider, contactId);
+    else if (draft !== untouchedDraft.current) writeDraft(dataProvider, contactId, draft);
+  }, [dataProvider, contactId, draft, ticketId]);
+
+  const updateDraft = useCallback(
+    (update: (draft: SendMessageWizardDraft) => SendMessageWizardDraft) =>
+      setSession((previous) => ({ ...previous, draft: update(previous.draft) })),
+    [],
+  );
+
+  const step = options.step ?? draft.step;
+  const stepIndex = sendMessageWizardSteps.indexOf(step);
+  const onStepChangeRef = useRef(onStepChange);
+  useEffect(() => {
+    onStepChangeRef.current = onStepChange;
+  });
+  const setStep = useCallback(
+    (next: SendMessageWizardStep) => {
+      updateDraft((previous) => ({ ...previous, step: next }));
+      onStepChangeRef.current?.(next);
+    },
+    [updateDraft],
+  );
+
+  const selectableSenders = senders.filter(isSenderSelectable);
+  const onlySender = selectableSenders.length === 1 ? selectableSenders[0] : undefined;
+  const values = {
+    ...draft.values,
+    senderId: draft.values.senderId ?? onlySender?.id ?? null,
+    to: draft.values.to ?? contact?.phone ?? null,
+  };
+  const sender = senders.find((candidate) => candidate.id === values.senderId);
+  const template = values.template;
+
+  const parsedTemplate = useMemo(() => (template === null ? null : parseTemplate(template)), [template]);
+  const parameters = useMemo(
+    () =>
+      template === null
+        ? {}
+        : resolveTemplateParameters({
+            template,
+            values: draft.values.variables,
+            bindings: draft.values.bindings,
+            contact: contact ?? null,
+            headerMedia: draft.values.headerMedia ?? undefined,
+          }),
+    [template, draft.values.variables, draft.values.bindings, draft.values.headerMedia, contact],
+  );
+  const bodyLength = useMemo(
+    () => (template === null ? 0 : codePointLength(renderTemplate(template, parameters).bodyText)),
+    [template, parameters],
+  );
+
+  const errors = useMemo(() => {
+    const found: Partial<Record<SendMessageWizardField, SendMessageWizardFieldError>> = {};
+    if (values.senderId === null || sender === undefined || !isSenderSelectable(sender)) {
+      found.senderId = { code: 'required', message: 'Choose the number to send from.' };
+    }
+    if (values.to === null) found.to = { code: 'required', message: 'The contact has no number.' };
+    if (template === null) found.template = { code: 'required', message: 'Choose a template.' };
+    else if (template.status !== 'APPROVED') {
+      found.template = { code: 'invalid_characters', message: 'Only approved templates can be sent.' };
+    } else {
+      for (const issue of validateTemplateParameters(template, parameters)) {
+        const { path, code, message, limit, length } = issue;
+        found[path] ??= { code, message, ...(limit === undefined ? {} : { limit }), ...(length === undefined ? {} : { length }) };
+      }
+    }
+    const descriptionLength = codePointLength(draft.values.description);
+    if (descriptionLength > descriptionMaxLength) {
+      found.description = { code: 'too_long', message: 'The description is too long.', limit: descriptionMaxLength, length: descriptionLength };
+    }
+    // The provider's own field errors stay beside the field until the next send.
+    const sendError = draft.sendError;
+    if (sendError?.code === 'VALIDATION') {
+      for (const [field, message] of Object.entries(sendError.fieldErrors ?? {})) {
+        const key = (field.startsWith('ticket.') ? field.slice('ticket.'.length) : field) as SendMessageWizardField;
+        found[key] ??= { code: 'provider', message };
+      }
+    }
+    return found;
+  }, [values.senderId, values.to, sender, template, parameters, draft.values.description, draft.sendError]);
+
+  const blocked: SendMessageWizardBlock | null = contact?.optedOut
+    ? { reason: 'opted_out' }
+    : activeChatQuery.data
+      ? { reason: 'active_chat', chat: activeChatQuery.data }
+      : null;
+
+  const isLoading = contactQuery.isPending || activeChatQuery.isPending || sendersQuery.isPending;
+  const loadError = contactQuery.error ?? activeChatQuery.error ?? sendersQuery.error;
+
+  const stepValid = (candidate: SendMessageWizardStep): boolean => {
+    const has = (...fields: SendMessageWizardField[]) => fields.some((field) => errors[field] !== undefined);
+    switch (candidate) {
+      case 'recipient':
+        return !isLoading && loadError === null && blocked === null && !has('senderId', 'to');
+      case 'template':
+        return errors.template === undefined;
+      case 'content':
+        return Object.keys(errors).every((field) => stepOfField(field) !== 'content');
+      case 'ticket':
+        return !has('description', 'priority', 'assigneeId');
+      case 'status':
+        return false;
+      default:
+        return candidate satisfies never;
+    }
+  };
+  const canNext = stepValid(step);
+
+  // ---- Sending ------------------------------------------------------------------------------
+
+  const sendInFlight = useRef(false);
+  const [sending, setSending] = useState(false);
+  const [now, setNow] = useState(() => Date.now());
+
+  const buildInput = (): Omit<SendNotificationInput, 'idempotencyKey'> | null => {
+    if (template === null || values.senderId === null || values.to === null) return null;
+    return {
+      contactId,
+      senderId: values.senderId,
+      to: values.to,
+      template: { id: template.id, name: template.name, language: template.language },
+      parameters,
+      message: buildTemplateMessage({ to: values.to, template, parameters }),
+      ticket: { priority: draft.values.priority, assigneeId: draft.values.assigneeId, description: draft.values.description },
+    };
+  };
+
+  const submit = () => {
+    // A ref, not state: React does not re-render between clicks dispatched in one task.
+    if (sendInFlight.current) return;
+    if (draft.retryAt !== null && draft.retryAt > Date.now()) return;
+    const everyStepValid = (['recipient', 'template', 'content', 'ticket'] as const).every(stepValid);
+    const withoutKey = everyStepValid ? buildInput() : null;
+    if (withoutKey === null) {
+      updateDraft((previous) => ({ ...previous, attemptedSteps: [...new Set([...previous.attemptedSteps, step])] }));
+      return;
+    }
+    const fingerprint = JSON.stringify(withoutKey);
+    const idempotencyKey =
+      draft.idempotencyKey !== null && draft.keyFingerprint === fingerprint ? draft.idempotencyKey : createIdempotencyKey();
+    sendInFlight.current = true;
+    setSending(true);
+    updateDraft((previous) => ({ ...previous, idempotencyKey, keyFingerprint: fingerprint, sendError: null, retryAt: null, step: 'status' }));
+    if (step !== 'status') onStepChangeRef.current?.('status');
+
+    const input: SendNotificationInput = { idempotencyKey, ...withoutKey };
+    sendNotification.mutateAsync(input).then(
+      (ticket) => {
+        // Sent: the draft is no longer restored, even when the wizard was closed meanwhile.
+        deleteDraft(dataProvider, contactId);
+        setSession((previous) =>
+          previous.contactId === contactId
+            ? { ...previous, ticketId: ticket.id, draft: { ...previous.draft, idempotencyKey: null, keyFingerprint: null } }
+            : previous,
+        );
+      },
+      (error: unknown) => {
+        const reachoutError = toReachoutError(error);
+        const retryAt =
+          reachoutError.code === 'RATE_LIMITED' && reachoutError.retryAfterMs !== undefined
+            ? Date.now() + reachoutError.retryAfterMs
+            : null;
+        setNow(Date.now());
+        const failed = (previous: SendMessageWizardDraft) => ({ ...previous, sendError: reachoutError, retryAt });
+        // Kept for a reopened wizard even when this one was closed meanwhile.
+        const saved = readDraft(dataProvider, contactId);
+        if (saved !== undefined) writeDraft(dataProvider, contactId, failed(saved));
+        setSession((previous) => (previous.contactId === contactId ? { ...previous, draft: failed(previous.draft) } : previous));
+        if (reachoutError.code === 'ACTIVE_CHAT') void queryClient.invalidateQueries({ queryKey: reachoutKeys.activeChat(contactId) });
+        if (reachoutError.code === 'OPTED_OUT') void queryClient.invalidateQueries({ queryKey: reachoutKeys.contacts.detail(contactId) });
+      },
+    ).finally(() => {
+      sendInFlight.current = false;
+      setSending(false);
+    });
+  };
+
+  // ---- Rate-limit countdown -----------------------------------------------------------------
+
+  const retryAt = draft.retryAt;
+  useEffect(() => {
+    if (retryAt === null) return;
+    const timer = setInterval(() => {
+      setNow(Date.now());
+      if (Date.now() >= retryAt) clearInterval(timer);
+    }, 250);
+    return () => clearInterval(timer);
+  }, [retryAt]);
+  const retryInSeconds = retryAt === null ? 0 : Math.max(0, Math.ceil((retryAt - now) / 1000));
+
+  // ---- Status -------------------------------------------------------------------------------
+
+  const ticket = ticketId === null ? null : (ticketQuery.data ?? null);
+  const verificationFailed = ticket?.status === 'failed';
+  const state: SendMessageWizardStatusState = sending
+    ? 'sending'
+    : draft.sendError !== null || verificationFailed
+      ? 'failed'
+      : ticketId === null
+        ? 'idle'
+        : ticket === null || ticket.status === 'verifying'
+          ? 'verifying'
+          : 'sent';
+  const status: SendMessageWizardStatus = {
+    state,
+    ticket,
+    error: draft.sendError,
+    failureReason: verificationFailed ? (ticket.notification.failureReason ?? null) : null,
+    canRetry: draft.sendError !== null && retryableCodes.has(draft.sendError.code) && retryInSeconds === 0 && !sending && !isLoading,
+    retryable: draft.sendError !== null && retryableCodes.has(draft.sendError.code),
+    retryInSeconds,
+    editStep: editStepOf(draft.sendError),
+  };
+
+  const onSentRef = useRef(onSent);
+  useEffect(() => {
+    onSentRef.current = onSent;
+  });
+  const reportedTicketId = useRef<string | null>(null);
+  useEffect(() => {
+    if (state !== 'sent' || ticket === null || reportedTicketId.current === ticket.id) return;
+    reportedTicketId.current = ticket.id;
+    onSentRef.current?.(ticket);
+  }, [state, ticket]);
+
+  // ---- Navigation ---------------------------------------------------------------------------
+
+  const next = (): boolean => {
+    if (step === 'ticket') {
+      if (!canNext) {
+        updateDraft((previous) => ({ ...previous, attemptedSteps: [...new Set([...previous.attemptedSteps, step])] }));
+        return false;
+      }
+      submit();
+      return true;
+    }
+    const following = sendMessageWizardSteps[stepIndex + 1];
+    if (!canNext || following === undefined) {
+      updateDraft((previous) => ({ ...previous, attemptedSteps: [...new Set([...previous.attemptedSteps, step])] }));
+      return false;
+    }
+    setStep(following);
+    return true;
+  };
+
+  const back = () => {
+    const previous = sendMessageWizardSteps[stepIndex - 1];
+    if (previous === undefined || sending || state === 'verifying' || state === 'sent') return;
+    setStep(previous);
+  };
+
+  const goTo = (target: SendMessageWizardStep) => {
+    if (target === step || sending || state === 'verifying' || state === 'sent') return;
+    const targetIndex = sendMessageWizardSteps.indexOf(target);
+    if (target === 'status') return;
+    // Forward only across steps that are complete.
+    const reachable = sendMessageWizardSteps.slice(0, targetIndex).every((candidate) => candidate === 'status' || stepValid(candidate));
+    if (targetIndex < stepIndex || reachable) setStep(target);
+  };
+
+  const edit = () => {
+    const target = verificationFailed ? 'content' : status.editStep;
+    setSession((previous) => ({ ...previous, ticketId: null, draft: { ...previous.draft, step: target } }));
+    onStepChangeRef.current?.(target);
+  };
+
+  const setValues = useCallback(
+    (changes: Partial<SendMessageWizardValues>) =>
+      updateDraft((previous) => ({ ...previous, values: { ...previous.values, ...changes } })),
+    [updateDraft],
+  );
+
+  const setTemplate = useCallback(
+    (chosen: MessageTemplate) =>
+      updateDraft((previous) => {
+        if (previous.values.template?.id === chosen.id) return { ...previous, values: { ...previous.values, template: chosen } };
+        return { ...previous, values: { ...previous.values, template: chosen, variables: {}, bindings: {}, headerMedia: null } };
+      }),
+    [updateDraft],
+  );
+
+  const setVariable = useCallback(
+    (path: TemplateVariablePath, value: string) =>
+      updateDraft((previous) => ({ ...previous, values: { ...previous.values, variables: { ...previous.values.variables, [path]: value } } })),
+    [updateDraft],
+  );
+
+  const setBinding = useCallback(
+    (path: TemplateVariablePath, field: ContactField | null) =>
+      updateDraft((previous) => {
+        const bindings = { ...previous.values.bindings };
+        if (field === null) delete bindings[path];
+        else bindings[path] = field;
+        return { ...previous, values: { ...previous.values, bindings } };
+      }),
+    [updateDraft],
+  );
+
+  const reload = () => {
+    if (contactQuery.isError) void contactQuery.refetch();
+    if (activeChatQuery.isError) void activeChatQuery.refetch();
+    if (sendersQuery.isError) void sendersQuery.refetch();
+  };
+
+  return {
+    step,
+    stepIndex,
+    goTo,
+    values,
+    setValues,
+    setTemplate,
+    setVariable,
+    setBinding,
+    errors,
+    showAllErrors: draft.attemptedSteps.includes(step),
+    canNext,
+    next,
+    back,
+    submit,
+    retry: () => {
+      if (status.canRetry) submit();
+    },
+    edit,
+    status,
+    blocked,
+    contact,
+    senders,
+    parsedTemplate,
+    parameters,
+    bodyLength,
+    isLoading,
+    loadError,
+    reload,
+  };
+}
