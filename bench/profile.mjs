@@ -1,0 +1,81 @@
+/* global window */
+// Profiles one case of the benchmark page with the CDP sampling profiler and prints where the
+// time goes (self time by function, unminified build). Writes .cpuprofile files (open them in
+// Chrome DevTools › Performance) to bench/.build/profile/.
+//   npx node bench/profile.mjs [impl=ours] [n=100000] [cpu=1]
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+
+const here = import.meta.dirname;
+const outDir = path.join(here, '.build', 'profile');
+const [impl = 'ours', n = '100000', cpu = '1'] = process.argv.slice(2);
+mkdirSync(outDir, { recursive: true });
+await build({
+  entryPoints: [path.join(here, 'page', 'main.tsx')],
+  outdir: outDir,
+  bundle: true,
+  minify: false,
+  format: 'iife',
+  platform: 'browser',
+  target: 'es2022',
+  jsx: 'automatic',
+  define: { 'process.env.NODE_ENV': '"production"' },
+  logLevel: 'warning',
+  // The bundle lands in the repository tree: keep `eslint .` off it.
+  banner: { js: '/* eslint-disable */' },
+});
+writeFileSync(
+  path.join(outDir, 'index.html'),
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="stylesheet" href="main.css"></head>
+<body style="margin:0"><div id="root" style="width:900px"></div><script src="main.js"></script></body></html>`,
+);
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+});
+const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+const page = await context.newPage();
+const cdp = await context.newCDPSession(page);
+await page.goto(pathToFileURL(path.join(outDir, 'index.html')).href);
+await page.evaluate(([i, c]) => window.bench.prepare(i, c), [impl, Number(n)]);
+if (Number(cpu) !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: Number(cpu) });
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+
+async function profiled(name, fn) {
+  await cdp.send('Profiler.start');
+  const result = await fn();
+  const { profile } = await cdp.send('Profiler.stop');
+  writeFileSync(path.join(outDir, `${impl}-${n}-${name}.cpuprofile`), JSON.stringify(profile));
+  const self = new Map();
+  const dt = new Map();
+  profile.samples.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  let total = 0;
+  for (const node of profile.nodes) {
+    const us = dt.get(node.id) ?? 0;
+    const { functionName, url, lineNumber } = node.callFrame;
+    if (functionName === '(idle)' || functionName === '(program)') continue;
+    total += us;
+    const key = `${functionName || '(anonymous)'} ${url ? `${path.basename(url)}:${lineNumber + 1}` : ''}`;
+    self.set(key, (self.get(key) ?? 0) + us);
+  }
+  console.log(`\n${name}: ${JSON.stringify(result)}; busy ${(total / 1000).toFixed(0)} ms; top self time:`);
+  for (const [key, us] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 14)) {
+    console.log(`  ${(us / 1000).toFixed(1).padStart(7)} ms  ${key}`);
+  }
+}
+
+await profiled('mount', () => page.evaluate(() => window.bench.mount()));
+await profiled('scroll', () => page.evaluate(() => window.bench.scroll(60, 1000)));
+await page.evaluate(() => window.bench.focusSearch());
+await profiled('key', async () => {
+  await page.evaluate(() => window.bench.armKey('m'));
+  await page.keyboard.press('m');
+  return page.evaluate(() => window.bench.keyResult());
+});
+await browser.close();

@@ -1,0 +1,66 @@
+/* global window */
+// SendMessageWizard cases: open → first interactive step, Next → template step with 1,000
+// templates painted, and keystroke → live preview painted while typing a variable.
+import { writeFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+
+const here = import.meta.dirname;
+const outDir = path.join(here, '.build', 'wizard');
+const typedValue = 'DHL Express';
+
+export async function buildWizardPage() {
+  mkdirSync(outDir, { recursive: true });
+  await build({
+    entryPoints: [path.join(here, 'page', 'wizard.tsx')],
+    outdir: outDir,
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    jsx: 'automatic',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'warning',
+    // The bundle lands in the repository tree: keep `eslint .` off it.
+    banner: { js: '/* eslint-disable */' },
+  });
+  writeFileSync(
+    path.join(outDir, 'index.html'),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>wizard bench</title>
+<link rel="stylesheet" href="wizard.css"></head><body style="margin:0"><div id="root"></div>
+<script src="wizard.js"></script></body></html>`,
+  );
+  return pathToFileURL(path.join(outDir, 'index.html')).href;
+}
+
+export async function runWizardOnce(browser, url, cpu, templateCount = 1000) {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(60_000);
+  try {
+    const cdp = await context.newCDPSession(page);
+    await page.goto(url);
+    if (cpu !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+    const { openMs } = await page.evaluate((n) => window.wizardBench.open(n), templateCount);
+    await page.getByRole('radio', { name: /Acme Support/ }).click();
+    await page.evaluate(() => window.wizardBench.armStep('[data-slot="send-message-wizard-templates"] input[type="radio"]'));
+    await page.getByRole('button', { name: 'Next' }).click();
+    const templateStepMs = await page.evaluate(() => window.wizardBench.result());
+    const templateRadios = await page.locator('[data-slot="send-message-wizard-templates"] input[type="radio"]').count();
+    await page.getByRole('radio', { name: /order_update/ }).click();
+    await page.getByRole('button', { name: 'Next' }).click();
+    const field = page.getByLabel('Body {{2}}', { exact: true });
+    await field.focus();
+    const keyMs = [];
+    for (let i = 0; i < typedValue.length; i += 1) {
+      await page.evaluate((text) => window.wizardBench.arm(text), typedValue.slice(0, i + 1));
+      await page.keyboard.press(typedValue[i] === ' ' ? 'Space' : typedValue[i]);
+      keyMs.push(await page.evaluate(() => window.wizardBench.result()));
+    }
+    return { openMs, templateStepMs, templateRadios, keyMs };
+  } finally {
+    await context.close();
+  }
+}
