@@ -73,7 +73,6 @@ export const defaultMessages = {
   'contactDetails.notFound': 'This contact doesn’t exist or was deleted',
   'contactDetails.error.title': 'This contact couldn’t be loaded',
   'contactDetails.optedOut': 'Opted out',
-  'inbox.label': 'Contacts inbox',
   'inbox.back': 'Back to contacts',
   'inbox.noSelection': 'Select a contact to see their details',
 

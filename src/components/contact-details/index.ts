@@ -1,0 +1,2 @@
+export { ContactDetails, contactDetailsTabs } from './ContactDetails';
+export type { ContactDetailsProps, ContactDetailsTab } from './ContactDetails';

@@ -1,0 +1,2 @@
+export { ContactsInbox } from './ContactsInbox';
+export type { ContactsInboxProps } from './ContactsInbox';
