@@ -3,8 +3,9 @@
 //   npx storybook build -o storybook-static --quiet
 //   npx node scripts/screenshot-stories.mjs widgets-templatepreview--dark widgets-templatepreview--long-text
 //
-// Options: --dir <static Storybook build> (default storybook-static), --width <px> (default 640),
-// --out <folder> (default screenshots, gitignored). Writes <out>/<story-id>.png and prints each path.
+// Options: --dir <static Storybook build> (default storybook-static), --width / --height <px>
+// (default 640 × 600), --wait <ms> after rendering, e.g. for play functions (default 200),
+// --out <folder> (default screenshots, gitignored). Open dialogs are captured with the viewport. Writes <out>/<story-id>.png and prints each path.
 // Uses Debian's Chromium (CHROMIUM_PATH to override): no browser download.
 import { createReadStream } from 'node:fs';
 import { mkdir, stat } from 'node:fs/promises';
@@ -19,6 +20,8 @@ const { values, positionals: storyIds } = parseArgs({
     dir: { type: 'string', default: 'storybook-static' },
     width: { type: 'string', default: '640' },
     out: { type: 'string', default: 'screenshots' },
+    height: { type: 'string', default: '600' },
+    wait: { type: 'string', default: '200' },
   },
 });
 
@@ -80,7 +83,7 @@ const browser = await chromium.launch({
 let failed = false;
 try {
   await mkdir(values.out, { recursive: true });
-  const page = await browser.newPage({ viewport: { width: Number(values.width), height: 600 }, deviceScaleFactor: 1 });
+  const page = await browser.newPage({ viewport: { width: Number(values.width), height: Number(values.height) }, deviceScaleFactor: 1 });
   for (const id of storyIds) {
     try {
       await page.goto(`${origin}/iframe.html?id=${encodeURIComponent(id)}&viewMode=story`);
@@ -98,9 +101,12 @@ try {
           });
         await Promise.all([...document.images].filter((image) => !image.complete).map(settled));
       });
-      await page.waitForTimeout(200);
+      await page.waitForTimeout(Number(values.wait));
       const file = path.join(values.out, `${id}.png`);
-      await page.locator('#storybook-root').screenshot({ path: file });
+      // Dialogs portal outside the story root and are fixed-position: capture the viewport then.
+      const hasDialog = (await page.locator('[role="dialog"], [role="alertdialog"]').count()) > 0;
+      if (hasDialog) await page.screenshot({ path: file });
+      else await page.locator('#storybook-root').screenshot({ path: file });
       console.log(file);
     } catch (error) {
       failed = true;
