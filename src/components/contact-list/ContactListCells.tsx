@@ -1,4 +1,3 @@
-import { useMemo } from 'react';
 import { formatPhone } from '../../core/phone';
 import type { Contact } from '../../core/types';
 import { useMessages } from '../../data/useMessages';
@@ -25,9 +24,23 @@ export function ContactListNameCell({ contact }: CellProps) {
   );
 }
 
+// Parsing a number is the costliest thing a row does, and scrolling mounts new rows all the
+// time (and brings old ones back): formatted numbers are cached by E.164, within a bound.
+const formattedPhones = new Map<string, string>();
+const maxFormattedPhones = 5_000;
+
+function formatPhoneCached(phone: string): string {
+  let formatted = formattedPhones.get(phone);
+  if (formatted === undefined) {
+    formatted = formatPhone(phone);
+    if (formattedPhones.size >= maxFormattedPhones) formattedPhones.clear();
+    formattedPhones.set(phone, formatted);
+  }
+  return formatted;
+}
+
 export function ContactListPhoneCell({ contact }: CellProps) {
-  // Parsing a number is the costliest thing a row does; rows re-render as the range moves.
-  const formatted = useMemo(() => formatPhone(contact.phone), [contact.phone]);
+  const formatted = formatPhoneCached(contact.phone);
   // Phone numbers read left to right in every script.
   return <span dir="ltr">{formatted}</span>;
 }
@@ -36,7 +49,18 @@ export function ContactListEmailCell({ contact }: CellProps) {
   return contact.email === null ? null : <span dir="auto">{contact.email}</span>;
 }
 
+// Formatting a date is the next costliest thing a new row does: cached the same way, by locale.
+const formattedDates = new Map<string, string>();
+const maxFormattedDates = 5_000;
+
 export function ContactListCreatedCell({ contact }: CellProps) {
-  const { formatDate } = useMessages();
-  return <time dateTime={contact.createdAt}>{formatDate(contact.createdAt, { dateStyle: 'medium' })}</time>;
+  const { formatDate, locale } = useMessages();
+  const key = `${locale} ${contact.createdAt}`;
+  let formatted = formattedDates.get(key);
+  if (formatted === undefined) {
+    formatted = formatDate(contact.createdAt, { dateStyle: 'medium' });
+    if (formattedDates.size >= maxFormattedDates) formattedDates.clear();
+    formattedDates.set(key, formatted);
+  }
+  return <time dateTime={contact.createdAt}>{formatted}</time>;
 }

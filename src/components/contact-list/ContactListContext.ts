@@ -3,7 +3,7 @@ import type { ComponentType } from 'react';
 import { cn } from '../internal/cn';
 import type { ContactListAvatarProps } from './ContactListAvatar';
 import type { ContactListEmptyProps, ContactListErrorProps } from './ContactListParts';
-import type { UseContactListResult } from './useContactList';
+import type { ContactListInternals, UseContactListResult } from './useContactList';
 
 /**
  * Replacements for parts of the list. Each receives the same props as the part it replaces
@@ -31,6 +31,9 @@ export interface ContactListContextValue {
 }
 
 export const ContactListContext = createContext<ContactListContextValue | null>(null);
+
+/** The Root's virtualizer and row plumbing for `ContactList.Grid`; not part of the public API. */
+export const ContactListInternalsContext = createContext<ContactListInternals | null>(null);
 
 /**
  * The enclosing `ContactList.Root`'s state, for parts and for the host's own replacements.

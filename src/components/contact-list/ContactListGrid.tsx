@@ -1,7 +1,10 @@
-import { forwardRef } from 'react';
-import type { ComponentPropsWithoutRef } from 'react';
+import { createElement, forwardRef, memo, useContext, useEffect, useLayoutEffect, useReducer } from 'react';
+import type { ComponentPropsWithoutRef, CSSProperties, ReactNode } from 'react';
+import { flushSync } from 'react-dom';
+import type { Contact } from '../../core/types';
 import { cn } from '../internal/cn';
-import { useContactListContext } from './ContactListContext';
+import { ContactListInternalsContext, useContactListContext } from './ContactListContext';
+import type { ContactListCellRenderer, ContactListInternals } from './useContactList';
 
 export interface ContactListGridProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   /**
@@ -17,6 +20,90 @@ export interface ContactListGridProps extends Omit<ComponentPropsWithoutRef<'div
   skeletonRows?: number;
 }
 
+/** One cell's content: a component of its own, so a host's `cell` function may use hooks. */
+function ContactListCellContent({ render, contact }: { render: (contact: Contact) => ReactNode; contact: Contact }) {
+  return render(contact);
+}
+
+interface ContactListRowProps {
+  contact: Contact;
+  index: number;
+  start: number;
+  isActive: boolean;
+  isSelected: boolean;
+  rowClassName: string | undefined;
+  cellClassName: string | undefined;
+  cellRenderers: readonly ContactListCellRenderer[];
+  measureRow: ContactListInternals['measureRow'];
+  onRowClick: ContactListInternals['onRowClick'];
+  onRowFocus: ContactListInternals['onRowFocus'];
+}
+
+/**
+ * A contact's row. Memoized on primitives and stable references, so a row that only stays in
+ * view while the list scrolls (or while the Root re-renders for a keystroke) does not render.
+ * Same attributes as `getRowProps`.
+ */
+const ContactListRow = memo(function ContactListRow({
+  contact,
+  index,
+  start,
+  isActive,
+  isSelected,
+  rowClassName,
+  cellClassName,
+  cellRenderers,
+  measureRow,
+  onRowClick,
+  onRowFocus,
+}: ContactListRowProps) {
+  const style: CSSProperties = {
+    position: 'absolute',
+    insetBlockStart: 0,
+    insetInlineStart: 0,
+    inlineSize: '100%',
+    transform: `translateY(${start}px)`,
+  };
+  return (
+    // The grid handles the rows' keys (arrows, Enter, Space): see `onKeyDown` on the grid.
+    // eslint-disable-next-line jsx-a11y/click-events-have-key-events
+    <div
+      ref={measureRow}
+      style={style}
+      data-index={String(index)}
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={isSelected}
+      tabIndex={isActive ? 0 : -1}
+      data-state={isSelected ? 'selected' : 'unselected'}
+      data-active={isActive ? '' : undefined}
+      data-contact-id={contact.id}
+      onClick={(event) => onRowClick(contact, event)}
+      onFocus={(event) => onRowFocus(contact, event)}
+      data-slot="contact-list-row"
+      className={rowClassName}
+    >
+      {cellRenderers.map((cell) => (
+        <div key={cell.id} role="gridcell" data-slot="contact-list-cell" data-column={cell.id} className={cellClassName}>
+          {createElement(ContactListCellContent, { render: cell.render, contact })}
+        </div>
+      ))}
+    </div>
+  );
+});
+
+/** Re-renders the calling component whenever the virtualizer's window moves. */
+function useVirtualWindow(subscribe: ContactListInternals['subscribe'] | undefined) {
+  const [, rerender] = useReducer((version: number) => version + 1, 0);
+  useLayoutEffect(() => {
+    if (subscribe === undefined) return;
+    return subscribe((sync) => {
+      if (sync) flushSync(rerender);
+      else rerender();
+    });
+  }, [subscribe]);
+}
+
 /**
  * The `role="grid"` named "Contacts": a header row, then the rows in their own scroll container
  * (only those in view are in the DOM; `aria-rowcount` and `aria-rowindex` tell screen readers
@@ -30,6 +117,13 @@ export const ContactListGrid = forwardRef<HTMLDivElement, ContactListGridProps>(
 ) {
   const context = useContactListContext('ContactList.Grid');
   const { list } = context;
+  const internals = useContext(ContactListInternalsContext);
+  useVirtualWindow(internals?.subscribe);
+  const lastRenderedIndex = internals?.virtualizer.range?.endIndex ?? -1;
+  const loadMoreIfNeeded = internals?.loadMoreIfNeeded;
+  useEffect(() => {
+    loadMoreIfNeeded?.(lastRenderedIndex);
+  }, [lastRenderedIndex, loadMoreIfNeeded]);
   const styled = !(unstyled ?? context.unstyled);
   const gridClassName = cn(styled && 'reachout-contact-list__grid', className);
   const headerClassName = cn(styled && 'reachout-contact-list__header');
@@ -92,6 +186,21 @@ export const ContactListGrid = forwardRef<HTMLDivElement, ContactListGridProps>(
                 <div key={row.key} {...list.getRowProps(row)} data-slot="contact-list-row" className={rowClassName}>
                   {skeletonCells}
                 </div>
+              ) : internals !== null ? (
+                <ContactListRow
+                  key={row.key}
+                  contact={row.contact}
+                  index={row.index}
+                  start={row.start}
+                  isActive={row.index === list.activeIndex}
+                  isSelected={row.contact.id === list.selectedContactId}
+                  rowClassName={rowClassName}
+                  cellClassName={cellClassName}
+                  cellRenderers={internals.cellRenderers}
+                  measureRow={internals.measureRow}
+                  onRowClick={internals.onRowClick}
+                  onRowFocus={internals.onRowFocus}
+                />
               ) : (
                 <div key={row.key} {...list.getRowProps(row)} data-slot="contact-list-row" className={rowClassName}>
                   {list.getCells(row.index).map((cell) => (

@@ -1,9 +1,9 @@
 import { forwardRef } from 'react';
 import type { ComponentPropsWithoutRef } from 'react';
 import { cn } from '../internal/cn';
-import { ContactListContext } from './ContactListContext';
+import { ContactListContext, ContactListInternalsContext } from './ContactListContext';
 import type { ContactListComponents, ContactListContextValue } from './ContactListContext';
-import { useContactList } from './useContactList';
+import { useContactListState } from './useContactList';
 import type { UseContactListOptions } from './useContactList';
 
 export interface ContactListRootProps
@@ -47,6 +47,7 @@ export const ContactListRoot = forwardRef<HTMLDivElement, ContactListRootProps>(
     selectedContactId,
     defaultSelectedContactId,
     onSelect,
+    measureRows,
     onCreateContact,
     unstyled = false,
     components = noComponents,
@@ -55,29 +56,36 @@ export const ContactListRoot = forwardRef<HTMLDivElement, ContactListRootProps>(
   },
   ref,
 ) {
-  const list = useContactList({
-    search,
-    defaultSearch,
-    onSearchChange,
-    searchDebounceMs,
-    pageSize,
-    columns,
-    selectedContactId,
-    defaultSelectedContactId,
-    onSelect,
-  });
+  // Isolated: the virtualizer's window re-renders the Grid alone, not the Root and its parts.
+  const { list, internals } = useContactListState(
+    {
+      search,
+      defaultSearch,
+      onSearchChange,
+      searchDebounceMs,
+      pageSize,
+      columns,
+      selectedContactId,
+      defaultSelectedContactId,
+      onSelect,
+      measureRows,
+    },
+    true,
+  );
   // The list result is a new object on every render: memoizing the value would gain nothing.
   const value: ContactListContextValue = { list, unstyled, components, onCreateContact };
   return (
     <ContactListContext.Provider value={value}>
-      <div
-        ref={ref}
-        data-slot="contact-list"
-        data-state={list.status}
-        data-stale={list.isStale ? '' : undefined}
-        className={cn(!unstyled && 'reachout-contact-list', className)}
-        {...props}
-      />
+      <ContactListInternalsContext.Provider value={internals}>
+        <div
+          ref={ref}
+          data-slot="contact-list"
+          data-state={list.status}
+          data-stale={list.isStale ? '' : undefined}
+          className={cn(!unstyled && 'reachout-contact-list', className)}
+          {...props}
+        />
+      </ContactListInternalsContext.Provider>
     </ContactListContext.Provider>
   );
 });

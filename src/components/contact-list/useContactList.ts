@@ -1,4 +1,4 @@
-import { createElement, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { createElement, useCallback, useEffect, useId, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type {
   ChangeEvent,
   CSSProperties,
@@ -11,7 +11,9 @@ import type {
   RefObject,
 } from 'react';
 import { FlexRender, useTable } from '@tanstack/react-table';
-import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
+import { flushSync } from 'react-dom';
+import { defaultRangeExtractor, elementScroll, observeElementOffset, observeElementRect, Virtualizer } from '@tanstack/react-virtual';
+import type { Range, VirtualizerOptions } from '@tanstack/react-virtual';
 import type { ReachoutError } from '../../core/errors';
 import type { Contact } from '../../core/types';
 import { useContacts } from '../../data/useContacts';
@@ -69,6 +71,15 @@ export interface UseContactListOptions {
   defaultSelectedContactId?: string | null;
   /** Called when the user picks a contact: a click, or Enter (or Space) on the active row. */
   onSelect?: (contact: Contact) => void;
+  /**
+   * Measure every row as it mounts, for rows whose heights differ (custom columns whose
+   * content wraps, for instance). Left off, rows are taken to share one height: the list
+   * measures the first row it renders (so a larger font or a host's
+   * `--reachout-contact-list-row-height` is honoured) and positions every row from it, which
+   * spares a forced layout and a `ResizeObserver` per row on every mount, scroll and keystroke.
+   * @default false
+   */
+  measureRows?: boolean;
 }
 
 /** A column header, ready to render. */
@@ -141,8 +152,12 @@ export interface UseContactListResult {
   headers: readonly ContactListHeader[];
   /** The cells of the contact at `index`. */
   getCells: (index: number) => ContactListCell[];
-  /** The rows to render now (a window of the list, plus the active row). */
-  virtualRows: readonly ContactListVirtualRow[];
+  /**
+   * The rows to render now (a window of the list, plus the active row), read when asked. Inside
+   * `ContactList.Root` scrolling re-renders only `ContactList.Grid`, not every reader of the
+   * context; a layout of your own that renders rows should call `useContactList` itself.
+   */
+  readonly virtualRows: readonly ContactListVirtualRow[];
   /** The index of the row that has (or would take) keyboard focus; -1 when there are no rows. */
   activeIndex: number;
   /** Makes the row at `index` active, scrolls it into view and focuses it. */
@@ -207,7 +222,97 @@ function startedOnControl(event: MouseEvent<HTMLElement>): boolean {
  * );
  */
 export function useContactList(options: UseContactListOptions = {}): UseContactListResult {
-  const { searchDebounceMs = 250, pageSize = 50, onSelect } = options;
+  return useContactListState(options, false).list;
+}
+
+/** A cell renderer for the Grid's rows, stable while the `columns` option is. */
+export interface ContactListCellRenderer {
+  id: string;
+  render: (contact: Contact) => ReactNode;
+}
+
+/** What `ContactList.Grid` needs from the Root beyond the public result: not exported. */
+export interface ContactListInternals {
+  /** Calls back when the virtualizer's window moves; returns the unsubscribe. */
+  subscribe: (listener: (sync: boolean) => void) => () => void;
+  /** The rows' ref: measures each row, or only the first (see `measureRows`). */
+  measureRow: (element: HTMLDivElement | null) => void;
+  /** The virtualizer, for its range and its stable `measureElement`. */
+  virtualizer: Virtualizer<HTMLDivElement, HTMLDivElement>;
+  /** The columns' renderers, stable while the `columns` option is. */
+  cellRenderers: readonly ContactListCellRenderer[];
+  /** Stable row handlers (they read the latest state through refs). */
+  onRowClick: (contact: Contact, event: MouseEvent<HTMLDivElement>) => void;
+  onRowFocus: (contact: Contact, event: FocusEvent<HTMLDivElement>) => void;
+  /** Fetches the next page when the rendered range reaches `lastRenderedIndex`. */
+  loadMoreIfNeeded: (lastRenderedIndex: number) => void;
+}
+
+type ListVirtualizerOptions = Omit<
+  VirtualizerOptions<HTMLDivElement, HTMLDivElement>,
+  'observeElementRect' | 'observeElementOffset' | 'scrollToFn' | 'onChange'
+>;
+
+/**
+ * TanStack Virtual's React adapter, with one difference: when `isolated`, a moving window does
+ * not re-render the owner but the subscribers (the Grid), so scrolling leaves the Root, the
+ * toolbar and the context's other readers alone.
+ */
+function useListVirtualizer(options: ListVirtualizerOptions, isolated: boolean) {
+  const [, rerender] = useReducer((version: number) => version + 1, 0);
+  const [listeners] = useState(() => new Set<(sync: boolean) => void>());
+  // Measuring happens in a ref callback, during React's commit, where flushSync is not allowed.
+  const [measuring] = useState(() => ({ now: false }));
+  const resolved: VirtualizerOptions<HTMLDivElement, HTMLDivElement> = {
+    observeElementRect,
+    observeElementOffset,
+    scrollToFn: elementScroll,
+    ...options,
+    onChange: (_instance, sync) => {
+      const flush = sync && !measuring.now;
+      if (!isolated) {
+        if (flush) flushSync(rerender);
+        else rerender();
+      }
+      listeners.forEach((listener) => listener(flush));
+    },
+  };
+  const [virtualizer] = useState(() => {
+    const instance = new Virtualizer<HTMLDivElement, HTMLDivElement>(resolved);
+    const measureElement = instance.measureElement;
+    instance.measureElement = (node) => {
+      measuring.now = true;
+      try {
+        measureElement(node);
+      } finally {
+        measuring.now = false;
+      }
+    };
+    return instance;
+  });
+  virtualizer.setOptions(resolved);
+  useLayoutEffect(() => virtualizer._didMount(), [virtualizer]);
+  useLayoutEffect(() => {
+    virtualizer._willUpdate();
+  });
+  const subscribe = useCallback(
+    (listener: (sync: boolean) => void) => {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    [listeners],
+  );
+  return { virtualizer, subscribe };
+}
+
+/** The hook's body; `isolated` (the Root) keeps scrolling from re-rendering the owner. */
+export function useContactListState(
+  options: UseContactListOptions,
+  isolated: boolean,
+): { list: UseContactListResult; internals: ContactListInternals } {
+  const { searchDebounceMs = 250, pageSize = 50, onSelect, measureRows = false } = options;
   const { t } = useMessages();
   const gridId = useId();
 
@@ -306,18 +411,18 @@ export function useContactList(options: UseContactListOptions = {}): UseContactL
   // --- Rows (TanStack Virtual) ------------------------------------------------------------
   const viewportRef = useRef<HTMLDivElement | null>(null);
   const rowCount = contacts.length + (hasNextPage ? 1 : 0);
-  // The virtualizer is a mutable instance read fresh on every render; this hook is not memoized
-  // by the React Compiler, and nothing memoized downstream holds on to its functions.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer<HTMLDivElement, HTMLDivElement>({
-    count: rowCount,
-    getScrollElement: () => viewportRef.current,
-    estimateSize: () => estimatedRowHeight,
-    overscan: 6,
-    getItemKey: (index) => contacts[index]?.id ?? nextPageKey,
-    // The active row stays rendered however far the list scrolls: it holds focus, and an
-    // unmounted focused element would drop focus to the page.
-    rangeExtractor: (range) => {
+  // Rows share one height unless the host asks for each to be measured: the first row rendered
+  // gives it (a larger default font or a host's row height token changes it).
+  const [rowHeight, setRowHeight] = useState(estimatedRowHeight);
+  const rowMeasuredRef = useRef(false);
+  const estimateSize = useCallback(() => rowHeight, [rowHeight]);
+  // Stable while the contacts are: a new key function makes the virtualizer recompute every
+  // row's offset.
+  const getItemKey = useCallback((index: number) => contacts[index]?.id ?? nextPageKey, [contacts]);
+  // The active row stays rendered however far the list scrolls: it holds focus, and an
+  // unmounted focused element would drop focus to the page.
+  const rangeExtractor = useCallback(
+    (range: Range) => {
       const indexes = defaultRangeExtractor(range);
       if (activeIndex >= 0 && !indexes.includes(activeIndex)) {
         indexes.push(activeIndex);
@@ -325,20 +430,58 @@ export function useContactList(options: UseContactListOptions = {}): UseContactL
       }
       return indexes;
     },
-  });
-  const virtualRows: ContactListVirtualRow[] = virtualizer.getVirtualItems().map((item) => ({
-    key: String(item.key),
-    index: item.index,
-    start: item.start,
-    contact: contacts[item.index] ?? null,
-  }));
+    [activeIndex],
+  );
+  const { virtualizer, subscribe } = useListVirtualizer(
+    {
+      count: rowCount,
+      getScrollElement: () => viewportRef.current,
+      estimateSize,
+      overscan: 6,
+      getItemKey,
+      rangeExtractor,
+    },
+    isolated,
+  );
+  const measureFirstRow = useCallback((element: HTMLDivElement | null) => {
+    if (element === null || rowMeasuredRef.current) return;
+    const height = element.getBoundingClientRect().height;
+    // A list that is not laid out (inside a closed panel) has nothing to tell yet.
+    if (height <= 0) return;
+    rowMeasuredRef.current = true;
+    // The usual height changes nothing: no second render.
+    setRowHeight(height);
+  }, []);
+  // The virtualizer keeps the offsets it computed with the old height until told.
+  const appliedRowHeightRef = useRef(estimatedRowHeight);
+  useLayoutEffect(() => {
+    if (appliedRowHeightRef.current === rowHeight) return;
+    appliedRowHeightRef.current = rowHeight;
+    virtualizer.measure();
+  }, [rowHeight, virtualizer]);
+  const measureRow = measureRows ? virtualizer.measureElement : measureFirstRow;
+  // Read when asked: inside the Root the window moves without this hook running again.
+  const getVirtualRows = (): ContactListVirtualRow[] =>
+    virtualizer.getVirtualItems().map((item) => ({
+      key: String(item.key),
+      index: item.index,
+      start: item.start,
+      contact: contacts[item.index] ?? null,
+    }));
 
+  const loadMoreIfNeeded = useCallback(
+    (lastRenderedIndex: number) => {
+      // A failed page waits for Retry rather than being asked for again on every scroll.
+      if (!hasNextPage || isFetchingNextPage || error !== null) return;
+      if (lastRenderedIndex >= contacts.length - prefetchRows) void fetchNextPage();
+    },
+    [contacts.length, hasNextPage, isFetchingNextPage, error, fetchNextPage],
+  );
   const lastRenderedIndex = virtualizer.range?.endIndex ?? -1;
   useEffect(() => {
-    // A failed page waits for Retry rather than being asked for again on every scroll.
-    if (!hasNextPage || isFetchingNextPage || error !== null) return;
-    if (lastRenderedIndex >= contacts.length - prefetchRows) void fetchNextPage();
-  }, [lastRenderedIndex, contacts.length, hasNextPage, isFetchingNextPage, error, fetchNextPage]);
+    // Inside the Root the Grid, which re-renders as the window moves, asks instead.
+    if (!isolated) loadMoreIfNeeded(lastRenderedIndex);
+  }, [isolated, lastRenderedIndex, loadMoreIfNeeded]);
 
   // New results start at the top: the scroll position belonged to the previous search's list.
   const settledQuery = isPlaceholderData ? null : query;
@@ -346,7 +489,8 @@ export function useContactList(options: UseContactListOptions = {}): UseContactL
   useEffect(() => {
     if (settledQuery === null || settledQuery === scrolledForQueryRef.current) return;
     scrolledForQueryRef.current = settledQuery;
-    virtualizer.scrollToOffset(0);
+    // Already at the top (the usual case while typing): scrolling would only force a layout.
+    if ((virtualizer.scrollOffset ?? 0) !== 0) virtualizer.scrollToOffset(0);
   }, [settledQuery, virtualizer]);
 
   // A selection the host starts with (or sets) scrolls into view once its row has loaded.
@@ -447,7 +591,36 @@ export function useContactList(options: UseContactListOptions = {}): UseContactL
   else if (hasNextPage || contacts.length === 0) ariaRowCount = -1;
   else ariaRowCount = contacts.length + 1;
 
-  return {
+  // The Grid's rows are memoized: their handlers must not change, so they read `select` late.
+  const selectRef = useRef(select);
+  useLayoutEffect(() => {
+    selectRef.current = select;
+  });
+  const onRowClick = useCallback((contact: Contact, event: MouseEvent<HTMLDivElement>) => {
+    if (!startedOnControl(event)) selectRef.current(contact);
+  }, []);
+  const onRowFocus = useCallback((contact: Contact, event: FocusEvent<HTMLDivElement>) => {
+    if (event.target === event.currentTarget) setActiveContactId(contact.id);
+  }, []);
+  const cellRenderers = useMemo(
+    () =>
+      tableColumns.map((column): ContactListCellRenderer => ({
+        id: column.id ?? '',
+        render: column.meta?.render ?? (() => null),
+      })),
+    [tableColumns],
+  );
+  const internals: ContactListInternals = {
+    subscribe,
+    measureRow,
+    virtualizer,
+    cellRenderers,
+    onRowClick,
+    onRowFocus,
+    loadMoreIfNeeded,
+  };
+
+  const list: UseContactListResult = {
     search,
     setSearch,
     clearSearch,
@@ -462,7 +635,9 @@ export function useContactList(options: UseContactListOptions = {}): UseContactL
     retry,
     headers,
     getCells,
-    virtualRows,
+    get virtualRows() {
+      return getVirtualRows();
+    },
     activeIndex,
     focusRow,
     selectedContactId,
@@ -509,7 +684,7 @@ export function useContactList(options: UseContactListOptions = {}): UseContactL
         inlineSize: '100%',
         transform: `translateY(${row.start}px)`,
       };
-      const common = { ref: virtualizer.measureElement, style, 'data-index': String(row.index) };
+      const common = { ref: measureRow, style, 'data-index': String(row.index) };
       const contact = row.contact;
       if (contact === null) return { ...common, 'aria-hidden': true, 'data-state': 'loading' };
       const isActive = row.index === activeIndex;
@@ -523,13 +698,10 @@ export function useContactList(options: UseContactListOptions = {}): UseContactL
         'data-state': isSelected ? 'selected' : 'unselected',
         'data-active': isActive ? '' : undefined,
         'data-contact-id': contact.id,
-        onClick: (event: MouseEvent<HTMLDivElement>) => {
-          if (!startedOnControl(event)) select(contact);
-        },
-        onFocus: (event: FocusEvent<HTMLDivElement>) => {
-          if (event.target === event.currentTarget) setActiveContactId(contact.id);
-        },
+        onClick: (event: MouseEvent<HTMLDivElement>) => onRowClick(contact, event),
+        onFocus: (event: FocusEvent<HTMLDivElement>) => onRowFocus(contact, event),
       };
     },
   };
+  return { list, internals };
 }
