@@ -98,34 +98,62 @@ describe('ContactDetails', () => {
 
   it('shows a ticket sent through the wizard in the Tickets tab without a reload', async () => {
     const { user, provider } = renderDetails({ defaultTab: 'tickets' });
-    await heading('Ana Lima');
-    await screen.findByRole('tabpanel', { name: 'Tickets' });
-    await user.click(screen.getByRole('button', { name: 'Send message' }));
+    const ticketId = await sendThroughWizard(user, provider);
 
-    await user.click(await screen.findByRole('radio', { name: /Acme Support/ }));
-    await user.click(screen.getByRole('button', { name: 'Next' }));
-    await user.click(await screen.findByRole('radio', { name: /order_update/ }));
-    await user.click(screen.getByRole('button', { name: 'Next' }));
-    await user.type(screen.getByLabelText('Header {{1}}'), '#10423');
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Fill Body {{1}} from' }), 'name');
-    await user.type(screen.getByLabelText('Body {{2}}'), 'DHL Express');
-    await user.type(screen.getByLabelText('Body {{3}}'), 'Friday');
-    await user.click(screen.getByRole('button', { name: 'Next' }));
-    await user.type(screen.getByLabelText('Description'), 'Follow up on the delivery');
-    await user.click(screen.getByRole('button', { name: 'Create ticket and send' }));
-
-    await waitFor(() => expect(provider.control.snapshot().tickets.some((ticket) => ticket.status === 'verifying')).toBe(true));
-    const ticket = provider.control.snapshot().tickets.find((candidate) => candidate.status === 'verifying');
-    await user.keyboard('{Escape}');
-    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-
-    const row = await waitFor(() => {
-      const found = screen.getByRole('table', { name: 'Tickets' }).querySelector(`tr[data-ticket-id="${ticket?.id}"]`);
-      expect(found).not.toBeNull();
-      return found as HTMLElement;
-    });
+    const row = await ticketRow(ticketId);
     expect(row.getAttribute('data-state')).toBe('verifying');
-    provider.control.completeVerification(ticket?.id ?? '', 'success');
+    provider.control.completeVerification(ticketId, 'success');
     await waitFor(() => expect(row.getAttribute('data-state')).not.toBe('verifying'));
   });
+
+  it('shows a failed verification in both the Tickets and the Timeline tabs without a reload', async () => {
+    const { user, provider } = renderDetails({ defaultTab: 'tickets' });
+    const ticketId = await sendThroughWizard(user, provider);
+    const row = await ticketRow(ticketId);
+
+    const failed = provider.control.completeVerification(ticketId, 'failed');
+    await waitFor(() => expect(row.getAttribute('data-state')).toBe('failed'));
+    expect(failed.notification.failureReason).toBeTruthy();
+    expect(row.textContent).toContain(failed.notification.failureReason);
+
+    await user.click(screen.getByRole('tab', { name: 'Timeline' }));
+    const timeline = await screen.findByRole('list', { name: 'Timeline' });
+    await waitFor(() => expect(within(timeline).getAllByRole('listitem')[0]?.textContent).toContain('Notification failed'));
+  });
 });
+
+type User = ReturnType<typeof userEvent.setup>;
+
+/** Walks the wizard for Ana with order_update and answers the id of the verifying ticket it made. */
+async function sendThroughWizard(user: User, provider: MemoryProvider): Promise<string> {
+  await heading('Ana Lima');
+  await screen.findByRole('tabpanel', { name: 'Tickets' });
+  await user.click(screen.getByRole('button', { name: 'Send message' }));
+
+  await user.click(await screen.findByRole('radio', { name: /Acme Support/ }));
+  await user.click(screen.getByRole('button', { name: 'Next' }));
+  await user.click(await screen.findByRole('radio', { name: /order_update/ }));
+  await user.click(screen.getByRole('button', { name: 'Next' }));
+  await user.type(screen.getByLabelText('Header {{1}}'), '#10423');
+  await user.selectOptions(screen.getByRole('combobox', { name: 'Fill Body {{1}} from' }), 'name');
+  await user.type(screen.getByLabelText('Body {{2}}'), 'DHL Express');
+  await user.type(screen.getByLabelText('Body {{3}}'), 'Friday');
+  await user.click(screen.getByRole('button', { name: 'Next' }));
+  await user.type(screen.getByLabelText('Description'), 'Follow up on the delivery');
+  await user.click(screen.getByRole('button', { name: 'Create ticket and send' }));
+
+  await waitFor(() => expect(provider.control.snapshot().tickets.some((ticket) => ticket.status === 'verifying')).toBe(true));
+  const ticket = provider.control.snapshot().tickets.find((candidate) => candidate.status === 'verifying');
+  await user.keyboard('{Escape}');
+  await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  if (!ticket) throw new Error('the wizard made no verifying ticket');
+  return ticket.id;
+}
+
+function ticketRow(ticketId: string): Promise<HTMLElement> {
+  return waitFor(() => {
+    const found = screen.getByRole('table', { name: 'Tickets' }).querySelector<HTMLElement>(`tr[data-ticket-id="${ticketId}"]`);
+    expect(found).not.toBeNull();
+    return found as HTMLElement;
+  });
+}
