@@ -36,6 +36,13 @@ const browser = () => ({
 
 export default defineConfig({
   plugins: [react()],
+  // Server code imports the package by name, like any host; tests run it from source.
+  resolve: {
+    alias: [
+      { find: /^reachout\/(core|testing|rest)$/, replacement: path.join(dirname, 'src/$1/index.ts') },
+      { find: /^reachout$/, replacement: path.join(dirname, 'src/index.ts') },
+    ],
+  },
   // Pre-bundled up front: discovering them mid-run reloads the page and can load a second React.
   optimizeDeps: {
     include: [
@@ -66,7 +73,17 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/e2e/**'],
+          exclude: ['test/e2e/**', 'test/server/**'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'server',
+          environment: 'node',
+          include: ['test/server/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
         },
       },
       {

@@ -1,0 +1,85 @@
+import type {
+  MediaPurpose,
+  MessageTemplate,
+  ReachoutDataProvider,
+  ReachoutEvent,
+  Sender,
+  TemplateMessagePayload,
+} from 'reachout/core';
+
+/** A live update with the id the event stream (`/api/v1/events`) sends and resumes from. */
+export interface StoredEvent {
+  /** Decimal, strictly increasing, never reused (also across restarts). */
+  id: string;
+  event: ReachoutEvent;
+}
+
+export interface StoredMedia {
+  bytes: Uint8Array;
+  contentType: string;
+  filename?: string;
+}
+
+/** A WhatsApp delivery status, from the simulator or from a Cloud API webhook. */
+export interface DeliveryStatusUpdate {
+  /** The WhatsApp message id (`wamid....`) the send answered with. */
+  messageId: string;
+  status: 'sent' | 'delivered' | 'read' | 'failed';
+  at: string;
+  /** For `failed`: the Cloud API error, e.g. `{ code: 131026, title: 'Message undeliverable' }`. */
+  error?: { code: number; title: string; details?: string };
+}
+
+/** An inbound WhatsApp message from a customer. */
+export interface InboundMessage {
+  /** The customer's number, E.164 (`+` added when the webhook omits it). */
+  from: string;
+  /** The business number it was sent to (matches a sender's `phone`), when known. */
+  to?: string;
+  text: string;
+  at: string;
+  messageId?: string;
+}
+
+/**
+ * What the reference server's HTTP layer needs from its storage. The database backend
+ * (`server/src/db`) implements it over PGlite or PostgreSQL; the HTTP tests also run it over the
+ * memory provider (`server/src/memoryBackend.ts`).
+ */
+export interface ReachoutBackend {
+  /** Every provider method with the rules of the contract (`docs/http-api.md`). */
+  provider: Omit<ReachoutDataProvider, 'subscribe' | 'uploadMedia'>;
+  events: {
+    /** Stored events after `lastEventId` (exclusive), oldest first. */
+    since(lastEventId: string): Promise<StoredEvent[]>;
+    subscribe(listener: (stored: StoredEvent) => void): () => void;
+  };
+  media: {
+    put(media: StoredMedia, purpose: MediaPurpose): Promise<{ id: string }>;
+    get(id: string): Promise<StoredMedia | null>;
+  };
+  /** What WhatsApp tells us (simulator or webhooks): delivery statuses and customer replies. */
+  whatsapp: {
+    recordStatus(update: DeliveryStatusUpdate): Promise<void>;
+    recordInbound(message: InboundMessage): Promise<void>;
+  };
+  /** Present in simulator mode: the `/api/v1/simulator/*` routes call these. */
+  simulator?: {
+    receiveReply(contactId: string, text: string): Promise<void>;
+    completeVerification(ticketId: string, result: 'success' | 'failed'): Promise<void>;
+  };
+  close(): Promise<void>;
+}
+
+/**
+ * How sends reach WhatsApp. The database backend calls `send` after it has stored the ticket
+ * (`verifying`) and keeps the answer's message id so later statuses find the ticket.
+ * Implemented by the simulator (default) and by the Cloud API client (`server/src/whatsapp`).
+ */
+export interface WhatsAppGateway {
+  readonly mode: 'simulator' | 'cloud-api';
+  /** Posts the Cloud API `messages` payload from `sender`; rejects with a `ReachoutError`. */
+  send(message: TemplateMessagePayload, sender: Sender): Promise<{ messageId: string }>;
+  /** Cloud API mode: the approved templates come from Meta instead of the database. */
+  listTemplates?(signal?: AbortSignal): Promise<MessageTemplate[]>;
+}
