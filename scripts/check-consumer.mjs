@@ -43,7 +43,17 @@ const html = renderToString(
     createElement(reachout.TemplatePreview, { template, parameters: {} })),
 );
 assert.match(html, /data-slot="template-preview"/);
-console.log('  ✓ ESM: reachout, reachout/core, reachout/testing; server-rendered TemplatePreview');
+// Server rendering must be quiet: React warns (console.error) about anything that is not SSR-safe.
+const serverWarnings = [];
+const consoleError = console.error;
+console.error = (...args) => serverWarnings.push(args.map(String).join(' ').split('\\n')[0]);
+const inboxHtml = renderToString(
+  createElement(reachout.ReachoutProvider, { dataProvider: provider }, createElement(reachout.ContactsInbox)),
+);
+console.error = consoleError;
+assert.match(inboxHtml, /data-slot="contacts-inbox"/);
+assert.deepEqual(serverWarnings, [], 'server rendering ContactsInbox logs no warnings');
+console.log('  ✓ ESM: reachout, reachout/core, reachout/testing; server-rendered TemplatePreview and ContactsInbox');
 `,
 );
 writeFileSync(

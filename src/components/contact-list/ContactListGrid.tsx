@@ -1,4 +1,5 @@
-import { createElement, forwardRef, memo, useContext, useEffect, useLayoutEffect, useReducer } from 'react';
+import { createElement, forwardRef, memo, useContext, useEffect, useReducer } from 'react';
+import { useIsomorphicLayoutEffect } from '../internal/useIsomorphicLayoutEffect';
 import type { ComponentPropsWithoutRef, CSSProperties, ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import type { Contact } from '../../core/types';
@@ -95,7 +96,7 @@ const ContactListRow = memo(function ContactListRow({
 /** Re-renders the calling component whenever the virtualizer's window moves. */
 function useVirtualWindow(subscribe: ContactListInternals['subscribe'] | undefined) {
   const [, rerender] = useReducer((version: number) => version + 1, 0);
-  useLayoutEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     if (subscribe === undefined) return;
     return subscribe((sync) => {
       if (sync) flushSync(rerender);

@@ -1,4 +1,5 @@
-import { createElement, useCallback, useEffect, useId, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { createElement, useCallback, useEffect, useId, useMemo, useReducer, useRef, useState } from 'react';
+import { useIsomorphicLayoutEffect } from '../internal/useIsomorphicLayoutEffect';
 import type {
   ChangeEvent,
   CSSProperties,
@@ -291,8 +292,8 @@ function useListVirtualizer(options: ListVirtualizerOptions, isolated: boolean) 
     return instance;
   });
   virtualizer.setOptions(resolved);
-  useLayoutEffect(() => virtualizer._didMount(), [virtualizer]);
-  useLayoutEffect(() => {
+  useIsomorphicLayoutEffect(() => virtualizer._didMount(), [virtualizer]);
+  useIsomorphicLayoutEffect(() => {
     virtualizer._willUpdate();
   });
   const subscribe = useCallback(
@@ -454,7 +455,7 @@ export function useContactListState(
   }, []);
   // The virtualizer keeps the offsets it computed with the old height until told.
   const appliedRowHeightRef = useRef(estimatedRowHeight);
-  useLayoutEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     if (appliedRowHeightRef.current === rowHeight) return;
     appliedRowHeightRef.current = rowHeight;
     virtualizer.measure();
@@ -593,7 +594,7 @@ export function useContactListState(
 
   // The Grid's rows are memoized: their handlers must not change, so they read `select` late.
   const selectRef = useRef(select);
-  useLayoutEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     selectRef.current = select;
   });
   const onRowClick = useCallback((contact: Contact, event: MouseEvent<HTMLDivElement>) => {
