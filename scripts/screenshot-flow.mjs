@@ -1,0 +1,72 @@
+// Screenshots of ContactsInbox at each stage of the seed flow, driven by hand through the
+// `Inbox/Full flow` Playground story (memory provider, 300 ms latency, 3 s verification):
+//   npx storybook build -o /tmp/sb --quiet
+//   npx node scripts/screenshot-flow.mjs [width=1280] [height=800] [out=screenshots/flow]
+import { chromium } from 'playwright-core';
+import http from 'node:http';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+const root = process.env.STORYBOOK_DIR ?? '/tmp/sb';
+const server = http.createServer(async (req, res) => {
+  const p = path.join(root, decodeURIComponent(new URL(req.url, 'http://x').pathname));
+  try { const b = await readFile(p.endsWith('/') ? p + 'index.html' : p); res.writeHead(200, { 'content-type': p.endsWith('.js') ? 'text/javascript' : p.endsWith('.css') ? 'text/css' : p.endsWith('.html') ? 'text/html' : 'application/octet-stream' }); res.end(b); } catch { res.writeHead(404); res.end(); }
+}).listen(0);
+const port = server.address().port;
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const width = Number(process.argv[2] ?? 1280), height = Number(process.argv[3] ?? 800), out = process.argv[4] ?? 'screenshots/flow';
+await (await import('node:fs/promises')).mkdir(out, { recursive: true });
+const page = await browser.newPage({ viewport: { width, height } });
+await page.goto(`http://127.0.0.1:${port}/iframe.html?id=inbox-full-flow--playground&viewMode=story`);
+let n = 0; const shot = async (name) => { await page.waitForTimeout(400); await page.screenshot({ path: `${out}/${String(++n).padStart(2, '0')}-${name}.png` }); };
+await page.getByRole('grid', { name: 'Contacts' }).waitFor();
+await page.getByRole('row', { name: /Ana Lima/ }).waitFor();
+await shot('list');
+await page.getByRole('button', { name: 'Create contact' }).first().click();
+const dialog = page.getByRole('dialog', { name: 'Create contact' });
+await dialog.getByLabel('Name').fill('Zoe Quinn');
+await dialog.getByLabel('Phone').fill('+44 7911 123456');
+await shot('create-dialog');
+await dialog.getByRole('button', { name: 'Create' }).click();
+await page.getByRole('heading', { name: 'Zoe Quinn' }).waitFor();
+await shot('created');
+const back = page.getByRole('button', { name: 'Back to contacts' });
+if (await back.isVisible()) await back.click();
+await page.getByRole('searchbox', { name: 'Search contacts' }).fill('Zoe');
+await page.waitForTimeout(1200);
+await shot('found');
+await page.getByRole('row', { name: /Zoe Quinn/ }).click();
+await page.waitForTimeout(300);
+await page.getByRole('button', { name: 'Send message' }).click();
+await page.getByRole('radio', { name: /Acme Support/ }).click();
+await shot('wizard-recipient');
+await page.getByRole('button', { name: 'Next' }).click();
+await page.getByRole('radio', { name: /order_update/ }).hover();
+await shot('wizard-template-hover');
+await page.getByRole('radio', { name: /order_update/ }).click();
+await page.waitForTimeout(500);
+await page.getByRole('button', { name: 'Next' }).click();
+await page.waitForTimeout(300);
+await page.getByRole('textbox', { name: 'Header {{1}}' }).fill('#10423');
+await page.getByRole('combobox', { name: 'Fill Body {{1}} from' }).selectOption('name');
+await page.getByRole('textbox', { name: 'Body {{2}}' }).fill('DHL Express');
+await page.getByRole('textbox', { name: 'Body {{3}}' }).fill('Friday');
+await shot('wizard-content');
+await page.getByRole('button', { name: 'Next' }).click();
+await page.getByLabel('Description').fill('Follow up on the delivery');
+await shot('wizard-ticket');
+await page.getByRole('button', { name: 'Create ticket and send' }).click();
+await page.waitForTimeout(600);
+await shot('wizard-verifying');
+await page.getByText(/Message sent\. Ticket created/).first().waitFor({ timeout: 10000 });
+await shot('wizard-sent');
+await page.getByRole('button', { name: 'Done' }).click();
+await shot('details-timeline');
+await page.getByRole('tab', { name: 'Tickets' }).click();
+await shot('details-tickets');
+await page.getByRole('tab', { name: 'Chats' }).click();
+await shot('details-chats-locked');
+await page.getByRole('button', { name: 'Simulate customer reply' }).click();
+await page.getByText(/You can reply until/).first().waitFor({ timeout: 5000 });
+await shot('details-chats-open');
+await browser.close(); server.close();
+console.log('shots', n);
