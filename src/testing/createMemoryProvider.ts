@@ -161,6 +161,12 @@ export function createMemoryProvider(options: MemoryProviderOptions = {}): Memor
     contactIdsByPhone.set(contact.phone, contact.id);
   }
   const sortedContacts = sortByName([...contactsById.values()]);
+  /**
+   * The last search's matches: the next page of the same search reuses them, and a search that
+   * narrows it (a letter typed at either end) filters them instead of every contact. Cleared
+   * whenever a contact is added or changed.
+   */
+  let lastSearch: { folded: string; digits: string | null; matching: readonly ContactEntry[] } | null = null;
 
   let sequence = 0;
   const sequenced = <Item>(item: Item): Sequenced<Item> => ({ item, sequence: (sequence += 1) });
@@ -298,6 +304,7 @@ export function createMemoryProvider(options: MemoryProviderOptions = {}): Memor
   };
 
   const insertSorted = (entry: ContactEntry) => {
+    lastSearch = null;
     let low = 0;
     let high = sortedContacts.length;
     while (low < high) {
@@ -541,19 +548,30 @@ export function createMemoryProvider(options: MemoryProviderOptions = {}): Memor
     return copy(contact);
   };
 
+  const searchContacts = (query: string): readonly ContactEntry[] => {
+    const folded = foldText(query);
+    const digits = phoneSearchDigits(query);
+    if (lastSearch !== null && lastSearch.folded === folded && lastSearch.digits === digits) return lastSearch.matching;
+    // Anything matching the new query matched the previous one when the previous is contained in
+    // it, phone digits included (a query without digits matched no phone, so it cannot narrow).
+    const narrows =
+      lastSearch !== null &&
+      folded.includes(lastSearch.folded) &&
+      (digits === null || (lastSearch.digits !== null && digits.includes(lastSearch.digits)));
+    const candidates = narrows && lastSearch !== null ? lastSearch.matching : sortedContacts;
+    const matching = candidates.filter(
+      (entry) =>
+        entry.foldedName.includes(folded) ||
+        entry.foldedEmail.includes(folded) ||
+        (digits !== null && entry.phoneDigits.includes(digits)),
+    );
+    lastSearch = { folded, digits, matching };
+    return matching;
+  };
+
   const listContacts = (params: { search?: string; cursor?: string | null; limit?: number }): Page<Contact> => {
     const query = params.search?.trim() ?? '';
-    let matching: readonly ContactEntry[] = sortedContacts;
-    if (query) {
-      const folded = foldText(query);
-      const digits = phoneSearchDigits(query);
-      matching = sortedContacts.filter(
-        (entry) =>
-          entry.foldedName.includes(folded) ||
-          entry.foldedEmail.includes(folded) ||
-          (digits !== null && entry.phoneDigits.includes(digits)),
-      );
-    }
+    const matching = query ? searchContacts(query) : sortedContacts;
     const page = paginate(matching, {
       list: 'contacts',
       cursor: params.cursor,
