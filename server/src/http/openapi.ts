@@ -1,0 +1,220 @@
+import { readFileSync } from 'node:fs';
+import * as z from 'zod/mini';
+import { apiRoutes, pathParameters } from './routes';
+import type { ApiRoute } from './routes';
+import { requestComponents, responseComponents } from './schemas';
+import type { ResponseComponent } from './schemas';
+
+type JsonObject = { [key: string]: JsonValue };
+type JsonValue = string | number | boolean | null | JsonValue[] | JsonObject;
+
+/** The base path of every API route, the `servers` entry of the document. */
+export const apiBasePath = '/api/v1';
+
+const componentRefBase = '#/components/schemas/';
+
+const statusDescriptions: Record<number, string> = {
+  400: 'Invalid request (`VALIDATION`, with `fieldErrors`)',
+  401: 'Missing or wrong bearer token (`UNAUTHORIZED`)',
+  404: 'Not found (`NOT_FOUND`)',
+  409: 'Conflict (`CONFLICT`, `ACTIVE_CHAT`, `OPTED_OUT` or `OUTSIDE_WINDOW`)',
+  413: 'Body too large (`VALIDATION`)',
+  415: 'Wrong content type (`VALIDATION`)',
+  422: 'Not a valid WhatsApp number (`INVALID_NUMBER`)',
+  429: 'Rate limited (`RATE_LIMITED`, `Retry-After` header)',
+  500: 'Unexpected failure (`UNKNOWN`)',
+  502: 'WhatsApp unreachable (`NETWORK`)',
+};
+
+function packageVersion(): string {
+  const text = readFileSync(new URL('../../../package.json', import.meta.url), 'utf8');
+  const parsed = JSON.parse(text) as { version?: unknown };
+  return typeof parsed.version === 'string' ? parsed.version : '0.0.0';
+}
+
+function jsonSchemasOf(
+  components: Record<string, z.ZodMiniType>,
+  io: 'input' | 'output',
+): Record<string, JsonObject> {
+  const registry = z.registry<{ id: string }>();
+  for (const [id, schema] of Object.entries(components)) registry.add(schema, { id });
+  const generated = z.toJSONSchema(registry, {
+    io,
+    target: 'draft-2020-12',
+    // Transforms (a phone normalised to E.164) are documented by their input side.
+    unrepresentable: 'any',
+    uri: (id) => componentRefBase + id,
+  });
+  const schemas: Record<string, JsonObject> = {};
+  for (const [id, schema] of Object.entries(generated.schemas)) {
+    // OpenAPI 3.1 gives components their ids and dialect itself.
+    const { $schema: _dialect, $id: _id, ...rest } = schema as JsonObject;
+    schemas[id] = rest;
+  }
+  return schemas;
+}
+
+function ref(component: string): JsonObject {
+  return { $ref: componentRefBase + component };
+}
+
+function problemResponse(status: number): JsonObject {
+  return {
+    description: statusDescriptions[status] ?? 'Failure',
+    content: { 'application/problem+json': { schema: ref('Problem') } },
+  };
+}
+
+function queryParameters(route: ApiRoute): JsonObject[] {
+  if (!route.query) return [];
+  const schema = z.toJSONSchema(route.query, { io: 'input', target: 'draft-2020-12', unrepresentable: 'any' }) as JsonObject;
+  const properties = (schema.properties ?? {}) as Record<string, JsonObject>;
+  const required = new Set((schema.required ?? []) as string[]);
+  return Object.entries(properties).map(([name, property]) => ({
+    name,
+    in: 'query',
+    required: required.has(name),
+    schema: property,
+  }));
+}
+
+function requestBody(route: ApiRoute): JsonObject | undefined {
+  if (route.body) {
+    return { required: true, content: { 'application/json': { schema: ref(route.body) } } };
+  }
+  if (route.multipart) {
+    const properties: Record<string, JsonObject> = {};
+    for (const [name, field] of Object.entries(route.multipart.fields)) {
+      const property: JsonObject = { type: 'string', description: field.description };
+      if (field.binary) property.contentMediaType = 'application/octet-stream';
+      if (field.enum) property.enum = [...field.enum];
+      properties[name] = property;
+    }
+    return {
+      required: true,
+      content: {
+        'multipart/form-data': {
+          schema: { type: 'object', properties, required: Object.keys(properties) },
+        },
+      },
+    };
+  }
+  return undefined;
+}
+
+function successResponse(route: ApiRoute): JsonObject {
+  const { component, description } = route.success;
+  if (!component) return { description };
+  if (route.success.contentType === 'text/event-stream') {
+    return {
+      description: `${description}; each event's data is a ${component}`,
+      // OpenAPI 3.1 cannot type the events of a stream (3.2's itemSchema): an extension names it.
+      content: { 'text/event-stream': { schema: { type: 'string' }, 'x-event-data': ref(component) } },
+    };
+  }
+  return { description, content: { 'application/json': { schema: ref(component) } } };
+}
+
+function operationOf(route: ApiRoute): JsonObject {
+  const parameters: JsonObject[] = [
+    ...pathParameters(route.path).map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
+    ...queryParameters(route),
+    ...(route.headers ?? []).map((header) => ({
+      name: header.name,
+      in: 'header',
+      required: header.required,
+      description: header.description,
+      schema: { type: 'string' },
+    })),
+  ];
+  const responses: JsonObject = { [String(route.success.status)]: successResponse(route) };
+  for (const status of [...route.errors, 401, 500].sort((left, right) => left - right)) {
+    responses[String(status)] = problemResponse(status);
+  }
+  const operation: JsonObject = {
+    operationId: route.operationId,
+    tags: [route.tag],
+    summary: route.summary,
+    parameters,
+    responses,
+  };
+  if (route.description) operation.description = route.description;
+  const body = requestBody(route);
+  if (body) operation.requestBody = body;
+  return operation;
+}
+
+/** Routes outside `/api/v1`: no token, their own server entry. */
+function publicPaths(): Record<string, JsonObject> {
+  const rootServer = [{ url: '/' }];
+  const jsonAnswer = (component: ResponseComponent, description: string): JsonObject => ({
+    description,
+    content: { 'application/json': { schema: ref(component) } },
+  });
+  return {
+    '/healthz': {
+      servers: rootServer,
+      get: {
+        operationId: 'health',
+        tags: ['Server'],
+        summary: 'Liveness check (no token)',
+        security: [],
+        responses: { '200': jsonAnswer('Health', 'The server is up') },
+      },
+    },
+    '/media/{id}': {
+      servers: rootServer,
+      get: {
+        operationId: 'getMedia',
+        tags: ['Media'],
+        summary: 'An uploaded file (no token: ids are unguessable)',
+        security: [],
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: {
+          '200': { description: 'The file, with its content type', content: { '*/*': { schema: {} } } },
+          '404': problemResponse(404),
+        },
+      },
+    },
+  };
+}
+
+/** The OpenAPI 3.1 document of the reference server, derived from the schemas that validate. */
+export function createOpenApiDocument(): JsonObject {
+  const paths: Record<string, JsonObject> = {};
+  for (const route of apiRoutes) {
+    const pathItem = paths[route.path] ?? {};
+    pathItem[route.method] = operationOf(route);
+    paths[route.path] = pathItem;
+  }
+  Object.assign(paths, publicPaths());
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Reachout API',
+      version: packageVersion(),
+      description:
+        'The HTTP contract behind `reachout/rest` (docs/http-api.md). Every failure is `application/problem+json`.',
+    },
+    servers: [{ url: apiBasePath }],
+    security: [{ bearerAuth: [] }],
+    paths,
+    components: {
+      securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } },
+      schemas: { ...jsonSchemasOf(responseComponents, 'output'), ...jsonSchemasOf(requestComponents, 'input') },
+    },
+  };
+}
+
+function sortKeys(value: JsonValue): JsonValue {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value === null || typeof value !== 'object') return value;
+  const sorted: JsonObject = {};
+  for (const key of Object.keys(value).sort()) sorted[key] = sortKeys(value[key] as JsonValue);
+  return sorted;
+}
+
+/** The document as `openapi.json` holds it: keys sorted, two-space indent, final newline. */
+export function serializeOpenApiDocument(document: JsonObject = createOpenApiDocument()): string {
+  return `${JSON.stringify(sortKeys(document), null, 2)}\n`;
+}

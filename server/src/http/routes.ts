@@ -1,0 +1,345 @@
+import * as z from 'zod/mini';
+import type { Context } from 'hono';
+import { ReachoutError } from 'reachout/core';
+import type { SendNotificationInput } from 'reachout/core';
+import type { ReachoutBackend } from '../backend';
+import { streamEvents } from './events';
+import { uploadMedia } from './media';
+import { validationError } from './problem';
+import { pageQueryShape, parseOrThrow, queryOf, readJsonBody, searchQueryShape } from './request';
+import { requestComponents } from './schemas';
+import type { RequestComponent, ResponseComponent } from './schemas';
+
+export interface RouteSettings {
+  backend: ReachoutBackend;
+  maxUploadBytes: number;
+}
+
+export interface RouteInput<Query extends z.ZodMiniType, Body extends RequestComponent | undefined> {
+  c: Context;
+  backend: ReachoutBackend;
+  settings: RouteSettings;
+  /** Path parameters by name (`{id}` → `params.id`). */
+  params: Record<string, string>;
+  query: z.output<Query>;
+  body: Body extends RequestComponent ? z.output<(typeof requestComponents)[Body]> : undefined;
+  /** Fires when the client goes away: every backend call receives it. */
+  signal: AbortSignal;
+}
+
+export interface RouteHeader {
+  name: string;
+  description: string;
+  required: boolean;
+}
+
+/** One `/api/v1` route: what `createApp` mounts and what `openapi.json` documents. */
+export interface ApiRoute<
+  Query extends z.ZodMiniType = z.ZodMiniType,
+  Body extends RequestComponent | undefined = RequestComponent | undefined,
+> {
+  method: 'get' | 'post';
+  /** Relative to `/api/v1`, parameters in OpenAPI form (`/contacts/{id}`). */
+  path: string;
+  operationId: string;
+  tag: string;
+  summary: string;
+  description?: string;
+  query?: Query;
+  body?: Body;
+  /** `multipart/form-data` with these fields instead of a JSON body. */
+  multipart?: { fields: Record<string, { description: string; binary?: boolean; enum?: readonly string[] }> };
+  headers?: RouteHeader[];
+  success: {
+    status: 200 | 201 | 204;
+    description: string;
+    /** JSON answers: the component; `text/event-stream` answers: the event component. */
+    component?: ResponseComponent;
+    contentType?: 'application/json' | 'text/event-stream';
+  };
+  /** Only in simulator mode: `404` otherwise, before the request is even read. */
+  simulatorOnly?: boolean;
+  /** Failure statuses besides 401 and 500, which every route can answer. */
+  errors: readonly number[];
+  handle(input: RouteInput<Query, Body>): Promise<Response> | Response;
+}
+
+function defineRoute<Query extends z.ZodMiniType = z.ZodMiniObject, Body extends RequestComponent | undefined = undefined>(
+  route: ApiRoute<Query, Body>,
+): ApiRoute {
+  return route as unknown as ApiRoute;
+}
+
+/** The path parameters of `/contacts/{id}/tickets`: `['id']`. */
+export function pathParameters(path: string): string[] {
+  return [...path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1] ?? '');
+}
+
+const listQuery = z.object(pageQueryShape);
+const searchListQuery = z.object({ ...searchQueryShape, ...pageQueryShape });
+const searchQuery = z.object(searchQueryShape);
+
+const idempotencyKeyHeader = 'Idempotency-Key';
+
+function requireSimulator(backend: ReachoutBackend): NonNullable<ReachoutBackend['simulator']> {
+  if (!backend.simulator) {
+    throw new ReachoutError('NOT_FOUND', 'The simulator routes exist only when the server runs in simulator mode');
+  }
+  return backend.simulator;
+}
+
+export const apiRoutes: readonly ApiRoute[] = [
+  defineRoute({
+    method: 'get',
+    path: '/contacts',
+    operationId: 'listContacts',
+    tag: 'Contacts',
+    summary: 'List contacts by name, then id',
+    description: '`search` matches name, email and phone (in any typed format).',
+    query: searchListQuery,
+    success: { status: 200, description: 'A page of contacts', component: 'ContactPage' },
+    errors: [400],
+    handle: async ({ c, backend, query, signal }) =>
+      c.json(await backend.provider.listContacts(query, { signal }), 200),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/contacts',
+    operationId: 'createContact',
+    tag: 'Contacts',
+    summary: 'Create a contact',
+    description: 'The phone is stored in E.164; `409 CONFLICT` with `fieldErrors.phone` when a contact has it already.',
+    body: 'ContactInput',
+    success: { status: 201, description: 'The new contact', component: 'Contact' },
+    errors: [400, 409, 413, 415],
+    handle: async ({ c, backend, body, signal }) =>
+      c.json(await backend.provider.createContact({ input: body }, { signal }), 201),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/contacts/{id}',
+    operationId: 'getContact',
+    tag: 'Contacts',
+    summary: 'Get a contact',
+    success: { status: 200, description: 'The contact', component: 'Contact' },
+    errors: [404],
+    handle: async ({ c, backend, params, signal }) =>
+      c.json(await backend.provider.getContact({ id: params.id ?? '' }, { signal }), 200),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/contacts/{id}/active-chat',
+    operationId: 'getActiveChat',
+    tag: 'Contacts',
+    summary: "The contact's open, assigned or queued chat, if any",
+    success: { status: 200, description: 'The active chat, or `null`', component: 'ActiveChat' },
+    errors: [404],
+    handle: async ({ c, backend, params, signal }) =>
+      c.json({ chat: await backend.provider.getActiveChat({ contactId: params.id ?? '' }, { signal }) }, 200),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/contacts/{id}/tickets',
+    operationId: 'listTickets',
+    tag: 'Contacts',
+    summary: "The contact's tickets, newest first",
+    query: listQuery,
+    success: { status: 200, description: 'A page of tickets', component: 'TicketPage' },
+    errors: [400, 404],
+    handle: async ({ c, backend, params, query, signal }) =>
+      c.json(await backend.provider.listTickets({ contactId: params.id ?? '', ...query }, { signal }), 200),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/contacts/{id}/timeline',
+    operationId: 'listTimeline',
+    tag: 'Contacts',
+    summary: "The contact's timeline, newest first",
+    query: listQuery,
+    success: { status: 200, description: 'A page of timeline events', component: 'TimelineEventPage' },
+    errors: [400, 404],
+    handle: async ({ c, backend, params, query, signal }) =>
+      c.json(await backend.provider.listTimeline({ contactId: params.id ?? '', ...query }, { signal }), 200),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/contacts/{id}/chats',
+    operationId: 'listChats',
+    tag: 'Contacts',
+    summary: "The contact's chats, newest first",
+    query: listQuery,
+    success: { status: 200, description: 'A page of chats', component: 'ChatPage' },
+    errors: [400, 404],
+    handle: async ({ c, backend, params, query, signal }) =>
+      c.json(await backend.provider.listChats({ contactId: params.id ?? '', ...query }, { signal }), 200),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/senders',
+    operationId: 'listSenders',
+    tag: 'Sending',
+    summary: 'The business numbers a notification can be sent from',
+    success: { status: 200, description: 'Every sender', component: 'SenderList' },
+    errors: [],
+    handle: async ({ c, backend, signal }) => c.json({ items: await backend.provider.listSenders({}, { signal }) }, 200),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/senders/{id}/templates',
+    operationId: 'listTemplates',
+    tag: 'Sending',
+    summary: "The sender's message templates (Cloud API shape)",
+    query: searchListQuery,
+    success: { status: 200, description: 'A page of templates', component: 'MessageTemplatePage' },
+    errors: [400, 404, 502],
+    handle: async ({ c, backend, params, query, signal }) =>
+      c.json(await backend.provider.listTemplates({ senderId: params.id ?? '', ...query }, { signal }), 200),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/agents',
+    operationId: 'listAgents',
+    tag: 'Sending',
+    summary: 'Agents a ticket can be assigned to',
+    query: searchQuery,
+    success: { status: 200, description: 'The matching agents', component: 'AgentList' },
+    errors: [400],
+    handle: async ({ c, backend, query, signal }) =>
+      c.json({ items: await backend.provider.listAgents(query, { signal }) }, 200),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/notifications',
+    operationId: 'sendNotification',
+    tag: 'Sending',
+    summary: 'Send a WhatsApp template notification and open a ticket',
+    description:
+      'Idempotent per key: a repeat with the same body answers with the same ticket; the key with another body is `409 CONFLICT`.',
+    headers: [
+      {
+        name: idempotencyKeyHeader,
+        description: "Must equal the body's `idempotencyKey`",
+        required: true,
+      },
+    ],
+    body: 'SendNotificationInput',
+    success: { status: 201, description: 'The ticket of the notification (status `verifying`)', component: 'Ticket' },
+    errors: [400, 404, 409, 413, 415, 422, 429, 502],
+    handle: async ({ c, backend, body, signal }) => {
+      const headerKey = c.req.header(idempotencyKeyHeader);
+      if (!headerKey) {
+        throw validationError(`Send the header ${idempotencyKeyHeader} with the body's idempotencyKey`, {
+          [idempotencyKeyHeader]: 'Required',
+        });
+      }
+      if (headerKey !== body.idempotencyKey) {
+        throw validationError(`The ${idempotencyKeyHeader} header must equal the body's idempotencyKey`, {
+          idempotencyKey: `Must equal the ${idempotencyKeyHeader} header`,
+        });
+      }
+      // Core's schema checks the envelope; the provider checks the parameters and the Cloud API
+      // message against the template (validateTemplateParameters), which a schema alone cannot.
+      const input = body as unknown as SendNotificationInput;
+      return c.json(await backend.provider.sendNotification({ input }, { signal }), 201);
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/tickets/{id}',
+    operationId: 'getTicket',
+    tag: 'Sending',
+    summary: 'Get a ticket',
+    success: { status: 200, description: 'The ticket', component: 'Ticket' },
+    errors: [404],
+    handle: async ({ c, backend, params, signal }) =>
+      c.json(await backend.provider.getTicket({ id: params.id ?? '' }, { signal }), 200),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/media',
+    operationId: 'uploadMedia',
+    tag: 'Media',
+    summary: 'Upload a photo or template header media',
+    description: 'Answers an absolute, public URL (`GET /media/{id}`).',
+    multipart: {
+      fields: {
+        file: { description: 'The file', binary: true },
+        purpose: { description: 'What the file is for', enum: ['avatar', 'template-header'] },
+      },
+    },
+    success: { status: 201, description: 'Where the file is served', component: 'MediaUrl' },
+    errors: [400, 413, 415],
+    handle: ({ c, backend, settings }) => uploadMedia(c, backend, settings.maxUploadBytes),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/events',
+    operationId: 'subscribe',
+    tag: 'Live updates',
+    summary: 'Live updates as Server-Sent Events',
+    description:
+      'Each event has a numeric, increasing `id`, `event` = the event type and `data` = a `ReachoutEvent` as JSON. ' +
+      'With `Last-Event-ID` the stream first replays every stored event after that id. ' +
+      'The stream sends `retry: 1000` once and `: ping` every 15 s.',
+    headers: [{ name: 'Last-Event-ID', description: 'Resume after this event id', required: false }],
+    success: {
+      status: 200,
+      description: 'The event stream',
+      component: 'ReachoutEvent',
+      contentType: 'text/event-stream',
+    },
+    errors: [400],
+    handle: ({ c, backend }) => streamEvents(c, backend),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/simulator/contacts/{id}/reply',
+    operationId: 'simulateReply',
+    tag: 'Simulator',
+    summary: 'Simulator mode: an inbound WhatsApp message from the contact',
+    description: 'Opens the 24-hour reply window. `404` when the server is not in simulator mode.',
+    simulatorOnly: true,
+    body: 'SimulatorReply',
+    success: { status: 204, description: 'Received' },
+    errors: [400, 404, 413, 415],
+    handle: async ({ c, backend, params, body }) => {
+      await requireSimulator(backend).receiveReply(params.id ?? '', body.text);
+      return c.body(null, 204);
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/simulator/tickets/{id}/verification',
+    operationId: 'simulateVerification',
+    tag: 'Simulator',
+    summary: "Simulator mode: end a ticket's verification now",
+    description: '`404` when the server is not in simulator mode.',
+    simulatorOnly: true,
+    body: 'SimulatorVerification',
+    success: { status: 204, description: 'Verification ended' },
+    errors: [400, 404, 409, 413, 415],
+    handle: async ({ c, backend, params, body }) => {
+      await requireSimulator(backend).completeVerification(params.id ?? '', body.result);
+      return c.body(null, 204);
+    },
+  }),
+];
+
+/** Validates the request against `route` and runs it. */
+export async function runRoute(route: ApiRoute, c: Context, settings: RouteSettings): Promise<Response> {
+  if (route.simulatorOnly) requireSimulator(settings.backend);
+  const params: Record<string, string> = {};
+  for (const name of pathParameters(route.path)) params[name] = c.req.param(name) ?? '';
+  const query = route.query ? parseOrThrow(route.query, queryOf(c), 'query') : {};
+  const body =
+    route.body === undefined ? undefined : parseOrThrow(requestComponents[route.body], await readJsonBody(c), 'body');
+  return route.handle({
+    c,
+    backend: settings.backend,
+    settings,
+    params,
+    query,
+    body: body as never,
+    signal: c.req.raw.signal,
+  });
+}

@@ -1,0 +1,186 @@
+import * as z from 'zod';
+import { isAbortError, ReachoutError } from 'reachout/core';
+import type { MessageTemplate, Sender, TemplateMessagePayload } from 'reachout/core';
+import type { WhatsAppGateway } from '../backend';
+import { graphErrorToReachoutError } from './graphErrors';
+
+/** The Graph API version used unless `apiVersion` says otherwise. */
+export const defaultGraphApiVersion = 'v27.0';
+export const defaultGraphUrl = 'https://graph.facebook.com';
+
+export interface CloudApiGatewayOptions {
+  /** A system-user access token with `whatsapp_business_messaging` and `whatsapp_business_management`. */
+  accessToken: string;
+  /** The business phone number's id (not the number itself): sends go to `/{phoneNumberId}/messages`. */
+  phoneNumberId: string;
+  /** The WhatsApp Business Account id: templates come from `/{businessAccountId}/message_templates`. */
+  businessAccountId: string;
+  /** @default 'https://graph.facebook.com' */
+  graphUrl?: string;
+  /** @default defaultGraphApiVersion */
+  apiVersion?: string;
+  /** @default globalThis.fetch */
+  fetch?: typeof fetch;
+}
+
+/** The fields of a template the widgets use: core's `MessageTemplate`, which is Meta's shape. */
+const templateFields = [
+  'id',
+  'name',
+  'language',
+  'status',
+  'category',
+  'parameter_format',
+  'components',
+  'rejected_reason',
+  'quality_score',
+].join(',');
+
+/** Guards against a Graph answer whose `paging.next` never ends. */
+const maxTemplatePages = 100;
+
+const sendResponseSchema = z.object({
+  messages: z.array(z.object({ id: z.string().min(1) })).min(1),
+});
+
+const templatePageSchema = z.object({
+  data: z.array(
+    z.looseObject({
+      id: z.string(),
+      name: z.string(),
+      language: z.string(),
+      status: z.string(),
+      category: z.string(),
+      components: z.array(z.looseObject({ type: z.string() })),
+    }),
+  ),
+  paging: z.object({ next: z.string().optional() }).optional(),
+});
+
+/** undici says only "fetch failed"; the cause says why (`ECONNREFUSED`, `ENOTFOUND`, "bad port"...). */
+function networkReason(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause: unknown = error.cause;
+  const why =
+    typeof cause === 'object' && cause !== null && 'code' in cause
+      ? String(cause.code)
+      : cause instanceof Error
+        ? cause.message
+        : undefined;
+  return why === undefined || why === '' ? error.message : `${error.message} (${why})`;
+}
+
+function requireOption(name: keyof CloudApiGatewayOptions, value: string | undefined): string {
+  if (value === undefined || value.trim() === '') {
+    throw new Error(`createCloudApiGateway: \`${name}\` is required for the WhatsApp Cloud API`);
+  }
+  return value.trim();
+}
+
+/**
+ * The WhatsApp gateway of the Cloud API mode: sends template messages through Meta's Graph API and
+ * reads the approved templates of the business account.
+ *
+ * @example
+ * const gateway = createCloudApiGateway({
+ *   accessToken: process.env.WHATSAPP_ACCESS_TOKEN,
+ *   phoneNumberId: process.env.WHATSAPP_PHONE_NUMBER_ID,
+ *   businessAccountId: process.env.WHATSAPP_BUSINESS_ACCOUNT_ID,
+ * });
+ */
+export function createCloudApiGateway(options: CloudApiGatewayOptions): WhatsAppGateway {
+  const accessToken = requireOption('accessToken', options.accessToken);
+  const phoneNumberId = requireOption('phoneNumberId', options.phoneNumberId);
+  const businessAccountId = requireOption('businessAccountId', options.businessAccountId);
+  const apiVersion = options.apiVersion ?? defaultGraphApiVersion;
+  const graphUrl = new URL(options.graphUrl ?? defaultGraphUrl);
+  const fetchGraph = options.fetch ?? globalThis.fetch;
+
+  function graphEndpoint(path: string): URL {
+    const base = graphUrl.href.endsWith('/') ? graphUrl.href : `${graphUrl.href}/`;
+    return new URL(`${encodeURIComponent(apiVersion)}/${path}`, base);
+  }
+
+  async function request(url: URL, init: RequestInit): Promise<unknown> {
+    let response: Response;
+    try {
+      response = await fetchGraph(url, {
+        ...init,
+        headers: { Authorization: `Bearer ${accessToken}`, Accept: 'application/json', ...init.headers },
+      });
+    } catch (error) {
+      if (isAbortError(error)) throw error;
+      throw new ReachoutError('NETWORK', `Could not reach the WhatsApp Cloud API at ${graphUrl.origin}: ${networkReason(error)}`, {
+        cause: error,
+      });
+    }
+    const text = await response.text();
+    let body: unknown;
+    try {
+      body = text === '' ? undefined : JSON.parse(text);
+    } catch {
+      body = undefined;
+    }
+    if (!response.ok) {
+      throw graphErrorToReachoutError({ status: response.status, body, headers: response.headers });
+    }
+    if (body === undefined) {
+      throw new ReachoutError('UNKNOWN', `The WhatsApp Cloud API answered HTTP ${response.status} without a JSON body`);
+    }
+    return body;
+  }
+
+  return {
+    mode: 'cloud-api',
+
+    // The sender is not used yet: one gateway sends from one business number (`phoneNumberId`).
+    async send(message: TemplateMessagePayload, _sender: Sender): Promise<{ messageId: string }> {
+      const body = await request(graphEndpoint(`${encodeURIComponent(phoneNumberId)}/messages`), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(message),
+      });
+      const parsed = sendResponseSchema.safeParse(body);
+      if (!parsed.success) {
+        throw new ReachoutError('UNKNOWN', 'The WhatsApp Cloud API accepted the message but answered without a message id');
+      }
+      return { messageId: parsed.data.messages[0]!.id };
+    },
+
+    async listTemplates(signal?: AbortSignal): Promise<MessageTemplate[]> {
+      const first = graphEndpoint(`${encodeURIComponent(businessAccountId)}/message_templates`);
+      first.searchParams.set('fields', templateFields);
+      first.searchParams.set('limit', '100');
+      const templates: MessageTemplate[] = [];
+      let next: URL | null = first;
+      for (let page = 0; next !== null; page += 1) {
+        if (page === maxTemplatePages) {
+          throw new ReachoutError('UNKNOWN', `The WhatsApp Cloud API returned more than ${maxTemplatePages} pages of templates`);
+        }
+        const body = await request(next, { method: 'GET', ...(signal === undefined ? {} : { signal }) });
+        const parsed = templatePageSchema.safeParse(body);
+        if (!parsed.success) {
+          throw new ReachoutError('UNKNOWN', `The WhatsApp Cloud API answered templates in an unexpected shape: ${z.prettifyError(parsed.error)}`);
+        }
+        // Verbatim: Meta's template object is core's MessageTemplate; the schema only checks the basics.
+        templates.push(...(parsed.data.data as unknown as MessageTemplate[]));
+        next = parsed.data.paging?.next === undefined ? null : nextPageUrl(parsed.data.paging.next);
+      }
+      return templates;
+    },
+  };
+
+  /** `paging.next` is absolute; following it elsewhere would hand the access token to another host. */
+  function nextPageUrl(href: string): URL {
+    let url: URL;
+    try {
+      url = new URL(href, graphUrl);
+    } catch {
+      throw new ReachoutError('UNKNOWN', `The WhatsApp Cloud API answered an unreadable next page link: ${href}`);
+    }
+    if (url.origin !== graphUrl.origin) {
+      throw new ReachoutError('UNKNOWN', `The WhatsApp Cloud API's next page link leaves ${graphUrl.origin}: ${url.origin}`);
+    }
+    return url;
+  }
+}

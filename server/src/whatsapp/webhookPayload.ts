@@ -1,0 +1,191 @@
+import * as z from 'zod';
+import type { DeliveryStatusUpdate, InboundMessage } from '../backend';
+
+/** Unix seconds, as a string in Meta's payloads (a number is accepted too). */
+const unixSecondsSchema = z
+  .union([z.string().regex(/^\d+$/, 'Expected unix seconds'), z.number().int().nonnegative()])
+  .transform((seconds) => new Date(Number(seconds) * 1000).toISOString());
+
+const statusErrorSchema = z.object({
+  code: z.coerce.number(),
+  title: z.string().optional(),
+  message: z.string().optional(),
+  error_data: z.object({ details: z.string().optional() }).optional(),
+});
+
+const statusSchema = z.object({
+  id: z.string().min(1),
+  status: z.string(),
+  timestamp: unixSecondsSchema,
+  recipient_id: z.string().optional(),
+  errors: z.array(statusErrorSchema).optional(),
+});
+
+const mediaSchema = z.object({ caption: z.string().optional(), filename: z.string().optional() }).optional();
+
+const messageSchema = z.object({
+  from: z.string().min(1),
+  id: z.string().min(1),
+  timestamp: unixSecondsSchema,
+  type: z.string(),
+  text: z.object({ body: z.string() }).optional(),
+  button: z.object({ text: z.string() }).optional(),
+  interactive: z
+    .object({
+      type: z.string().optional(),
+      button_reply: z.object({ title: z.string() }).optional(),
+      list_reply: z.object({ title: z.string() }).optional(),
+    })
+    .optional(),
+  image: mediaSchema,
+  video: mediaSchema,
+  audio: mediaSchema,
+  document: mediaSchema,
+  sticker: mediaSchema,
+  location: z
+    .object({
+      latitude: z.number().optional(),
+      longitude: z.number().optional(),
+      name: z.string().optional(),
+      address: z.string().optional(),
+    })
+    .optional(),
+  reaction: z.object({ emoji: z.string().optional() }).optional(),
+});
+
+/** The `value` of a change whose `field` is `messages`: delivery statuses or customer messages. */
+const messagesValueSchema = z.object({
+  metadata: z.object({ display_phone_number: z.string().optional() }).optional(),
+  statuses: z.array(statusSchema).optional(),
+  messages: z.array(messageSchema).optional(),
+});
+
+/** Unknown fields are tolerated everywhere (zod strips them); only `entry[].changes[]` must be arrays. */
+const webhookPayloadSchema = z.object({
+  object: z.string().optional(),
+  entry: z.array(
+    z.object({
+      changes: z.array(z.object({ field: z.string(), value: z.unknown() })).optional(),
+    }),
+  ),
+});
+
+export type WebhookUpdate =
+  | { kind: 'status'; update: DeliveryStatusUpdate }
+  | { kind: 'inbound'; message: InboundMessage };
+
+export type WebhookParseResult = { success: true; updates: WebhookUpdate[] } | { success: false; problem: string };
+
+const deliveryStatuses = new Set<string>(['sent', 'delivered', 'read', 'failed'] satisfies DeliveryStatusUpdate['status'][]);
+
+function isDeliveryStatus(status: string): status is DeliveryStatusUpdate['status'] {
+  return deliveryStatuses.has(status);
+}
+
+/** `16505551234` (or `+1 650-555-1234`) → `+16505551234`; `undefined` when there are no digits. */
+function toE164(phone: string | undefined): string | undefined {
+  const digits = phone?.replace(/\D/g, '') ?? '';
+  return digits === '' ? undefined : `+${digits}`;
+}
+
+type WebhookMessage = z.infer<typeof messageSchema>;
+type WebhookStatus = z.infer<typeof statusSchema>;
+
+/** Message types that are not something the customer wrote: no inbound message for them. */
+const ignoredMessageTypes = new Set(['system', 'request_welcome']);
+
+function withCaption(label: string, caption: string | undefined): string {
+  return caption === undefined || caption === '' ? label : `${label} ${caption}`;
+}
+
+/** What an agent reads for a message: its text, or a placeholder like `[image]` for other types. */
+function messageText(message: WebhookMessage): string {
+  switch (message.type) {
+    case 'text':
+      return message.text?.body ?? '[text]';
+    case 'button':
+      return message.button?.text ?? '[button]';
+    case 'interactive':
+      return message.interactive?.button_reply?.title ?? message.interactive?.list_reply?.title ?? '[interactive reply]';
+    case 'image':
+    case 'video':
+    case 'audio':
+    case 'sticker':
+      return withCaption(`[${message.type}]`, message[message.type]?.caption);
+    case 'document':
+      return withCaption('[document]', message.document?.caption ?? message.document?.filename);
+    case 'location': {
+      const place = [message.location?.name, message.location?.address].filter(Boolean).join(', ');
+      return withCaption('[location]', place);
+    }
+    case 'contacts':
+      return '[contact card]';
+    case 'reaction':
+      return withCaption('[reaction]', message.reaction?.emoji);
+    case 'unsupported':
+      return '[unsupported message]';
+    default:
+      return `[${message.type}]`;
+  }
+}
+
+function statusUpdate(status: WebhookStatus & { status: DeliveryStatusUpdate['status'] }): DeliveryStatusUpdate {
+  const update: DeliveryStatusUpdate = { messageId: status.id, status: status.status, at: status.timestamp };
+  const firstError = status.errors?.[0];
+  if (firstError !== undefined) {
+    const details = firstError.error_data?.details ?? (firstError.message !== firstError.title ? firstError.message : undefined);
+    update.error = {
+      code: firstError.code,
+      title: firstError.title ?? firstError.message ?? `WhatsApp error ${firstError.code}`,
+      ...(details === undefined ? {} : { details }),
+    };
+  }
+  return update;
+}
+
+function describeIssues(error: z.ZodError, path: string): string {
+  return `${path}: ${z.prettifyError(error)}`;
+}
+
+/**
+ * Reads a Cloud API webhook body into the updates Reachout applies, in payload order: delivery
+ * statuses (`sent`, `delivered`, `read`, `failed`) and customer messages. Changes of other fields
+ * and other status values are skipped; a `messages` change of the wrong shape fails the whole
+ * payload, so nothing is applied from it.
+ */
+export function parseWebhookPayload(payload: unknown): WebhookParseResult {
+  const parsed = webhookPayloadSchema.safeParse(payload);
+  if (!parsed.success) {
+    return { success: false, problem: `Not a WhatsApp webhook payload: ${z.prettifyError(parsed.error)}` };
+  }
+  if (parsed.data.object !== undefined && parsed.data.object !== 'whatsapp_business_account') {
+    return { success: true, updates: [] };
+  }
+  const updates: WebhookUpdate[] = [];
+  for (const [entryIndex, entry] of parsed.data.entry.entries()) {
+    for (const [changeIndex, change] of (entry.changes ?? []).entries()) {
+      if (change.field !== 'messages') continue;
+      const value = messagesValueSchema.safeParse(change.value);
+      if (!value.success) {
+        return { success: false, problem: describeIssues(value.error, `entry[${entryIndex}].changes[${changeIndex}].value`) };
+      }
+      for (const status of value.data.statuses ?? []) {
+        const { status: state } = status;
+        if (isDeliveryStatus(state)) updates.push({ kind: 'status', update: statusUpdate({ ...status, status: state }) });
+      }
+      const to = toE164(value.data.metadata?.display_phone_number);
+      for (const message of value.data.messages ?? []) {
+        if (ignoredMessageTypes.has(message.type)) continue;
+        const inbound: InboundMessage = {
+          from: toE164(message.from) ?? message.from,
+          text: messageText(message),
+          at: message.timestamp,
+          messageId: message.id,
+        };
+        if (to !== undefined) inbound.to = to;
+        updates.push({ kind: 'inbound', message: inbound });
+      }
+    }
+  }
+  return { success: true, updates };
+}

@@ -1,0 +1,225 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import type { ServerType } from '@hono/node-server';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ReachoutEvent } from 'reachout/core';
+import { contactNamed, createTestApp, token } from './helpers';
+
+interface ReceivedEvent {
+  id: string;
+  event: string;
+  data: ReachoutEvent;
+}
+
+/** Reads a `text/event-stream` answer block by block (Node 24 has no EventSource). */
+class EventStreamReader {
+  readonly retries: number[] = [];
+  readonly comments: string[] = [];
+  private readonly events: ReceivedEvent[] = [];
+  private buffer = '';
+  private readonly reader: ReadableStreamDefaultReader<Uint8Array>;
+  private readonly decoder = new TextDecoder();
+  private readonly pump: Promise<void>;
+
+  constructor(body: ReadableStream<Uint8Array>) {
+    this.reader = body.getReader();
+    this.pump = this.read();
+  }
+
+  private async read(): Promise<void> {
+    try {
+      for (;;) {
+        const { done, value } = await this.reader.read();
+        if (done) return;
+        this.buffer += this.decoder.decode(value, { stream: true });
+        let end = this.buffer.indexOf('\n\n');
+        while (end !== -1) {
+          this.parseBlock(this.buffer.slice(0, end));
+          this.buffer = this.buffer.slice(end + 2);
+          end = this.buffer.indexOf('\n\n');
+        }
+      }
+    } catch {
+      // The test aborted the request.
+    }
+  }
+
+  private parseBlock(block: string): void {
+    const fields: Record<string, string> = {};
+    for (const line of block.split('\n')) {
+      if (line.startsWith(':')) {
+        this.comments.push(line.slice(1).trim());
+        continue;
+      }
+      const colon = line.indexOf(':');
+      const name = colon === -1 ? line : line.slice(0, colon);
+      const value = colon === -1 ? '' : line.slice(colon + 1).replace(/^ /, '');
+      fields[name] = fields[name] === undefined ? value : `${fields[name]}\n${value}`;
+    }
+    if (fields.retry !== undefined) this.retries.push(Number(fields.retry));
+    if (fields.data !== undefined) {
+      this.events.push({ id: fields.id ?? '', event: fields.event ?? 'message', data: JSON.parse(fields.data) as ReachoutEvent });
+    }
+  }
+
+  /** Waits until `count` events have arrived, and returns all of them. */
+  async waitForEvents(count: number): Promise<ReceivedEvent[]> {
+    await vi.waitFor(() => expect(this.events.length).toBeGreaterThanOrEqual(count), { timeout: 5000, interval: 10 });
+    return [...this.events];
+  }
+
+  received(): ReceivedEvent[] {
+    return [...this.events];
+  }
+
+  async close(): Promise<void> {
+    await this.reader.cancel().catch(() => undefined);
+    await this.pump;
+  }
+}
+
+let server: ServerType | undefined;
+
+afterEach(async () => {
+  await new Promise<void>((resolve) => {
+    if (!server) return resolve();
+    server.close(() => resolve());
+    (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+  });
+  server = undefined;
+});
+
+async function startServer() {
+  const test = createTestApp();
+  let activeListeners = 0;
+  const subscribe = test.backend.events.subscribe.bind(test.backend.events);
+  test.backend.events.subscribe = (listener) => {
+    activeListeners += 1;
+    const unsubscribe = subscribe(listener);
+    return () => {
+      activeListeners -= 1;
+      unsubscribe();
+    };
+  };
+  const started = serve({ fetch: test.app.fetch, port: 0, hostname: '127.0.0.1' });
+  server = started;
+  await new Promise<void>((resolve) => {
+    if (started.listening) resolve();
+    else started.once('listening', () => resolve());
+  });
+  const { port } = started.address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const connect = async (lastEventId?: string) => {
+    const controller = new AbortController();
+    const response = await fetch(`${baseUrl}/api/v1/events`, {
+      headers: { Authorization: `Bearer ${token}`, ...(lastEventId ? { 'Last-Event-ID': lastEventId } : {}) },
+      signal: controller.signal,
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Content-Type')).toContain('text/event-stream');
+    if (!response.body) throw new Error('The event stream has no body');
+    const reader = new EventStreamReader(response.body);
+    return {
+      reader,
+      disconnect: async () => {
+        controller.abort();
+        await reader.close();
+      },
+    };
+  };
+  return { ...test, connect, listenerCount: () => activeListeners };
+}
+
+describe('GET /api/v1/events', () => {
+  it('sends retry first, then live events with id, event and data', async () => {
+    const { connect, postJson, listenerCount } = await startServer();
+    const { reader, disconnect } = await connect();
+    await vi.waitFor(() => expect(listenerCount()).toBe(1));
+
+    const oscar = contactNamed('Oscar Wilde');
+    expect((await postJson(`/api/v1/simulator/contacts/${oscar.id}/reply`, { text: 'Hi' })).status).toBe(204);
+    const events = await reader.waitForEvents(2);
+    expect(reader.retries).toEqual([1000]);
+    expect(events.map((event) => event.event).sort()).toEqual(['chat.updated', 'timeline.added']);
+    for (const event of events) expect(event.data.type).toBe(event.event);
+    expect(Number(events[1]?.id)).toBeGreaterThan(Number(events[0]?.id));
+
+    await disconnect();
+    await vi.waitFor(() => expect(listenerCount()).toBe(0));
+  });
+
+  it('replays the events sent while disconnected exactly once, in order, then goes on live', async () => {
+    const { backend, connect, postJson, listenerCount } = await startServer();
+    const first = await connect();
+    await vi.waitFor(() => expect(listenerCount()).toBe(1));
+    await postJson(`/api/v1/simulator/contacts/${contactNamed('Oscar Wilde').id}/reply`, { text: 'One' });
+    const seen = await first.reader.waitForEvents(2);
+    const lastSeenId = seen[seen.length - 1]?.id ?? '';
+    await first.disconnect();
+    await vi.waitFor(() => expect(listenerCount()).toBe(0));
+
+    // While nobody listens: a reply (2 events) and a new contact (1 event).
+    await postJson(`/api/v1/simulator/contacts/${contactNamed('Paula Souza').id}/reply`, { text: 'Two' });
+    const created = await postJson('/api/v1/contacts', { name: 'Quinn Offline', phone: '+14155550177' });
+    expect(created.status).toBe(201);
+
+    const missed = await backend.events.since(lastSeenId);
+    expect(missed.map((stored) => stored.event.type)).toEqual(
+      expect.arrayContaining(['chat.updated', 'timeline.added', 'contact.created']),
+    );
+
+    const second = await connect(lastSeenId);
+    const replayed = await second.reader.waitForEvents(missed.length);
+    expect(replayed.map((event) => [event.id, event.event])).toEqual(
+      missed.map((stored) => [stored.id, stored.event.type]),
+    );
+    expect(Number(replayed[0]?.id)).toBe(Number(lastSeenId) + 1);
+
+    await postJson(`/api/v1/simulator/contacts/${contactNamed('Ana Lima').id}/reply`, { text: 'Three' });
+    const all = await second.reader.waitForEvents(missed.length + 2);
+    const ids = all.map((event) => Number(event.id));
+    expect(ids).toEqual([...new Set(ids)].sort((left, right) => left - right));
+    expect(ids).toHaveLength(missed.length + 2);
+    expect(all.slice(-2).map((event) => event.event).sort()).toEqual(['chat.updated', 'timeline.added']);
+    await second.disconnect();
+  });
+
+  it.each([
+    ['stored after the replay was read (only the live listener has them)', 'after'],
+    ['stored before the replay was read (both the replay and the listener have them)', 'before'],
+  ] as const)('sends events %s exactly once', async (_name, when) => {
+    const { app, backend, postJson } = createTestApp();
+    await postJson(`/api/v1/simulator/contacts/${contactNamed('Oscar Wilde').id}/reply`, { text: 'Earlier' });
+    const since = backend.events.since.bind(backend.events);
+    const createDuringReplay = () =>
+      backend.provider.createContact({ input: { name: 'Race Condition', phone: '+14155550188' } });
+    backend.events.since = async (lastEventId) => {
+      if (when === 'before') await createDuringReplay();
+      const stored = await since(lastEventId);
+      if (when === 'after') await createDuringReplay();
+      return stored;
+    };
+
+    const controller = new AbortController();
+    const response = await app.request('/api/v1/events', {
+      headers: { Authorization: `Bearer ${token}`, 'Last-Event-ID': '0' },
+      signal: controller.signal,
+    });
+    if (!response.body) throw new Error('The event stream has no body');
+    const reader = new EventStreamReader(response.body);
+    // 2 from the reply, 2 (contact.created, timeline.added) from the contact made during the replay.
+    await reader.waitForEvents(4);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const ids = reader.received().map((event) => event.id);
+    expect(ids).toEqual(['1', '2', '3', '4']);
+    controller.abort();
+    await reader.close();
+  });
+
+  it('answers 400 VALIDATION for a Last-Event-ID that is not an event id', async () => {
+    const { request } = createTestApp();
+    const response = await request('/api/v1/events', { headers: { 'Last-Event-ID': 'yesterday' } });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('Content-Type')).toContain('application/problem+json');
+  });
+});

@@ -1,0 +1,180 @@
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { MessageTemplate } from 'reachout/core';
+
+/** One request as the fake Graph API received it. */
+export interface RecordedGraphRequest {
+  method: string;
+  /** Path and query, e.g. `/v27.0/106540352242922/messages`. */
+  url: string;
+  headers: IncomingHttpHeaders;
+  /** The parsed JSON body; `undefined` for a GET. */
+  body: unknown;
+}
+
+/** An answer queued with `failNext`: an HTTP status, a body (JSON unless a string) and headers. */
+export interface FakeGraphAnswer {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface FakeGraphApiOptions {
+  accessToken: string;
+  phoneNumberId: string;
+  businessAccountId: string;
+  templates?: MessageTemplate[];
+  /** Templates per page, at most the request's `limit`. */
+  pageSize?: number;
+  /** Overrides the `paging.next` link of the first page (to test where the client follows it). */
+  firstPageNext?: string;
+}
+
+export interface FakeGraphApi {
+  /** `http://127.0.0.1:<port>`: pass it as `graphUrl`. */
+  url: string;
+  requests: RecordedGraphRequest[];
+  /** The `wamid` of every accepted send, in order. */
+  acceptedMessageIds: string[];
+  /** The next request (any route) gets this answer instead of the normal one. */
+  failNext(answer: FakeGraphAnswer): void;
+  close(): Promise<void>;
+}
+
+/** The Graph error body Meta answers with, e.g. for code 131026. */
+export function graphError(fields: {
+  message: string;
+  code: number;
+  type?: string;
+  error_subcode?: number;
+  details?: string;
+}): { error: Record<string, unknown> } {
+  return {
+    error: {
+      message: fields.message,
+      type: fields.type ?? 'OAuthException',
+      code: fields.code,
+      ...(fields.error_subcode === undefined ? {} : { error_subcode: fields.error_subcode }),
+      ...(fields.details === undefined ? {} : { error_data: { messaging_product: 'whatsapp', details: fields.details } }),
+      fbtrace_id: `A${randomBytes(8).toString('hex')}`,
+    },
+  };
+}
+
+function newMessageId(): string {
+  return `wamid.${randomBytes(24).toString('base64')}`;
+}
+
+/**
+ * A stand-in for `graph.facebook.com` on 127.0.0.1: `POST /{version}/{phone-number-id}/messages`
+ * and `GET /{version}/{waba-id}/message_templates` with Meta's documented answers (bearer token
+ * check, `{ messaging_product, contacts, messages: [{ id }] }`, cursor paging with absolute
+ * `paging.next` links, Graph error bodies).
+ */
+export async function startFakeGraphApi(options: FakeGraphApiOptions): Promise<FakeGraphApi> {
+  const requests: RecordedGraphRequest[] = [];
+  const acceptedMessageIds: string[] = [];
+  const failures: FakeGraphAnswer[] = [];
+  const templates = options.templates ?? [];
+  let baseUrl = '';
+
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      const url = new URL(request.url ?? '/', baseUrl);
+      let body: unknown;
+      try {
+        body = text === '' ? undefined : JSON.parse(text);
+      } catch {
+        body = text;
+      }
+      requests.push({ method: request.method ?? 'GET', url: request.url ?? '/', headers: request.headers, body });
+
+      const answer = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
+        const isText = typeof payload === 'string';
+        response.writeHead(status, {
+          'Content-Type': isText ? 'text/html; charset=utf-8' : 'application/json; charset=UTF-8',
+          ...headers,
+        });
+        response.end(isText ? payload : JSON.stringify(payload));
+      };
+
+      const failure = failures.shift();
+      if (failure !== undefined) return answer(failure.status, failure.body, failure.headers);
+
+      if (request.headers.authorization !== `Bearer ${options.accessToken}`) {
+        return answer(
+          401,
+          graphError({ message: 'Invalid OAuth access token - Cannot parse access token', code: 190 }),
+          { 'WWW-Authenticate': 'OAuth "Facebook Platform" "invalid_token" "Invalid OAuth access token"' },
+        );
+      }
+
+      const [, version, node, edge, ...rest] = url.pathname.split('/');
+      if (version === undefined || !/^v\d+\.\d+$/.test(version) || rest.length > 0) {
+        return answer(400, graphError({ message: `Unknown path components: ${url.pathname}`, code: 2500 }));
+      }
+
+      if (request.method === 'POST' && node === options.phoneNumberId && edge === 'messages') {
+        const to = typeof body === 'object' && body !== null && 'to' in body ? String(body.to) : '';
+        const messageId = newMessageId();
+        acceptedMessageIds.push(messageId);
+        return answer(200, {
+          messaging_product: 'whatsapp',
+          contacts: [{ input: to, wa_id: to.replace(/\D/g, '') }],
+          messages: [{ id: messageId, message_status: 'accepted' }],
+        });
+      }
+
+      if (request.method === 'GET' && node === options.businessAccountId && edge === 'message_templates') {
+        const limit = Number(url.searchParams.get('limit') ?? '25');
+        const pageSize = Math.min(limit, options.pageSize ?? limit);
+        const start = Number(url.searchParams.get('after') ?? '0');
+        const page = templates.slice(start, start + pageSize);
+        const nextStart = start + page.length;
+        const paging: Record<string, unknown> = {
+          cursors: { before: String(start), after: String(nextStart) },
+        };
+        if (nextStart < templates.length) {
+          const next = new URL(url.pathname, baseUrl);
+          next.searchParams.set('fields', url.searchParams.get('fields') ?? '');
+          next.searchParams.set('limit', String(limit));
+          next.searchParams.set('after', String(nextStart));
+          paging.next = start === 0 && options.firstPageNext !== undefined ? options.firstPageNext : next.href;
+        }
+        return answer(200, { data: page, paging });
+      }
+
+      return answer(
+        400,
+        graphError({
+          message: `Unsupported ${request.method ?? ''} request. Object with ID '${node ?? ''}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`,
+          code: 100,
+          type: 'GraphMethodException',
+          error_subcode: 33,
+        }),
+      );
+    });
+  });
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    url: baseUrl,
+    requests,
+    acceptedMessageIds,
+    failNext(answer) {
+      failures.push(answer);
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
