@@ -11,7 +11,7 @@ async function markClientEntry(): Promise<void> {
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', core: 'src/core/index.ts', testing: 'src/testing/index.ts' },
+    entry: { index: 'src/index.ts', core: 'src/core/index.ts', testing: 'src/testing/index.ts', rest: 'src/rest/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     // One copy of shared code across entries: a second ReachoutError class would break instanceof.

@@ -26,12 +26,17 @@ import { renderToString } from 'react-dom/server';
 import { buildTemplateMessage, ReachoutError, normalizePhone } from 'reachout/core';
 import * as reachout from 'reachout';
 import { createMemoryProvider, fixtures } from 'reachout/testing';
+import { createRestProvider } from 'reachout/rest';
+import openapi from 'reachout/openapi.json' with { type: 'json' };
 
 const template = fixtures.templates.find((t) => t.status === 'APPROVED');
 assert.ok(template, 'an approved fixture template');
 assert.equal(typeof buildTemplateMessage, 'function');
 assert.equal(normalizePhone('+55 11 98765-4321').e164, '+5511987654321');
 assert.equal(reachout.ReachoutError, ReachoutError, 'one ReachoutError class across entries');
+assert.equal(openapi.openapi, '3.1.0', 'reachout/openapi.json is the OpenAPI document');
+const unreachable = await createRestProvider({ baseUrl: 'http://127.0.0.1:9/api/v1' }).getContact({ id: 'x' }).catch((e) => e);
+assert.ok(unreachable instanceof ReachoutError && unreachable.code === 'NETWORK', 'reachout/rest rejects with the core ReachoutError');
 
 const provider = createMemoryProvider({ contacts: [] });
 await provider.createContact({ input: { name: 'Ana', phone: '+55 11 98765-4321' } });
@@ -53,7 +58,7 @@ const inboxHtml = renderToString(
 console.error = consoleError;
 assert.match(inboxHtml, /data-slot="contacts-inbox"/);
 assert.deepEqual(serverWarnings, [], 'server rendering ContactsInbox logs no warnings');
-console.log('  ✓ ESM: reachout, reachout/core, reachout/testing; server-rendered TemplatePreview and ContactsInbox');
+console.log('  ✓ ESM: reachout, reachout/core, reachout/testing, reachout/rest, reachout/openapi.json; server-rendered TemplatePreview and ContactsInbox');
 `,
 );
 writeFileSync(
@@ -63,10 +68,13 @@ const assert = require('node:assert/strict');
 const { buildTemplateMessage, ReachoutError } = require('reachout/core');
 const reachout = require('reachout');
 const { fixtures } = require('reachout/testing');
+const { createRestProvider } = require('reachout/rest');
+assert.equal(typeof createRestProvider, 'function');
+assert.equal(require('reachout/openapi.json').openapi, '3.1.0');
 assert.equal(typeof buildTemplateMessage, 'function');
 assert.equal(reachout.ReachoutError, ReachoutError, 'one ReachoutError class across CJS entries');
 assert.ok(fixtures.templates.length > 0);
-console.log('  ✓ CJS: reachout, reachout/core, reachout/testing');
+console.log('  ✓ CJS: reachout, reachout/core, reachout/testing, reachout/rest, reachout/openapi.json');
 `,
 );
 for (const script of ['esm.mjs', 'cjs.cjs']) {

@@ -12,6 +12,7 @@ export const budgets = [
   // Issue 6 set 140 kB before ContactDetails/ContactsInbox joined the entry: they add 6.6 kB, of
   // which 5.4 kB is Radix Tabs (roving focus + collection), which the spec asks for.
   { name: 'reachout', code: `export * from './dist/index.js';`, limit: 148 * kB },
+  { name: 'reachout/rest', code: `export * from './dist/rest.js';`, limit: 6 * kB },
   // Test-only entry (never in a production bundle): budgeted so fixtures don't balloon.
   { name: 'reachout/testing', code: `export * from './dist/testing.js';`, limit: 80 * kB },
 ];

@@ -1,0 +1,12 @@
+import { afterAll, describe, it } from 'vitest';
+import { describeProviderContract } from 'reachout/testing';
+import { createMemoryBackend } from '../../../server/src/memoryBackend';
+import { serveOverHttp } from './serveOverHttp';
+
+describeProviderContract('createRestProvider + reference server (memory backend)', {
+  test: { describe, it, afterAll },
+  createProvider: (world) => {
+    const backend = createMemoryBackend({ provider: world });
+    return serveOverHttp(backend, () => backend.close());
+  },
+});
