@@ -1,0 +1,852 @@
+import { randomUUID } from 'node:crypto';
+import { and, asc, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import * as z from 'zod/mini';
+import {
+  type Agent,
+  type CallContext,
+  type Chat,
+  type Contact,
+  contactInputSchema,
+  createAbortError,
+  fieldErrorsOf,
+  isAbortError,
+  isReachoutError,
+  type MessageTemplate,
+  normalizePhone,
+  type Page,
+  phoneSearchDigits,
+  ReachoutError,
+  type ReachoutEvent,
+  renderTemplate,
+  type Sender,
+  type SendNotificationInput,
+  sendNotificationInputSchema,
+  type Ticket,
+  type TimelineEventType,
+  validateTemplateParameters,
+} from 'reachout/core';
+import type {
+  DeliveryStatusUpdate,
+  InboundMessage,
+  ReachoutBackend,
+  StoredEvent,
+  StoredMedia,
+  WhatsAppGateway,
+} from '../backend';
+import { decodeCursor, encodeCursor, resolveLimit } from './cursor';
+import { failureReasonOf, undeliverableError } from './failureReasons';
+import { createSortableId } from './ids';
+import type { Database, DrizzleDatabase } from './openDatabase';
+import { agentOf, chatOf, contactOf, contactRowOf, senderOf, ticketOf, timelineEventOf } from './rows';
+import { agents, chats, contacts, events, idempotencyKeys, media, senders, templates, tickets, timelineEvents } from './schema';
+import { createSimulation, type Simulation } from './simulation';
+import { escapeLikePattern, fingerprintOf, foldSearchQuery, foldText } from './text';
+
+export interface DatabaseBackendOptions {
+  /**
+   * How sends reach WhatsApp.
+   * @default the built-in simulator: numbers ending in `0000` fail (error 131026), others go
+   * sent → delivered → read, one step every `simulatorDelayMs`
+   */
+  gateway?: WhatsAppGateway;
+  /**
+   * Built-in simulator only: the wait before each step (verifying → sent → delivered → read).
+   * @default 3000
+   */
+  simulatorDelayMs?: number;
+  /**
+   * The clock for every time the backend writes.
+   * @default () => new Date()
+   */
+  now?: () => Date;
+  /**
+   * Leave the database open in `close()`, for tests that run several backends over one database.
+   * @default false
+   */
+  keepDatabaseOpen?: boolean;
+}
+
+/** How long a repeat of an idempotency key waits for the first request to finish. */
+const idempotencyWaitMs = 15_000;
+const idempotencyPollMs = 20;
+const sendScope = 'sendNotification';
+
+/** Serialises writing transactions on PostgreSQL, so event ids are in commit order (`since` misses none). */
+const writeLockKey = 7_346_210_001;
+
+const activeChatStatuses = ['open', 'assigned', 'queued'] as const;
+const deliveryRank = { pending: 0, sent: 1, delivered: 2, read: 3 } as const;
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function notFound(what: string, id: string): ReachoutError {
+  return new ReachoutError('NOT_FOUND', `No ${what} with id ${id}`);
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw createAbortError(signal);
+}
+
+/** A unique-constraint violation (SQLSTATE 23505), however deep the driver wrapped it. */
+function isUniqueViolation(error: unknown): boolean {
+  for (let current: unknown = error; typeof current === 'object' && current !== null; ) {
+    if ((current as { code?: unknown }).code === '23505') return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+function validDate(iso: string, fallback: Date): Date {
+  const time = Date.parse(iso);
+  return Number.isNaN(time) ? fallback : new Date(time);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => globalThis.setTimeout(resolve, ms));
+
+/**
+ * The reference server's storage: every provider rule of `reachout/core` over PostgreSQL or
+ * PGlite (drizzle), with stored events, media, WhatsApp statuses and the simulator.
+ *
+ * @example
+ * const db = await openDatabase({ kind: 'pglite', dataDir: '.data/reachout' });
+ * await seedDemoData(db);
+ * const backend = createDatabaseBackend(db, { simulatorDelayMs: 3000 });
+ */
+export function createDatabaseBackend(db: Database, options: DatabaseBackendOptions = {}): ReachoutBackend {
+  const database = db.drizzle;
+  const now = options.now ?? (() => new Date());
+  const listeners = new Set<(stored: StoredEvent) => void>();
+  let closed = false;
+
+  // ------------------------------------------------------------------------------------------
+  // Writing: one transaction per change, its events stored with it and delivered after commit
+  // ------------------------------------------------------------------------------------------
+
+  type Emit = (event: ReachoutEvent) => Promise<void>;
+
+  const deliver = (stored: readonly StoredEvent[]) => {
+    for (const item of stored) {
+      for (const listener of [...listeners]) {
+        try {
+          listener(structuredClone(item));
+        } catch (error) {
+          // A broken listener must not fail the change that caused the event.
+          console.error('A Reachout event listener threw', error);
+        }
+      }
+    }
+  };
+
+  const write = async <Result>(work: (executor: DrizzleDatabase, emit: Emit) => Promise<Result>): Promise<Result> => {
+    const stored: StoredEvent[] = [];
+    const result = await database.transaction(async (transaction) => {
+      if (db.kind === 'postgres') await transaction.execute(sql`select pg_advisory_xact_lock(${writeLockKey})`);
+      const emit: Emit = async (event) => {
+        const [row] = await transaction.insert(events).values({ payload: event, createdAt: now() }).returning({ id: events.id });
+        if (!row) throw new Error('Storing an event answered no id');
+        stored.push({ id: String(row.id), event });
+      };
+      return work(transaction, emit);
+    });
+    deliver(stored);
+    return result;
+  };
+
+  const addTimelineEvent = async (
+    executor: DrizzleDatabase,
+    emit: Emit,
+    event: { contactId: string; type: TimelineEventType; text: string; ticketId?: string | null; at?: Date },
+  ) => {
+    const at = event.at ?? now();
+    const [row] = await executor
+      .insert(timelineEvents)
+      .values({
+        id: createSortableId(at.getTime()),
+        contactId: event.contactId,
+        type: event.type,
+        at,
+        ticketId: event.ticketId ?? null,
+        text: event.text,
+      })
+      .returning();
+    if (row) await emit({ type: 'timeline.added', event: timelineEventOf(row) });
+  };
+
+  // ------------------------------------------------------------------------------------------
+  // Reading
+  // ------------------------------------------------------------------------------------------
+
+  const findContact = async (executor: DrizzleDatabase, id: string) =>
+    (await executor.select().from(contacts).where(eq(contacts.id, id)).limit(1))[0];
+
+  const requireContact = async (executor: DrizzleDatabase, id: string) => {
+    const row = await findContact(executor, id);
+    if (!row) throw notFound('contact', id);
+    return row;
+  };
+
+  const activeChatOf = async (executor: DrizzleDatabase, contactId: string) =>
+    (
+      await executor
+        .select()
+        .from(chats)
+        .where(and(eq(chats.contactId, contactId), inArray(chats.status, [...activeChatStatuses])))
+        .orderBy(desc(chats.createdAt), sql`${chats.id} collate "C" desc`)
+        .limit(1)
+    )[0];
+
+  const requireSender = async (executor: DrizzleDatabase, id: string): Promise<Sender> => {
+    const [row] = await executor.select().from(senders).where(eq(senders.id, id)).limit(1);
+    if (!row) throw notFound('sender', id);
+    return senderOf(row);
+  };
+
+  /** The approved-or-not templates every sender can use: from Meta in Cloud API mode, else stored. */
+  const loadTemplates = async (signal?: AbortSignal): Promise<MessageTemplate[]> => {
+    if (gateway.listTemplates) return gateway.listTemplates(signal);
+    const rows = await database.select({ template: templates.template }).from(templates).orderBy(asc(templates.position));
+    return rows.map((row) => row.template);
+  };
+
+  /** Newest first, keyset on (time desc, id desc): `[time, id]` are the two ordering columns. */
+  const newestFirstPage = async <Row extends { id: string }, Item>(
+    list: 'tickets' | 'timeline' | 'chats',
+    params: { contactId: string; cursor?: string | null; limit?: number },
+    page: {
+      columns: readonly [SQL, SQL];
+      query: (after: SQL | undefined, limit: number) => Promise<Row[]>;
+      timeOf: (row: Row) => Date;
+      itemOf: (row: Row) => Item;
+    },
+  ): Promise<Page<Item>> => {
+    const limit = resolveLimit(params.limit);
+    let after: SQL | undefined;
+    if (params.cursor !== undefined && params.cursor !== null) {
+      const [time, id] = decodeCursor(list, params.cursor, ['string', 'string'] as const);
+      if (Number.isNaN(Date.parse(time))) {
+        throw new ReachoutError('VALIDATION', 'This page cursor is not valid for this list', {
+          fieldErrors: { cursor: 'Unknown cursor: start again from the first page' },
+        });
+      }
+      const [timeColumn, idColumn] = page.columns;
+      after = sql`(${timeColumn}, ${idColumn} collate "C") < (${time}::timestamptz, ${id})`;
+    }
+    await requireContact(database, params.contactId);
+    const rows = await page.query(after, limit + 1);
+    const items = rows.slice(0, limit);
+    const last = items.at(-1);
+    return {
+      items: items.map(page.itemOf),
+      nextCursor: rows.length > limit && last ? encodeCursor(list, [page.timeOf(last).toISOString(), last.id]) : null,
+    };
+  };
+
+  const listContacts = async (params: { search?: string; cursor?: string | null; limit?: number }): Promise<Page<Contact>> => {
+    const limit = resolveLimit(params.limit);
+    const query = params.search?.trim() ?? '';
+    let match: SQL | undefined;
+    if (query) {
+      const folded = foldSearchQuery(query);
+      const digits = phoneSearchDigits(query);
+      const conditions: SQL[] = [];
+      if (folded) conditions.push(sql`${contacts.searchText} ilike ${`%${escapeLikePattern(folded)}%`}`);
+      if (digits !== null) conditions.push(sql`${contacts.phoneDigits} like ${`%${escapeLikePattern(digits)}%`}`);
+      match = conditions.length > 0 ? or(...conditions) : sql`false`;
+    }
+    let after: SQL | undefined;
+    if (params.cursor !== undefined && params.cursor !== null) {
+      const [nameKey, name, id] = decodeCursor('contacts', params.cursor, ['string', 'string', 'string'] as const);
+      // A row comparison: the (name_key, name, id) index serves it; an OR chain was 100× slower.
+      after = sql`(${contacts.nameKey} collate "C", ${contacts.name} collate "C", ${contacts.id} collate "C") > (${nameKey}, ${name}, ${id})`;
+    }
+    const rows = await database
+      .select()
+      .from(contacts)
+      .where(and(match, after))
+      .orderBy(sql`${contacts.nameKey} collate "C"`, sql`${contacts.name} collate "C"`, sql`${contacts.id} collate "C"`)
+      .limit(limit + 1);
+    const items = rows.slice(0, limit);
+    const last = items.at(-1);
+    const page: Page<Contact> = {
+      items: items.map(contactOf),
+      nextCursor: rows.length > limit && last ? encodeCursor('contacts', [last.nameKey, last.name, last.id]) : null,
+    };
+    // The count is cheap next to the first page, and the list shows it; later pages skip it.
+    if (after === undefined) {
+      const [counted] = await database.select({ count: sql<number>`count(*)::int` }).from(contacts).where(match);
+      page.total = counted?.count ?? items.length;
+    }
+    return page;
+  };
+
+  const createContact = async (input: unknown): Promise<Contact> => {
+    const parsed = z.safeParse(contactInputSchema, input);
+    if (!parsed.success) {
+      throw new ReachoutError('VALIDATION', 'Check the highlighted fields', { fieldErrors: fieldErrorsOf(parsed.error) });
+    }
+    const { name, email, phone, avatarUrl } = parsed.data;
+    const conflict = (existingName?: string) =>
+      new ReachoutError(
+        'CONFLICT',
+        existingName ? `${existingName} already has the phone number ${phone}` : `A contact with the phone number ${phone} already exists`,
+        { fieldErrors: { phone: 'A contact with this phone number already exists' } },
+      );
+    try {
+      return await write(async (executor, emit) => {
+        const [existing] = await executor.select({ name: contacts.name }).from(contacts).where(eq(contacts.phone, phone)).limit(1);
+        if (existing) throw conflict(existing.name);
+        const createdAt = now();
+        const contact: Contact = {
+          id: createSortableId(createdAt.getTime()),
+          name,
+          email: email ?? null,
+          phone,
+          avatarUrl: avatarUrl ?? null,
+          createdAt: createdAt.toISOString(),
+        };
+        await executor.insert(contacts).values(contactRowOf(contact));
+        await emit({ type: 'contact.created', contact });
+        await addTimelineEvent(executor, emit, { contactId: contact.id, type: 'contact.created', text: 'Contact created', at: createdAt });
+        return contact;
+      });
+    } catch (error) {
+      // Two creates with one phone at once: the unique index refuses the second.
+      if (isUniqueViolation(error)) throw conflict();
+      throw error;
+    }
+  };
+
+  // ------------------------------------------------------------------------------------------
+  // Sending
+  // ------------------------------------------------------------------------------------------
+
+  /** Every refusal of the memory provider, in its order; then the ticket, its timeline event and the key's answer. */
+  const createNotificationTicket = (input: SendNotificationInput, template: MessageTemplate | undefined) =>
+    write(async (executor, emit) => {
+      const contact = contactOf(await requireContact(executor, input.contactId));
+      const sender = await requireSender(executor, input.senderId);
+      if (!template) throw notFound('template', input.template.id);
+      let assignee: Agent | null = null;
+      if (input.ticket.assigneeId !== null) {
+        const [row] = await executor.select().from(agents).where(eq(agents.id, input.ticket.assigneeId)).limit(1);
+        if (!row) throw notFound('agent', input.ticket.assigneeId);
+        assignee = agentOf(row);
+      }
+      if (contact.optedOut) throw new ReachoutError('OPTED_OUT', `${contact.name} opted out of proactive messages`);
+      if (await activeChatOf(executor, contact.id)) {
+        throw new ReachoutError('ACTIVE_CHAT', `${contact.name} has an active chat: continue the conversation there instead`);
+      }
+      if (sender.status === 'disconnected' || sender.status === 'restricted') {
+        throw new ReachoutError('VALIDATION', `${sender.displayName} is ${sender.status} and cannot send messages`, {
+          fieldErrors: { senderId: `This number is ${sender.status}` },
+        });
+      }
+      if (template.status !== 'APPROVED') {
+        throw new ReachoutError('VALIDATION', `Template ${template.name} is ${template.status}: only approved templates can be sent`, {
+          fieldErrors: { template: 'Only approved templates can be sent' },
+        });
+      }
+      const to = normalizePhone(input.to);
+      if (!to.ok) {
+        throw new ReachoutError('INVALID_NUMBER', `${input.to} is not a valid phone number`, {
+          fieldErrors: { to: 'Not a valid phone number' },
+        });
+      }
+      if (to.e164 !== contact.phone || input.message.to.replace(/\D/g, '') !== contact.phone.replace(/\D/g, '')) {
+        throw new ReachoutError('VALIDATION', `A notification to ${contact.name} must go to ${contact.phone}`, {
+          fieldErrors: { to: `Send to the contact's number, ${contact.phone}` },
+        });
+      }
+      const issues = validateTemplateParameters(template, input.parameters);
+      if (issues.length > 0) {
+        const fieldErrors: Record<string, string> = {};
+        for (const issue of issues) fieldErrors[issue.path] ??= issue.message;
+        throw new ReachoutError('VALIDATION', 'Some template variables are missing or invalid', { fieldErrors });
+      }
+
+      const at = now();
+      const [row] = await executor
+        .insert(tickets)
+        .values({
+          id: createSortableId(at.getTime()),
+          contactId: contact.id,
+          chatId: null,
+          priority: input.ticket.priority,
+          assignee,
+          description: input.ticket.description,
+          status: 'verifying',
+          createdAt: at,
+          updatedAt: at,
+          senderId: sender.id,
+          to: to.e164,
+          templateName: template.name,
+          language: template.language,
+          body: renderTemplate(template, input.parameters).bodyText,
+          delivery: 'pending',
+          failureReason: null,
+          messageId: null,
+        })
+        .returning();
+      if (!row) throw new Error('Storing the ticket answered no row');
+      await executor
+        .update(idempotencyKeys)
+        .set({ ticketId: row.id })
+        .where(and(eq(idempotencyKeys.scope, sendScope), eq(idempotencyKeys.key, input.idempotencyKey)));
+      await emit({ type: 'ticket.updated', ticket: ticketOf(row) });
+      await addTimelineEvent(executor, emit, {
+        contactId: contact.id,
+        type: 'notification.sent',
+        text: `Sent ${template.name} from ${sender.displayName} to ${to.international}`,
+        ticketId: row.id,
+        at,
+      });
+      return { ticketId: row.id, sender };
+    });
+
+  /**
+   * Runs `create` once per idempotency key. The key is claimed with INSERT … ON CONFLICT DO
+   * NOTHING; a repeat with another body is a CONFLICT, and a repeat while the first runs polls
+   * until it has an answer. A refused first request deletes its claim, so a retry runs again (and
+   * is refused again, or succeeds if what stood in the way is gone), as in the memory provider.
+   */
+  const onceForKey = async (
+    key: string,
+    fingerprint: string,
+    create: () => Promise<{ ticketId: string; sender: Sender }>,
+  ): Promise<{ ticketId: string; created: { sender: Sender } | null }> => {
+    const deadline = Date.now() + idempotencyWaitMs;
+    for (;;) {
+      const claimed = await database
+        .insert(idempotencyKeys)
+        .values({ scope: sendScope, key, requestHash: fingerprint })
+        .onConflictDoNothing()
+        .returning({ key: idempotencyKeys.key });
+      if (claimed.length > 0) {
+        try {
+          const { ticketId, sender } = await create();
+          return { ticketId, created: { sender } };
+        } catch (error) {
+          await database
+            .delete(idempotencyKeys)
+            .where(and(eq(idempotencyKeys.scope, sendScope), eq(idempotencyKeys.key, key)));
+          throw error;
+        }
+      }
+      const [row] = await database
+        .select()
+        .from(idempotencyKeys)
+        .where(and(eq(idempotencyKeys.scope, sendScope), eq(idempotencyKeys.key, key)))
+        .limit(1);
+      if (!row) continue;
+      if (row.requestHash !== fingerprint) {
+        throw new ReachoutError(
+          'CONFLICT',
+          'This idempotency key was used for a different notification; use a new key for a new send',
+          { fieldErrors: { idempotencyKey: 'Already used for a different notification' } },
+        );
+      }
+      if (row.ticketId !== null) return { ticketId: row.ticketId, created: null };
+      // A claim a crashed process left behind: free it, then claim it ourselves.
+      await database
+        .delete(idempotencyKeys)
+        .where(
+          and(
+            eq(idempotencyKeys.scope, sendScope),
+            eq(idempotencyKeys.key, key),
+            sql`${idempotencyKeys.ticketId} is null and ${idempotencyKeys.createdAt} < now() - interval '2 minutes'`,
+          ),
+        );
+      if (Date.now() > deadline) {
+        throw new ReachoutError('RATE_LIMITED', 'A send with this idempotency key is still in progress; try again in a moment', {
+          retryAfterMs: 1000,
+        });
+      }
+      await sleep(idempotencyPollMs);
+    }
+  };
+
+  const readTicket = async (id: string): Promise<Ticket> => {
+    const [row] = await database.select().from(tickets).where(eq(tickets.id, id)).limit(1);
+    if (!row) throw notFound('ticket', id);
+    return ticketOf(row);
+  };
+
+  /** After commit: hands the message to WhatsApp and keeps its id; a refused send fails the ticket. */
+  const dispatch = async (ticketId: string, input: SendNotificationInput, sender: Sender) => {
+    let messageId: string;
+    try {
+      ({ messageId } = await gateway.send(input.message, sender));
+    } catch (error) {
+      const reason = isReachoutError(error)
+        ? `WhatsApp refused the message: ${error.message}`
+        : 'WhatsApp could not be reached, so the message was not sent';
+      await applyFailure(ticketId, reason);
+      return;
+    }
+    await database.update(tickets).set({ messageId }).where(eq(tickets.id, ticketId));
+    simulation?.track(ticketId);
+  };
+
+  const sendNotification = async (input: SendNotificationInput, signal?: AbortSignal): Promise<Ticket> => {
+    const parsed = z.safeParse(sendNotificationInputSchema, input);
+    if (!parsed.success) {
+      throw new ReachoutError('VALIDATION', 'The notification is incomplete', { fieldErrors: fieldErrorsOf(parsed.error) });
+    }
+    const fingerprint = fingerprintOf(input);
+    const { ticketId, created } = await onceForKey(input.idempotencyKey, fingerprint, async () => {
+      const template = (await loadTemplates(signal)).find((candidate) => candidate.id === input.template.id);
+      return createNotificationTicket(input, template);
+    });
+    if (created) await dispatch(ticketId, input, created.sender);
+    return readTicket(ticketId);
+  };
+
+  // ------------------------------------------------------------------------------------------
+  // What WhatsApp tells us
+  // ------------------------------------------------------------------------------------------
+
+  const lockTicket = async (executor: DrizzleDatabase, id: string) =>
+    (await executor.select().from(tickets).where(eq(tickets.id, id)).limit(1).for('update'))[0];
+
+  const applyFailure = (ticketId: string, reason: string, at: Date = now()) =>
+    write(async (executor, emit) => {
+      const row = await lockTicket(executor, ticketId);
+      // Failed only from pending or sent: a delivered message was received.
+      if (!row || (row.delivery !== 'pending' && row.delivery !== 'sent')) return;
+      const [updated] = await executor
+        .update(tickets)
+        .set({
+          delivery: 'failed',
+          failureReason: reason,
+          // A ticket already handed to an agent stays theirs; only the verification fails it.
+          status: row.status === 'verifying' ? 'failed' : row.status,
+          updatedAt: now(),
+        })
+        .where(eq(tickets.id, ticketId))
+        .returning();
+      if (updated) await emit({ type: 'ticket.updated', ticket: ticketOf(updated) });
+      await addTimelineEvent(executor, emit, { contactId: row.contactId, type: 'notification.failed', text: reason, ticketId, at });
+    });
+
+  const applyProgress = (ticketId: string, status: 'sent' | 'delivered' | 'read', at: Date) =>
+    write(async (executor, emit) => {
+      const row = await lockTicket(executor, ticketId);
+      // Never backwards, and never out of failed.
+      if (!row || row.delivery === 'failed' || deliveryRank[status] <= deliveryRank[row.delivery]) return;
+      let chatId = row.chatId;
+      let ticketStatus = row.status;
+      const verifiedNow = row.status === 'verifying';
+      if (verifiedNow) {
+        let chat = await activeChatOf(executor, row.contactId);
+        if (!chat) {
+          const createdAt = now();
+          [chat] = await executor
+            .insert(chats)
+            .values({
+              id: createSortableId(createdAt.getTime()),
+              contactId: row.contactId,
+              status: row.assignee ? 'assigned' : 'open',
+              assignee: row.assignee,
+              lastInboundAt: null,
+              senderId: row.senderId,
+              createdAt,
+            })
+            .returning();
+          if (chat) await emit({ type: 'chat.updated', chat: chatOf(chat) });
+        }
+        chatId = chat?.id ?? null;
+        ticketStatus = row.assignee ? 'assigned' : 'open';
+      }
+      const [updated] = await executor
+        .update(tickets)
+        .set({ delivery: status, status: ticketStatus, chatId, updatedAt: now() })
+        .where(eq(tickets.id, ticketId))
+        .returning();
+      if (updated) await emit({ type: 'ticket.updated', ticket: ticketOf(updated) });
+      const timeline = { contactId: row.contactId, ticketId, at };
+      if (verifiedNow) {
+        await addTimelineEvent(executor, emit, { ...timeline, type: 'notification.verified', text: 'Number verified: the notification was sent' });
+        if (row.assignee) {
+          await addTimelineEvent(executor, emit, { ...timeline, type: 'ticket.assigned', text: `Ticket assigned to ${row.assignee.name}` });
+        }
+      }
+      if (status === 'delivered' || (status === 'read' && deliveryRank[row.delivery] < deliveryRank.delivered)) {
+        await addTimelineEvent(executor, emit, { ...timeline, type: 'notification.delivered', text: 'Notification delivered' });
+      }
+      if (status === 'read') {
+        await addTimelineEvent(executor, emit, { ...timeline, type: 'notification.read', text: 'Notification read' });
+      }
+    });
+
+  const applyStatus = async (ticketId: string, update: Omit<DeliveryStatusUpdate, 'messageId'>) => {
+    const at = validDate(update.at, now());
+    if (update.status === 'failed') await applyFailure(ticketId, failureReasonOf(update.error), at);
+    else await applyProgress(ticketId, update.status, at);
+  };
+
+  const recordStatus = async (update: DeliveryStatusUpdate) => {
+    const [row] = await database.select({ id: tickets.id }).from(tickets).where(eq(tickets.messageId, update.messageId)).limit(1);
+    // Statuses of messages this backend did not send (another app on the number) are not ours.
+    if (!row) return;
+    await applyStatus(row.id, update);
+  };
+
+  /** A customer's message: the active chat's reply window opens (a new open chat if none). */
+  const receive = (contactId: string, text: string, at: Date, businessPhone?: string) =>
+    write(async (executor, emit) => {
+      let chat = await activeChatOf(executor, contactId);
+      if (chat) {
+        [chat] = await executor.update(chats).set({ lastInboundAt: at }).where(eq(chats.id, chat.id)).returning();
+      } else {
+        const [byPhone] = businessPhone
+          ? await executor.select({ id: senders.id }).from(senders).where(eq(senders.phone, businessPhone)).limit(1)
+          : [];
+        const [lastChat] = await executor
+          .select({ senderId: chats.senderId })
+          .from(chats)
+          .where(eq(chats.contactId, contactId))
+          .orderBy(desc(chats.createdAt), sql`${chats.id} collate "C" desc`)
+          .limit(1);
+        const [first] = await executor.select({ id: senders.id }).from(senders).orderBy(asc(senders.position)).limit(1);
+        const senderId = byPhone?.id ?? lastChat?.senderId ?? first?.id;
+        if (senderId === undefined) {
+          throw new ReachoutError('NOT_FOUND', 'No sender to receive the reply on: add a business number first');
+        }
+        const createdAt = now();
+        [chat] = await executor
+          .insert(chats)
+          .values({
+            id: createSortableId(createdAt.getTime()),
+            contactId,
+            status: 'open',
+            assignee: null,
+            lastInboundAt: at,
+            senderId,
+            createdAt,
+          })
+          .returning();
+      }
+      if (!chat) throw new Error('Storing the chat answered no row');
+      const updatedChat: Chat = chatOf(chat);
+      await emit({ type: 'chat.updated', chat: updatedChat });
+      const [ticket] = await executor
+        .select({ id: tickets.id })
+        .from(tickets)
+        .where(eq(tickets.chatId, updatedChat.id))
+        .orderBy(desc(tickets.createdAt), sql`${tickets.id} collate "C" desc`)
+        .limit(1);
+      await addTimelineEvent(executor, emit, { contactId, type: 'customer.replied', text, ticketId: ticket?.id ?? null, at });
+      return updatedChat;
+    });
+
+  const recordInbound = async (message: InboundMessage) => {
+    const digits = message.from.replace(/\D/g, '');
+    if (!digits) return;
+    const [contact] = await database.select({ id: contacts.id }).from(contacts).where(eq(contacts.phone, `+${digits}`)).limit(1);
+    // Someone who is not a contact wrote: nothing to attach the message to.
+    if (!contact) return;
+    await receive(contact.id, message.text, validDate(message.at, now()), message.to);
+  };
+
+  // ------------------------------------------------------------------------------------------
+  // The simulator
+  // ------------------------------------------------------------------------------------------
+
+  let simulation: Simulation | null = null;
+  let gateway: WhatsAppGateway;
+  if (options.gateway) {
+    gateway = options.gateway;
+  } else {
+    simulation = createSimulation({ database, delayMs: options.simulatorDelayMs ?? 3000, now, applyStatus });
+    gateway = simulation.gateway;
+  }
+
+  const completeVerification = async (ticketId: string, result: 'success' | 'failed') => {
+    const ticket = await readTicket(ticketId);
+    if (ticket.status !== 'verifying') {
+      throw new ReachoutError('CONFLICT', `Ticket ${ticketId} is ${ticket.status}, not verifying: its verification already ended`);
+    }
+    simulation?.cancel(ticketId);
+    await applyStatus(ticketId, {
+      status: result === 'success' ? 'sent' : 'failed',
+      at: now().toISOString(),
+      ...(result === 'failed' ? { error: undeliverableError } : {}),
+    });
+    if (result === 'success') simulation?.track(ticketId);
+  };
+
+  // ------------------------------------------------------------------------------------------
+  // The backend
+  // ------------------------------------------------------------------------------------------
+
+  /** Every method: honours an aborted signal, and turns a database failure into a ReachoutError. */
+  const perform = async <Result>(context: CallContext | undefined, work: () => Promise<Result>): Promise<Result> => {
+    throwIfAborted(context?.signal);
+    try {
+      return await work();
+    } catch (error) {
+      if (isReachoutError(error) || isAbortError(error)) throw error;
+      throw new ReachoutError('UNKNOWN', 'The database could not complete the request; try again', { cause: error });
+    }
+  };
+
+  const provider: ReachoutBackend['provider'] = {
+    listContacts: (params, context) => perform(context, () => listContacts(params)),
+    getContact: (params, context) =>
+      perform(context, async () => contactOf(await requireContact(database, params.id))),
+    createContact: (params, context) => perform(context, () => createContact(params.input)),
+    listSenders: (_params, context) =>
+      perform(context, async () => (await database.select().from(senders).orderBy(asc(senders.position))).map(senderOf)),
+    listTemplates: (params, context) =>
+      perform(context, async () => {
+        const limit = resolveLimit(params.limit);
+        let start = 0;
+        if (params.cursor !== undefined && params.cursor !== null) {
+          [start] = decodeCursor('templates', params.cursor, ['number'] as const);
+        }
+        await requireSender(database, params.senderId);
+        // People type "order update" for order_update.
+        const query = foldText(params.search?.trim() ?? '').replace(/[\s_]+/g, ' ');
+        const matching = (await loadTemplates(context?.signal))
+          .map((template, index) => ({ template, index }))
+          .filter(({ template }) => !query || foldText(template.name).replace(/_+/g, ' ').includes(query))
+          .filter(({ index }) => index >= start);
+        const items = matching.slice(0, limit);
+        const next = matching[limit];
+        return {
+          items: items.map(({ template }) => template),
+          nextCursor: next ? encodeCursor('templates', [next.index]) : null,
+        };
+      }),
+    listAgents: (params, context) =>
+      perform(context, async () => {
+        const query = foldText(params.search?.trim() ?? '');
+        const rows = await database.select().from(agents).orderBy(asc(agents.position));
+        return rows
+          .map(agentOf)
+          .filter((agent) => !query || foldText(agent.name).includes(query) || foldText(agent.email ?? '').includes(query));
+      }),
+    getActiveChat: (params, context) =>
+      perform(context, async () => {
+        await requireContact(database, params.contactId);
+        const chat = await activeChatOf(database, params.contactId);
+        return chat ? chatOf(chat) : null;
+      }),
+    sendNotification: (params, context) => perform(context, () => sendNotification(params.input, context?.signal)),
+    getTicket: (params, context) => perform(context, () => readTicket(params.id)),
+    listTickets: (params, context) =>
+      perform(context, () =>
+        newestFirstPage('tickets', params, {
+          columns: [sql`${tickets.createdAt}`, sql`${tickets.id}`],
+          query: (after, limit) =>
+            database
+              .select()
+              .from(tickets)
+              .where(and(eq(tickets.contactId, params.contactId), after))
+              .orderBy(desc(tickets.createdAt), sql`${tickets.id} collate "C" desc`)
+              .limit(limit),
+          timeOf: (row) => row.createdAt,
+          itemOf: ticketOf,
+        }),
+      ),
+    listTimeline: (params, context) =>
+      perform(context, () =>
+        newestFirstPage('timeline', params, {
+          columns: [sql`${timelineEvents.at}`, sql`${timelineEvents.id}`],
+          query: (after, limit) =>
+            database
+              .select()
+              .from(timelineEvents)
+              .where(and(eq(timelineEvents.contactId, params.contactId), after))
+              .orderBy(desc(timelineEvents.at), sql`${timelineEvents.id} collate "C" desc`)
+              .limit(limit),
+          timeOf: (row) => row.at,
+          itemOf: timelineEventOf,
+        }),
+      ),
+    listChats: (params, context) =>
+      perform(context, () =>
+        newestFirstPage('chats', params, {
+          columns: [sql`${chats.createdAt}`, sql`${chats.id}`],
+          query: (after, limit) =>
+            database
+              .select()
+              .from(chats)
+              .where(and(eq(chats.contactId, params.contactId), after))
+              .orderBy(desc(chats.createdAt), sql`${chats.id} collate "C" desc`)
+              .limit(limit),
+          timeOf: (row) => row.createdAt,
+          itemOf: chatOf,
+        }),
+      ),
+  };
+
+  const backend: ReachoutBackend = {
+    provider,
+    events: {
+      async since(lastEventId) {
+        if (!/^\d{1,15}$/.test(lastEventId)) {
+          throw new ReachoutError('VALIDATION', `Last-Event-ID must be an event id (a whole number), got ${JSON.stringify(lastEventId)}`, {
+            fieldErrors: { lastEventId: 'Not an event id' },
+          });
+        }
+        const rows = await database
+          .select()
+          .from(events)
+          .where(sql`${events.id} > ${Number(lastEventId)}`)
+          .orderBy(asc(events.id));
+        return rows.map((row) => ({ id: String(row.id), event: row.payload }));
+      },
+      subscribe(listener) {
+        listeners.add(listener);
+        return () => {
+          listeners.delete(listener);
+        };
+      },
+    },
+    media: {
+      async put(stored: StoredMedia, purpose) {
+        const id = randomUUID();
+        await database.insert(media).values({
+          id,
+          contentType: stored.contentType,
+          filename: stored.filename ?? null,
+          bytes: stored.bytes,
+          purpose,
+          createdAt: now(),
+        });
+        return { id };
+      },
+      async get(id) {
+        if (!uuidPattern.test(id)) return null;
+        const [row] = await database.select().from(media).where(eq(media.id, id)).limit(1);
+        if (!row) return null;
+        return {
+          bytes: row.bytes,
+          contentType: row.contentType,
+          ...(row.filename === null ? {} : { filename: row.filename }),
+        };
+      },
+    },
+    whatsapp: { recordStatus, recordInbound },
+    async close() {
+      if (closed) return;
+      closed = true;
+      listeners.clear();
+      await simulation?.stop();
+      if (!options.keepDatabaseOpen) await db.close();
+    },
+  };
+
+  // The simulator routes exist only when WhatsApp is simulated.
+  if (gateway.mode === 'simulator') {
+    backend.simulator = {
+      receiveReply: (contactId, text) =>
+        perform(undefined, async () => {
+          await requireContact(database, contactId);
+          await receive(contactId, text, now());
+        }),
+      completeVerification: (ticketId, result) => perform(undefined, () => completeVerification(ticketId, result)),
+    };
+  }
+  return backend;
+}

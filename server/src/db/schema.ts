@@ -1,0 +1,200 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type {
+  Agent,
+  ChatStatus,
+  DeliveryStatus,
+  MediaPurpose,
+  MessageTemplate,
+  QualityRating,
+  ReachoutEvent,
+  SenderStatus,
+  TemplateStatus,
+  TicketPriority,
+  TicketStatus,
+  TimelineEventType,
+} from 'reachout/core';
+
+/** Raw bytes: PGlite answers a `Uint8Array`, node-postgres a `Buffer`; both take a `Buffer`. */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  toDriver: (value) => Buffer.from(value.buffer, value.byteOffset, value.byteLength),
+  fromDriver: (value) => new Uint8Array(value),
+});
+
+const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
+
+export const contacts = pgTable(
+  'contacts',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    email: text('email'),
+    phone: text('phone').notNull(),
+    avatarUrl: text('avatar_url'),
+    attributes: jsonb('attributes').$type<Record<string, string>>(),
+    optedOut: boolean('opted_out').notNull().default(false),
+    createdAt: createdAt(),
+    /** The name lower-cased without accents: what contacts are ordered by (then `name`, then `id`). */
+    nameKey: text('name_key').notNull(),
+    /** Folded name and email, for search (see `contactSearchText`). */
+    searchText: text('search_text').notNull(),
+    /** The phone's digits, without `+`, for searches that look like a number. */
+    phoneDigits: text('phone_digits').notNull(),
+  },
+  (table) => [
+    uniqueIndex('contacts_phone_unique').on(table.phone),
+    index('contacts_order').on(sql`${table.nameKey} collate "C"`, sql`${table.name} collate "C"`, sql`${table.id} collate "C"`),
+    index('contacts_search_text_trgm').using('gin', table.searchText.op('gin_trgm_ops')),
+    index('contacts_phone_digits_trgm').using('gin', table.phoneDigits.op('gin_trgm_ops')),
+  ],
+);
+
+export const senders = pgTable('senders', {
+  id: text('id').primaryKey(),
+  phone: text('phone').notNull(),
+  displayName: text('display_name').notNull(),
+  status: text('status').$type<SenderStatus>(),
+  qualityRating: text('quality_rating').$type<QualityRating>(),
+  /** Order of `listSenders`. */
+  position: integer('position').notNull(),
+});
+
+export const templates = pgTable('templates', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  language: text('language').notNull(),
+  status: text('status').$type<TemplateStatus>().notNull(),
+  /** The template as the Cloud API describes it. */
+  template: jsonb('template').$type<MessageTemplate>().notNull(),
+  /** Order of `listTemplates`. */
+  position: integer('position').notNull(),
+});
+
+export const agents = pgTable('agents', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  email: text('email'),
+  avatarUrl: text('avatar_url'),
+  position: integer('position').notNull(),
+});
+
+export const chats = pgTable(
+  'chats',
+  {
+    id: text('id').primaryKey(),
+    contactId: text('contact_id')
+      .notNull()
+      .references(() => contacts.id),
+    status: text('status').$type<ChatStatus>().notNull(),
+    /** A copy of the agent when assigned, as the ticket keeps it. */
+    assignee: jsonb('assignee').$type<Agent>(),
+    lastInboundAt: timestamp('last_inbound_at', { withTimezone: true, mode: 'date' }),
+    senderId: text('sender_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [index('chats_contact_newest').on(table.contactId, table.createdAt.desc(), table.id.desc())],
+);
+
+export const tickets = pgTable(
+  'tickets',
+  {
+    id: text('id').primaryKey(),
+    contactId: text('contact_id')
+      .notNull()
+      .references(() => contacts.id),
+    chatId: text('chat_id'),
+    priority: text('priority').$type<TicketPriority>().notNull(),
+    assignee: jsonb('assignee').$type<Agent>(),
+    description: text('description').notNull(),
+    status: text('status').$type<TicketStatus>().notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    senderId: text('sender_id').notNull(),
+    to: text('to_phone').notNull(),
+    templateName: text('template_name').notNull(),
+    language: text('language').notNull(),
+    body: text('body').notNull(),
+    delivery: text('delivery').$type<DeliveryStatus>().notNull(),
+    failureReason: text('failure_reason'),
+    /** The WhatsApp message id (`wamid....`) the send answered with: how statuses find the ticket. */
+    messageId: text('message_id'),
+  },
+  (table) => [
+    index('tickets_contact_newest').on(table.contactId, table.createdAt.desc(), table.id.desc()),
+    index('tickets_message_id').on(table.messageId),
+  ],
+);
+
+export const timelineEvents = pgTable(
+  'timeline_events',
+  {
+    id: text('id').primaryKey(),
+    contactId: text('contact_id')
+      .notNull()
+      .references(() => contacts.id),
+    type: text('type').$type<TimelineEventType>().notNull(),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+    ticketId: text('ticket_id'),
+    text: text('text').notNull(),
+  },
+  (table) => [index('timeline_events_contact_newest').on(table.contactId, table.at.desc(), table.id.desc())],
+);
+
+/** Every change, in commit order: what `/api/v1/events` streams and resumes from. */
+export const events = pgTable('events', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  payload: jsonb('payload').$type<ReachoutEvent>().notNull(),
+  createdAt: createdAt(),
+});
+
+export const media = pgTable('media', {
+  id: uuid('id').primaryKey(),
+  contentType: text('content_type').notNull(),
+  filename: text('filename'),
+  bytes: bytea('bytes').notNull(),
+  purpose: text('purpose').$type<MediaPurpose>().notNull(),
+  createdAt: createdAt(),
+});
+
+/** One row per idempotency key: claimed while the first request runs, then its answer for every repeat. */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    scope: text('scope').notNull(),
+    key: text('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    /** Null while the first request runs; a refused request deletes its row so a retry runs again. */
+    ticketId: text('ticket_id'),
+    createdAt: createdAt(),
+  },
+  (table) => [primaryKey({ columns: [table.scope, table.key] })],
+);
+
+export const schema = {
+  contacts,
+  senders,
+  templates,
+  agents,
+  chats,
+  tickets,
+  timelineEvents,
+  events,
+  media,
+  idempotencyKeys,
+};
+
+export type Schema = typeof schema;

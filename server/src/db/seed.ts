@@ -1,0 +1,98 @@
+import { sql } from 'drizzle-orm';
+import type { Contact } from 'reachout/core';
+import { type ContractWorld, fixtures, generateContacts } from 'reachout/testing';
+import type { Database, DrizzleDatabase } from './openDatabase';
+import {
+  agentRowOf,
+  chatRowOf,
+  contactRowOf,
+  senderRowOf,
+  templateRowOf,
+  ticketRowOf,
+  timelineRowOf,
+} from './rows';
+import { agents, chats, contacts, senders, templates, tickets, timelineEvents } from './schema';
+
+/** Rows per INSERT: large enough to be fast, small enough to stay under the parameter limit. */
+const batchSize = 1000;
+
+/**
+ * Chats carry no creation time in the domain: seeded ones get distinct old times in seed order,
+ * so the last seeded chat is the newest (as in the memory provider) and any new chat is newer.
+ */
+const seededChatsEpoch = Date.UTC(2000, 0, 1);
+
+async function insertContacts(executor: DrizzleDatabase, list: readonly Contact[]): Promise<void> {
+  for (let start = 0; start < list.length; start += batchSize) {
+    await executor.insert(contacts).values(list.slice(start, start + batchSize).map(contactRowOf));
+  }
+}
+
+/**
+ * Writes `world` (`contractFixtures`-shaped data) into an empty database, exactly as given: ids,
+ * times and statuses. Emits no events. Use `resetDatabase` first to start from nothing.
+ */
+export async function seedWorld(db: Database, world: ContractWorld): Promise<void> {
+  await db.drizzle.transaction(async (transaction) => {
+    await insertContacts(transaction, world.contacts);
+    if (world.senders.length > 0) {
+      await transaction.insert(senders).values(world.senders.map((sender, index) => senderRowOf(sender, index)));
+    }
+    if (world.templates.length > 0) {
+      await transaction.insert(templates).values(world.templates.map((template, index) => templateRowOf(template, index)));
+    }
+    if (world.agents.length > 0) {
+      await transaction.insert(agents).values(world.agents.map((agent, index) => agentRowOf(agent, index)));
+    }
+    if (world.chats.length > 0) {
+      await transaction
+        .insert(chats)
+        .values(world.chats.map((chat, index) => chatRowOf(chat, new Date(seededChatsEpoch + index * 1000))));
+    }
+    if (world.tickets.length > 0) await transaction.insert(tickets).values(world.tickets.map(ticketRowOf));
+    if (world.timeline.length > 0) await transaction.insert(timelineEvents).values(world.timeline.map(timelineRowOf));
+  });
+}
+
+export interface SeedDemoDataOptions {
+  /**
+   * How many generated contacts to add to the fixtures' own.
+   * @default 10_000
+   */
+  contacts?: number;
+}
+
+/**
+ * Fills an empty database with demo data: the fixtures of `reachout/testing` (senders, templates,
+ * agents, contacts with a few chats, tickets and timeline events) plus `generateContacts`.
+ * Does nothing when the database already has contacts, so a server can call it at every start.
+ */
+export async function seedDemoData(db: Database, options: SeedDemoDataOptions = {}): Promise<void> {
+  const count = options.contacts ?? 10_000;
+  const existing = await db.drizzle.select({ id: contacts.id }).from(contacts).limit(1);
+  if (existing.length > 0) return;
+  const ids = new Set(fixtures.contacts.map((contact) => contact.id));
+  const phones = new Set(fixtures.contacts.map((contact) => contact.phone));
+  const generated = generateContacts(count, 1).filter((contact) => {
+    if (ids.has(contact.id) || phones.has(contact.phone)) return false;
+    ids.add(contact.id);
+    phones.add(contact.phone);
+    return true;
+  });
+  await seedWorld(db, {
+    contacts: [...fixtures.contacts, ...generated],
+    senders: fixtures.senders,
+    templates: fixtures.templates,
+    agents: fixtures.agents,
+    chats: fixtures.chats,
+    tickets: fixtures.tickets,
+    timeline: fixtures.timeline,
+  });
+}
+
+/** Empties every table (and restarts the event ids): for tests, much faster than a new database. */
+export async function resetDatabase(db: Database): Promise<void> {
+  await db.drizzle.execute(
+    sql`truncate table contacts, senders, templates, agents, chats, tickets, timeline_events, events, media, idempotency_keys restart identity cascade`,
+  );
+}

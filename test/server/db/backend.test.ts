@@ -1,0 +1,337 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { count, eq } from 'drizzle-orm';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type Contact, isReachoutError, type ReachoutErrorCode } from 'reachout/core';
+import { contractFixtures, fixtures } from 'reachout/testing';
+import type { ReachoutBackend, StoredEvent } from '../../../server/src/backend';
+import {
+  createDatabaseBackend,
+  type Database,
+  openDatabase,
+  resetDatabase,
+  seedDemoData,
+  seedWorld,
+} from '../../../server/src/db';
+import { contacts, idempotencyKeys, tickets } from '../../../server/src/db/schema';
+import { backendWithWorld, eventually, idleSimulatorDelayMs, orderSend, worldContact } from './helpers';
+
+const oscar = 'contract-contact-oscar';
+const paula = 'contract-contact-paula';
+const hugo = 'contract-contact-hugo';
+
+async function rejection(promise: Promise<unknown>): Promise<{ code: ReachoutErrorCode; message: string; fieldErrors?: Record<string, string> }> {
+  try {
+    await promise;
+  } catch (error) {
+    if (!isReachoutError(error)) throw error;
+    return { code: error.code, message: error.message, ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}) };
+  }
+  throw new Error('Expected a rejection, but the call succeeded');
+}
+
+let db: Database;
+const backends: ReachoutBackend[] = [];
+
+/** A backend over the shared database holding the contract world plus `extraContacts`. */
+async function backendWith(extraContacts: Contact[] = [], options: Parameters<typeof backendWithWorld>[2] = {}) {
+  const backend = await backendWithWorld(db, { ...structuredClone(contractFixtures), contacts: [...contractFixtures.contacts, ...extraContacts] }, options);
+  backends.push(backend);
+  return backend;
+}
+
+function contact(id: string, name: string, phone: string, email: string | null = null): Contact {
+  return { id, name, email, phone, avatarUrl: null, createdAt: '2025-05-01T10:00:00.000Z' };
+}
+
+async function messageIdOf(ticketId: string): Promise<string> {
+  const [row] = await db.drizzle.select({ messageId: tickets.messageId }).from(tickets).where(eq(tickets.id, ticketId));
+  if (!row?.messageId) throw new Error(`Ticket ${ticketId} has no message id`);
+  return row.messageId;
+}
+
+// On disk rather than in memory, so the last test can close and reopen it.
+let directory: string | undefined;
+let dataDir = '';
+
+beforeAll(async () => {
+  directory = await mkdtemp(path.join(tmpdir(), 'reachout-db-'));
+  dataDir = path.join(directory, 'data');
+  db = await openDatabase({ kind: 'pglite', dataDir });
+});
+
+afterEach(async () => {
+  await Promise.all(backends.splice(0).map((backend) => backend.close()));
+});
+
+afterAll(async () => {
+  await db?.close();
+  if (directory) await rm(directory, { recursive: true, force: true });
+});
+
+describe('sendNotification idempotency', () => {
+  it('makes exactly one ticket for 30 concurrent sends with one key, and answers each the same', async () => {
+    const backend = await backendWith();
+    const input = orderSend(oscar, 'concurrent-key-0001');
+    const answers = await Promise.all(Array.from({ length: 30 }, () => backend.provider.sendNotification({ input: structuredClone(input) })));
+    const [rows] = await db.drizzle.select({ count: count() }).from(tickets).where(eq(tickets.contactId, oscar));
+    expect(rows?.count).toBe(1);
+    expect(new Set(answers.map((answer) => JSON.stringify(answer))).size).toBe(1);
+    expect(answers[0]?.status).toBe('verifying');
+  });
+
+  it('refuses the key with another body with CONFLICT, and keeps the first ticket', async () => {
+    const backend = await backendWith();
+    const input = orderSend(oscar, 'reused-key-00001');
+    const first = await backend.provider.sendNotification({ input });
+    const error = await rejection(backend.provider.sendNotification({ input: orderSend(oscar, 'reused-key-00001', 'Another description') }));
+    expect(error.code).toBe('CONFLICT');
+    expect(error.message).toMatch(/idempotency key was used for a different notification/);
+    expect((await backend.provider.listTickets({ contactId: oscar })).items.map((ticket) => ticket.id)).toEqual([first.id]);
+  });
+
+  it('releases the key of a refused send, so a retry is judged again', async () => {
+    const backend = await backendWith();
+    const input = { ...orderSend(hugo, 'refused-key-0001') };
+    expect((await rejection(backend.provider.sendNotification({ input }))).code).toBe('ACTIVE_CHAT');
+    const keys = await db.drizzle.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, 'refused-key-0001'));
+    expect(keys).toEqual([]);
+    expect((await rejection(backend.provider.sendNotification({ input }))).code).toBe('ACTIVE_CHAT');
+  });
+
+  it('refuses a send whose number is not the contact’s', async () => {
+    const backend = await backendWith();
+    const input = { ...orderSend(oscar, 'wrong-number-0001'), to: worldContact(paula).phone };
+    const error = await rejection(backend.provider.sendNotification({ input }));
+    expect(error.code).toBe('VALIDATION');
+    expect(error.fieldErrors?.to).toContain('+447400123456');
+  });
+});
+
+describe('listContacts', () => {
+  const special = [
+    contact('special-percent', '100% Juice', '+5511912340001'),
+    contact('special-underscore', 'snake_case Sam', '+5511912340002'),
+    contact('special-quote', "Liam O'Brien", '+5511912340003'),
+    contact('special-backslash', 'Back\\slash Bob', '+5511912340004'),
+    contact('special-plain', 'Axb Plain', '+5511912340005', 'axb@example.com'),
+  ];
+
+  it('takes %, _, \' and \\ in a search literally', async () => {
+    const backend = await backendWith(special);
+    const idsFor = async (search: string) => (await backend.provider.listContacts({ search })).items.map((item) => item.id);
+    expect(await idsFor('%')).toEqual(['special-percent']);
+    expect(await idsFor('0% j')).toEqual(['special-percent']);
+    expect(await idsFor('e_c')).toEqual(['special-underscore']);
+    expect(await idsFor('a_b')).toEqual([]);
+    expect(await idsFor("o'brien")).toEqual(['special-quote']);
+    expect(await idsFor('\\')).toEqual(['special-backslash']);
+    expect(await idsFor("'; drop table contacts; --")).toEqual([]);
+    expect((await backend.provider.listContacts({})).total).toBe(contractFixtures.contacts.length + special.length);
+  });
+
+  it('finds a phone however its digits are typed, and a query without digits matches no phone', async () => {
+    const backend = await backendWith();
+    const idsFor = async (search: string) => (await backend.provider.listContacts({ search })).items.map((item) => item.id);
+    for (const typed of ['+44 7400 123456', '44-7400-123456', '(07400) 123 456', '0044 7400 123456', '7400.123']) {
+      expect(await idsFor(typed), typed).toEqual([oscar]);
+    }
+    expect(await idsFor('(-)')).toEqual([]);
+    expect(await idsFor('+')).toEqual([]);
+    // Folded like the memory provider: no accent needed.
+    expect(await idsFor('hernandez')).toEqual(['contract-contact-felipe']);
+  });
+
+  it('pages through many equal names completely, without duplicates, by id within a name', async () => {
+    const twins = Array.from({ length: 23 }, (_, index) =>
+      contact(`twin-${String(index).padStart(2, '0')}`, 'Sam Same', `+55119555${String(index).padStart(5, '0')}`),
+    );
+    const backend = await backendWith(twins.toReversed());
+    for (const search of [undefined, 'sam same']) {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: Awaited<ReturnType<typeof backend.provider.listContacts>> = await backend.provider.listContacts({
+          ...(search ? { search } : {}),
+          cursor,
+          limit: 4,
+        });
+        expect(page.items.length).toBeLessThanOrEqual(4);
+        seen.push(...page.items.map((item) => item.id));
+        cursor = page.nextCursor;
+      } while (cursor !== null);
+      const expected = search
+        ? twins.map((twin) => twin.id)
+        : [...contractFixtures.contacts, ...twins]
+            .sort((left, right) => left.name.localeCompare(right.name, 'en') || (left.id < right.id ? -1 : 1))
+            .map((item) => item.id);
+      expect(seen).toEqual(expected);
+    }
+  });
+
+  it('refuses a limit over 100 and a cursor it did not issue with VALIDATION on the field', async () => {
+    const backend = await backendWith();
+    const tooMany = await rejection(backend.provider.listContacts({ limit: 101 }));
+    expect(tooMany.code).toBe('VALIDATION');
+    expect(tooMany.fieldErrors?.limit).toBeDefined();
+    for (const cursor of ['garbage!', 'eyJsaXN0IjoiY29udGFjdHMifQ', Buffer.from('{"list":"contacts","position":[1,2,3]}').toString('base64url')]) {
+      const bad = await rejection(backend.provider.listContacts({ cursor }));
+      expect(bad.code, cursor).toBe('VALIDATION');
+      expect(bad.fieldErrors?.cursor, cursor).toBeDefined();
+    }
+    const ticketsCursor = (await backend.provider.listTickets({ contactId: 'contract-contact-gita', limit: 1 })).nextCursor;
+    expect(ticketsCursor).not.toBeNull();
+    expect((await rejection(backend.provider.listContacts({ cursor: ticketsCursor }))).code).toBe('VALIDATION');
+  });
+});
+
+describe('events', () => {
+  it('stores every change with increasing ids, reads them back with since(), and delivers them live', async () => {
+    const backend = await backendWith();
+    const live: StoredEvent[] = [];
+    const unsubscribe = backend.events.subscribe((stored) => live.push(stored));
+    const created = await backend.provider.createContact({ input: { name: 'Eve Events', phone: '+5561998877665' } });
+    const all = await backend.events.since('0');
+    expect(all.map((stored) => stored.event.type)).toEqual(['contact.created', 'timeline.added']);
+    expect(all[0]?.event).toEqual({ type: 'contact.created', contact: created });
+    expect(live).toEqual(all);
+    const firstId = Number(all[0]?.id);
+    expect(Number(all[1]?.id)).toBeGreaterThan(firstId);
+
+    await backend.provider.sendNotification({ input: orderSend(oscar, 'events-key-00001') });
+    const later = await backend.events.since(all[1]?.id ?? '');
+    expect(later.map((stored) => stored.event.type)).toEqual(['ticket.updated', 'timeline.added']);
+    expect(later.every((stored) => Number(stored.id) > Number(all[1]?.id))).toBe(true);
+    unsubscribe();
+    expect((await rejection(backend.events.since('abc'))).code).toBe('VALIDATION');
+  });
+});
+
+describe('WhatsApp statuses and replies', () => {
+  it('moves delivery forward only, verifying the ticket at the first success', async () => {
+    const backend = await backendWith();
+    const ticket = await backend.provider.sendNotification({ input: orderSend(oscar, 'status-key-00001') });
+    const messageId = await messageIdOf(ticket.id);
+    expect(messageId).toMatch(/^wamid\.SIM/);
+    const at = new Date().toISOString();
+
+    await backend.whatsapp.recordStatus({ messageId, status: 'delivered', at });
+    const delivered = await backend.provider.getTicket({ id: ticket.id });
+    expect(delivered.status).toBe('assigned');
+    expect(delivered.notification.delivery).toBe('delivered');
+    const chat = await backend.provider.getActiveChat({ contactId: oscar });
+    expect(delivered.chatId).toBe(chat?.id);
+
+    await backend.whatsapp.recordStatus({ messageId, status: 'sent', at });
+    await backend.whatsapp.recordStatus({ messageId, status: 'failed', at, error: { code: 131026, title: 'Message undeliverable' } });
+    expect((await backend.provider.getTicket({ id: ticket.id })).notification.delivery).toBe('delivered');
+
+    await backend.whatsapp.recordStatus({ messageId, status: 'read', at });
+    expect((await backend.provider.getTicket({ id: ticket.id })).notification.delivery).toBe('read');
+    const types = (await backend.provider.listTimeline({ contactId: oscar })).items.map((event) => event.type).toReversed();
+    expect(types).toEqual(['notification.sent', 'notification.verified', 'ticket.assigned', 'notification.delivered', 'notification.read']);
+
+    await expect(backend.whatsapp.recordStatus({ messageId: 'wamid.unknown', status: 'read', at })).resolves.toBeUndefined();
+  });
+
+  it('fails an unreachable number with the reason in plain words, and stays failed', async () => {
+    const backend = await backendWith();
+    const ticket = await backend.provider.sendNotification({ input: orderSend(paula, 'status-key-00002') });
+    const messageId = await messageIdOf(ticket.id);
+    const at = new Date().toISOString();
+    await backend.whatsapp.recordStatus({ messageId, status: 'failed', at, error: { code: 131026, title: 'Message undeliverable' } });
+    await backend.whatsapp.recordStatus({ messageId, status: 'sent', at });
+    const failed = await backend.provider.getTicket({ id: ticket.id });
+    expect(failed.status).toBe('failed');
+    expect(failed.notification.delivery).toBe('failed');
+    expect(failed.notification.failureReason).toMatch(/undeliverable.*131026/);
+    expect(await backend.provider.getActiveChat({ contactId: paula })).toBeNull();
+    expect((await rejection(backend.simulator?.completeVerification(ticket.id, 'success') ?? Promise.resolve())).code).toBe('CONFLICT');
+  });
+
+  it('records a reply on the active chat, opens a chat when there is none, and ignores strangers', async () => {
+    const backend = await backendWith();
+    const at = '2026-11-25T08:00:00.000Z';
+    await backend.whatsapp.recordInbound({ from: '33612345678', text: 'Any news?', at });
+    const hugoChat = await backend.provider.getActiveChat({ contactId: hugo });
+    expect(hugoChat).toMatchObject({ id: 'contract-chat-hugo', lastInboundAt: at });
+
+    await backend.whatsapp.recordInbound({ from: '+447400123456', text: 'Hello there', at });
+    const oscarChat = await backend.provider.getActiveChat({ contactId: oscar });
+    expect(oscarChat).toMatchObject({ status: 'open', lastInboundAt: at, assignee: null, senderId: 'contract-sender-support' });
+    const [reply] = (await backend.provider.listTimeline({ contactId: oscar })).items;
+    expect(reply).toMatchObject({ type: 'customer.replied', text: 'Hello there', at });
+
+    const before = await backend.events.since('0');
+    await expect(backend.whatsapp.recordInbound({ from: '+19995550100', text: 'Who is this?', at })).resolves.toBeUndefined();
+    expect(await backend.events.since('0')).toEqual(before);
+    expect(before.filter((stored) => stored.event.type === 'chat.updated')).toHaveLength(2);
+  });
+
+  it('runs the simulator on its own: sent, delivered and read for a reachable number, failed for …0000', async () => {
+    const backend = await backendWith([], { simulatorDelayMs: 10 });
+    const reachable = await backend.provider.sendNotification({ input: orderSend(oscar, 'simulated-key-001') });
+    const unreachable = await backend.provider.sendNotification({ input: orderSend(paula, 'simulated-key-002') });
+    await eventually(
+      async () => (await backend.provider.getTicket({ id: reachable.id })).notification.delivery === 'read',
+      'the reachable notification is read',
+    );
+    await eventually(
+      async () => (await backend.provider.getTicket({ id: unreachable.id })).status === 'failed',
+      'the unreachable notification failed',
+    );
+  });
+});
+
+describe('media', () => {
+  it('stores bytes and answers them by id, and null for an unknown id', async () => {
+    const backend = await backendWith();
+    const bytes = new Uint8Array([0, 1, 2, 250, 255]);
+    const { id } = await backend.media.put({ bytes, contentType: 'image/png', filename: 'dot.png' }, 'avatar');
+    expect(await backend.media.get(id)).toEqual({ bytes, contentType: 'image/png', filename: 'dot.png' });
+    expect(await backend.media.get('00000000-0000-4000-8000-000000000000')).toBeNull();
+    expect(await backend.media.get('not-a-uuid')).toBeNull();
+  });
+});
+
+describe('demo data', () => {
+  it('seeds fixtures and generated contacts once, and does nothing the second time', async () => {
+    await resetDatabase(db);
+    await seedDemoData(db, { contacts: 200 });
+    const [first] = await db.drizzle.select({ count: count() }).from(contacts);
+    expect(first?.count).toBe(fixtures.contacts.length + 200);
+    await seedDemoData(db, { contacts: 200 });
+    const [second] = await db.drizzle.select({ count: count() }).from(contacts);
+    expect(second?.count).toBe(first?.count);
+  });
+});
+
+describe('a PGlite data directory', () => {
+  it('keeps data, event ids and pending simulated steps across close and reopen', async () => {
+    await expect(openDatabase({ kind: 'pglite', dataDir })).rejects.toThrow(/already open/);
+    await resetDatabase(db);
+    await seedWorld(db, contractFixtures);
+    const before = createDatabaseBackend(db, { simulatorDelayMs: idleSimulatorDelayMs });
+    const created = await before.provider.createContact({ input: { name: 'Pat Persistent', phone: '+5561998877665' } });
+    const ticket = await before.provider.sendNotification({ input: orderSend(oscar, 'persist-key-0001') });
+    const lastId = (await before.events.since('0')).at(-1)?.id ?? '0';
+    await before.close();
+
+    db = await openDatabase({ kind: 'pglite', dataDir });
+    const after = createDatabaseBackend(db, { simulatorDelayMs: 10, keepDatabaseOpen: true });
+    try {
+      expect(await after.provider.getContact({ id: created.id })).toEqual(created);
+      // The verification left pending at close runs once a backend starts again.
+      await eventually(
+        async () => (await after.provider.getTicket({ id: ticket.id })).status === 'assigned',
+        'the pending verification completes after the restart',
+      );
+      const newer = await after.events.since(lastId);
+      expect(newer.length).toBeGreaterThan(0);
+      expect(Number(newer[0]?.id)).toBe(Number(lastId) + 1);
+    } finally {
+      await after.close();
+    }
+  }, 60_000);
+});
