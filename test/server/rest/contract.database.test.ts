@@ -1,8 +1,9 @@
 import pg from 'pg';
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import { describeProviderContract } from 'reachout/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isReachoutError } from 'reachout/core';
+import { contractFixtures, describeProviderContract } from 'reachout/testing';
 import { type Database, openDatabase } from '../../../server/src/db';
-import { backendWithWorld } from '../db/helpers';
+import { backendWithWorld, orderSend } from '../db/helpers';
 import { serveOverHttp } from './serveOverHttp';
 
 /** `createProvider` of the contract suite: the database backend behind HTTP, one shared database. */
@@ -28,6 +29,42 @@ describe('createRestProvider + reference server on PGlite', () => {
       if (!db) throw new Error('The PGlite database did not open');
       return db;
     }),
+  });
+
+  describe('one idempotency key over HTTP', () => {
+    const subject = () => restSubjectFactory(() => {
+      if (!db) throw new Error('The PGlite database did not open');
+      return db;
+    })(contractFixtures);
+
+    it('makes exactly one ticket for 30 concurrent sends and answers each with it', async () => {
+      const { provider, dispose } = await subject();
+      try {
+        const input = orderSend('contract-contact-oscar', 'rest-concurrent-0001');
+        const answers = await Promise.all(Array.from({ length: 30 }, () => provider.sendNotification({ input })));
+        expect(new Set(answers.map((ticket) => ticket.id)).size).toBe(1);
+        const page = await provider.listTickets({ contactId: 'contract-contact-oscar', limit: 100 });
+        expect(page.items.filter((ticket) => ticket.id === answers[0]?.id)).toHaveLength(1);
+        const before = contractFixtures.tickets.filter((ticket) => ticket.contactId === 'contract-contact-oscar').length;
+        expect(page.items).toHaveLength(before + 1);
+      } finally {
+        await dispose?.();
+      }
+    });
+
+    it('refuses the key with another body as CONFLICT, and keeps the first ticket', async () => {
+      const { provider, dispose } = await subject();
+      try {
+        const first = await provider.sendNotification({ input: orderSend('contract-contact-oscar', 'rest-reused-0001') });
+        const error = await provider
+          .sendNotification({ input: orderSend('contract-contact-oscar', 'rest-reused-0001', 'Another description') })
+          .then(() => null, (rejection: unknown) => rejection);
+        expect(isReachoutError(error) && error.code).toBe('CONFLICT');
+        expect((await provider.getTicket({ id: first.id })).description).toBe(first.description);
+      } finally {
+        await dispose?.();
+      }
+    });
   });
 });
 
