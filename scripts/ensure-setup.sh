@@ -19,3 +19,14 @@ ensure_chromium() {
   if [ "$(id -u)" != "0" ]; then sudo="sudo"; fi
   $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
 }
+
+# PostgreSQL for the server tests (scripts/postgres.sh starts a throwaway cluster): Debian's
+# `postgresql` package, which starts nothing by itself. Its binaries live in
+# /usr/lib/postgresql/<version>/bin, off PATH; scripts/postgres.sh finds them there.
+ensure_postgres() {
+  if command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then return 0; fi
+  echo "› installing Debian's postgresql (no initdb found)"
+  local sudo=""
+  if [ "$(id -u)" != "0" ]; then sudo="sudo"; fi
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq postgresql >/dev/null
+}

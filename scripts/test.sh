@@ -3,7 +3,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/ensure-setup.sh
+source scripts/postgres.sh
 ensure_chromium
+ensure_postgres
 
 step() { echo; echo "━━ $1"; }
 
@@ -17,12 +19,32 @@ npx eslint . --max-warnings 0
 step "layering"
 npx node scripts/check-layers.mjs
 
-step "unit, browser and story tests (Vitest; stories run in Chromium with axe)"
+step "PostgreSQL for the server tests (a throwaway cluster, stopped at exit)"
+start_test_postgres
+trap stop_test_postgres EXIT
+echo "REACHOUT_TEST_DATABASE_URL=$REACHOUT_TEST_DATABASE_URL"
+
+step "unit, server, browser and story tests (Vitest; stories run in Chromium with axe)"
 mkdir -p test-results
+rm -f test-results/vitest.json test-results/playwright.json
 set +e
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
 vitest_status=$?
 set -e
+
+step "end-to-end (Playwright: the demo page on the reference server, in Chromium)"
+playwright_status=0
+if [ -f playwright.config.ts ]; then
+  set +e
+  # --output: Playwright empties its artifacts folder first, which by default is test-results/,
+  # where vitest.json lives.
+  PLAYWRIGHT_JSON_OUTPUT_FILE=test-results/playwright.json \
+    npx playwright test --reporter=list,json --output=test-results/e2e
+  playwright_status=$?
+  set -e
+else
+  echo "skipped: playwright.config.ts does not exist yet"
+fi
 
 step "build"
 npx tsup --silent
@@ -38,8 +60,24 @@ step "size budget"
 npx node scripts/check-size.mjs
 
 echo
-npx node -e '
-  const r = require("./test-results/vitest.json");
-  console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`);
+PLAYWRIGHT_RAN="$([ -f playwright.config.ts ] && echo 1 || echo 0)" npx node -e '
+  const fs = require("node:fs");
+  const vitest = require("./test-results/vitest.json");
+  let passed = vitest.numPassedTests;
+  let failed = vitest.numFailedTests;
+  let skipped = vitest.numPendingTests + vitest.numTodoTests;
+  if (process.env.PLAYWRIGHT_RAN === "1") {
+    if (fs.existsSync("test-results/playwright.json")) {
+      const { stats } = JSON.parse(fs.readFileSync("test-results/playwright.json", "utf8"));
+      passed += stats.expected + stats.flaky;
+      failed += stats.unexpected;
+      skipped += stats.skipped;
+    } else {
+      console.log("Playwright wrote no results (test-results/playwright.json): counted as one failure");
+      failed += 1;
+    }
+  }
+  console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 '
-exit "$vitest_status"
+if [ "$vitest_status" -ne 0 ]; then exit "$vitest_status"; fi
+exit "$playwright_status"

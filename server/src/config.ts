@@ -1,0 +1,184 @@
+import path from 'node:path';
+
+/** Where the server keeps its data. */
+export type DatabaseConfig =
+  | { kind: 'pglite'; /** Absolute path of the PGlite data directory. */ dataDir: string }
+  | { kind: 'postgres'; url: string };
+
+/** WhatsApp Cloud API credentials; present only when every `WHATSAPP_*` credential is set. */
+export interface CloudApiConfig {
+  accessToken: string;
+  phoneNumberId: string;
+  businessAccountId: string;
+  appSecret: string;
+  verifyToken: string;
+  graphUrl: string;
+}
+
+/** The reference server's settings, read from the environment by {@link loadConfig}. */
+export interface ServerConfig {
+  /** `0` listens on any free port (the bound URL is printed). */
+  port: number;
+  host: string;
+  database: DatabaseConfig;
+  /** `undefined`: the server generates one at start and prints it once. */
+  apiToken: string | undefined;
+  /** Demo contacts to seed on first start (with the demo senders, templates and agents); `0` starts empty. */
+  seedContacts: number;
+  /** Simulator mode: how long a send stays `verifying` before WhatsApp "answers". */
+  simulatorDelayMs: number;
+  /** `undefined`: simulator mode. */
+  whatsapp: CloudApiConfig | undefined;
+  /** Absolute path of a built page to serve at `/` (demo use), or `undefined`. */
+  staticDir: string | undefined;
+}
+
+type Environment = Readonly<Record<string, string | undefined>>;
+
+export const DEFAULT_PORT = 4455;
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_DATA_DIR = '.reachout-data';
+export const DEFAULT_SEED_CONTACTS = 10_000;
+export const DEFAULT_SIMULATOR_DELAY_MS = 3000;
+export const DEFAULT_GRAPH_URL = 'https://graph.facebook.com';
+
+/** The credentials that switch the server from the simulator to the WhatsApp Cloud API. */
+const CLOUD_API_VARIABLES = [
+  'WHATSAPP_TOKEN',
+  'WHATSAPP_PHONE_NUMBER_ID',
+  'WHATSAPP_BUSINESS_ACCOUNT_ID',
+  'WHATSAPP_APP_SECRET',
+  'WHATSAPP_VERIFY_TOKEN',
+] as const;
+
+/**
+ * Reads the server's configuration from environment variables. Behaviour never depends on
+ * `NODE_ENV`. Relative paths are resolved against the current directory.
+ *
+ * | variable | default | meaning |
+ * | --- | --- | --- |
+ * | `PORT` | `4455` | TCP port to listen on; `0` picks a free one |
+ * | `HOST` | `127.0.0.1` | interface to listen on (`0.0.0.0` for every interface) |
+ * | `REACHOUT_DATA_DIR` | `.reachout-data` | PGlite data directory (one server per directory, guarded by `<dir>.lock`) |
+ * | `DATABASE_URL` | unset | `postgres://…`: use PostgreSQL instead of PGlite (`REACHOUT_DATA_DIR` is then ignored) |
+ * | `REACHOUT_API_TOKEN` | generated | bearer token for `/api/v1`; when unset a random one is generated and printed once at start |
+ * | `REACHOUT_SEED` | `10000` | demo contacts seeded on first start, with demo senders, templates and agents; `0` starts empty |
+ * | `REACHOUT_SIM_DELAY_MS` | `3000` | simulator mode: how long a send stays "verifying" before WhatsApp answers |
+ * | `WHATSAPP_TOKEN` | unset | Cloud API access token |
+ * | `WHATSAPP_PHONE_NUMBER_ID` | unset | Cloud API phone number id of the sender |
+ * | `WHATSAPP_BUSINESS_ACCOUNT_ID` | unset | WhatsApp Business Account id (approved templates come from it) |
+ * | `WHATSAPP_APP_SECRET` | unset | app secret that signs webhook calls (`X-Hub-Signature-256`) |
+ * | `WHATSAPP_VERIFY_TOKEN` | unset | token Meta echoes when subscribing the webhook at `/webhooks/whatsapp` |
+ * | `WHATSAPP_GRAPH_URL` | `https://graph.facebook.com` | Graph API base URL (a mock in tests) |
+ * | `REACHOUT_STATIC_DIR` | unset | a built page served at `/`; its `index.html` gets the API base and token injected (demo use only: it hands the token to every visitor) |
+ *
+ * The five `WHATSAPP_*` credentials switch on Cloud API mode together; without them the server
+ * runs the WhatsApp simulator.
+ *
+ * @throws Error naming the variable and what is wrong with it.
+ * @example
+ * const config = loadConfig(); // process.env
+ * const testConfig = loadConfig({ PORT: '0', REACHOUT_SEED: '0' });
+ */
+export function loadConfig(env: Environment = process.env, cwd: string = process.cwd()): ServerConfig {
+  const databaseUrl = readString(env, 'DATABASE_URL');
+  return {
+    port: readInteger(env, 'PORT', DEFAULT_PORT, { min: 0, max: 65_535, what: 'a port number from 0 to 65535' }),
+    host: readString(env, 'HOST') ?? DEFAULT_HOST,
+    database: databaseUrl
+      ? { kind: 'postgres', url: checkDatabaseUrl(databaseUrl) }
+      : { kind: 'pglite', dataDir: path.resolve(cwd, readString(env, 'REACHOUT_DATA_DIR') ?? DEFAULT_DATA_DIR) },
+    apiToken: readString(env, 'REACHOUT_API_TOKEN'),
+    seedContacts: readInteger(env, 'REACHOUT_SEED', DEFAULT_SEED_CONTACTS, {
+      min: 0,
+      max: 1_000_000,
+      what: 'a number of demo contacts from 0 (start empty) to 1000000',
+    }),
+    simulatorDelayMs: readInteger(env, 'REACHOUT_SIM_DELAY_MS', DEFAULT_SIMULATOR_DELAY_MS, {
+      min: 0,
+      max: 3_600_000,
+      what: 'a delay in milliseconds from 0 to 3600000',
+    }),
+    whatsapp: readCloudApiConfig(env),
+    staticDir: mapDefined(readString(env, 'REACHOUT_STATIC_DIR'), (dir) => path.resolve(cwd, dir)),
+  };
+}
+
+/** Shows a database URL without its password, for logs and error messages. */
+export function redactDatabaseUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(unparsable database URL)';
+  }
+}
+
+/** Empty and blank values count as unset, so `PORT= npx tsx …` behaves like no `PORT`. */
+function readString(env: Environment, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value ? value : undefined;
+}
+
+function readInteger(
+  env: Environment,
+  name: string,
+  fallback: number,
+  range: { min: number; max: number; what: string },
+): number {
+  const raw = readString(env, name);
+  if (raw === undefined) return fallback;
+  const value = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isSafeInteger(value) || value < range.min || value > range.max) {
+    throw new Error(`${name} must be ${range.what}, got "${raw}".`);
+  }
+  return value;
+}
+
+function checkDatabaseUrl(url: string): string {
+  let protocol: string;
+  try {
+    protocol = new URL(url).protocol;
+  } catch {
+    throw new Error('DATABASE_URL is not a valid URL; expected postgres://user:password@host:5432/database.');
+  }
+  if (protocol !== 'postgres:' && protocol !== 'postgresql:') {
+    throw new Error(
+      `DATABASE_URL must be a PostgreSQL URL (postgres://user:password@host:5432/database), got a "${protocol}" URL. ` +
+        'Unset it to use the built-in PGlite database in REACHOUT_DATA_DIR.',
+    );
+  }
+  return url;
+}
+
+function readCloudApiConfig(env: Environment): CloudApiConfig | undefined {
+  const missing = CLOUD_API_VARIABLES.filter((name) => readString(env, name) === undefined);
+  if (missing.length === CLOUD_API_VARIABLES.length) return undefined;
+  if (missing.length > 0) {
+    const present = CLOUD_API_VARIABLES.filter((name) => !missing.includes(name));
+    throw new Error(
+      `WhatsApp Cloud API mode needs all of ${CLOUD_API_VARIABLES.join(', ')}: ${missing.join(', ')} ` +
+        `${missing.length === 1 ? 'is' : 'are'} not set (${present.join(', ')} ${present.length === 1 ? 'is' : 'are'}). ` +
+        'Set the missing ones, or unset every WHATSAPP_* variable to run the simulator.',
+    );
+  }
+  const graphUrl = readString(env, 'WHATSAPP_GRAPH_URL') ?? DEFAULT_GRAPH_URL;
+  if (!URL.canParse(graphUrl) || !/^https?:$/.test(new URL(graphUrl).protocol)) {
+    throw new Error(`WHATSAPP_GRAPH_URL must be an http(s) URL such as ${DEFAULT_GRAPH_URL}, got "${graphUrl}".`);
+  }
+  // Every one of them is set: `missing` is empty.
+  const required = (name: (typeof CLOUD_API_VARIABLES)[number]): string => readString(env, name) ?? '';
+  return {
+    accessToken: required('WHATSAPP_TOKEN'),
+    phoneNumberId: required('WHATSAPP_PHONE_NUMBER_ID'),
+    businessAccountId: required('WHATSAPP_BUSINESS_ACCOUNT_ID'),
+    appSecret: required('WHATSAPP_APP_SECRET'),
+    verifyToken: required('WHATSAPP_VERIFY_TOKEN'),
+    graphUrl: graphUrl.replace(/\/+$/, ''),
+  };
+}
+
+function mapDefined<T, R>(value: T | undefined, map: (value: T) => R): R | undefined {
+  return value === undefined ? undefined : map(value);
+}

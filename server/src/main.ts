@@ -1,0 +1,316 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import type http from 'node:http';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createAdaptorServer } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import type { ReachoutBackend } from './backend';
+import { loadConfig, redactDatabaseUrl, type ServerConfig } from './config';
+import type { Database } from './db';
+import { acquireDataDirLock, type DataDirLock } from './lock';
+
+export interface StartServerOptions {
+  /** Where startup lines and one line per request go. @default console.log */
+  log?: (line: string) => void;
+}
+
+export interface RunningServer {
+  /** The bound address, e.g. `http://127.0.0.1:4455` (the real port when `PORT=0`). */
+  url: string;
+  /** The bearer token `/api/v1` requires: `REACHOUT_API_TOKEN`, or the one generated at start. */
+  token: string;
+  /**
+   * Stops accepting connections, lets requests in progress finish (event streams are cut: their
+   * clients resume with `Last-Event-ID`), closes the backend and the database, releases the lock.
+   */
+  close(): Promise<void>;
+}
+
+/** Paths the API app owns; the demo page never shadows them. */
+const apiPathPrefixes = ['/api/', '/webhooks/', '/media/'];
+const apiPaths = ['/openapi.json', '/healthz'];
+const apiBase = '/api/v1';
+/** How long `close()` waits for requests in progress before cutting their connections. */
+const drainTimeoutMs = 10_000;
+
+/**
+ * Starts the reference server. In order: lock the PGlite data directory (PostgreSQL needs none),
+ * open the database (running migrations), seed the demo data unless `seedContacts` is 0 (a no-op
+ * when the database already has contacts), build the backend and the app, and only then listen,
+ * so the server answers only once it is ready.
+ *
+ * @throws Error with a message for the operator: data directory locked, database unreachable,
+ * port in use, demo page missing.
+ * @example
+ * const server = await startServer(loadConfig({ PORT: '0', REACHOUT_SEED: '0' }));
+ * await fetch(`${server.url}/healthz`);
+ * await server.close();
+ */
+export async function startServer(config: ServerConfig, options: StartServerOptions = {}): Promise<RunningServer> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const cleanups: Array<() => Promise<void> | void> = [];
+  const cleanUp = async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) {
+      try {
+        await cleanup();
+      } catch (error) {
+        log(`Error while shutting down: ${messageOf(error)}`);
+      }
+    }
+  };
+
+  try {
+    if (config.database.kind === 'pglite') {
+      const lock: DataDirLock = acquireDataDirLock(config.database.dataDir);
+      cleanups.push(() => lock.release());
+    }
+    // Loaded after the lock: a second server on the same directory fails at once, without
+    // first spending seconds loading the database driver and the app.
+    const [{ createDatabaseBackend, openDatabase, seedDemoData }, { createApp }, { createCloudApiGateway, createWhatsAppWebhooks }] =
+      await Promise.all([import('./db'), import('./http/app'), import('./whatsapp')]);
+    const database = await openConfiguredDatabase(config, openDatabase);
+    cleanups.push(() => database.close());
+    log(
+      config.database.kind === 'pglite'
+        ? `Database: PGlite in ${config.database.dataDir}`
+        : `Database: PostgreSQL at ${redactDatabaseUrl(config.database.url)}`,
+    );
+
+    if (config.seedContacts > 0) {
+      log(`Demo data: seeded with ${config.seedContacts} generated contacts if the database is empty (REACHOUT_SEED=0 starts empty)`);
+      await seedDemoData(database, { contacts: config.seedContacts });
+    }
+
+    const gateway = config.whatsapp
+      ? createCloudApiGateway({
+          accessToken: config.whatsapp.accessToken,
+          phoneNumberId: config.whatsapp.phoneNumberId,
+          businessAccountId: config.whatsapp.businessAccountId,
+          graphUrl: config.whatsapp.graphUrl,
+        })
+      : undefined;
+    const backend: ReachoutBackend = createDatabaseBackend(database, {
+      ...(gateway ? { gateway } : {}),
+      simulatorDelayMs: config.simulatorDelayMs,
+    });
+    cleanups.push(() => backend.close());
+
+    const token = config.apiToken ?? randomBytes(24).toString('base64url');
+    const app = createApp({
+      backend,
+      token,
+      ...(config.whatsapp
+        ? {
+            webhooks: createWhatsAppWebhooks({
+              backend,
+              appSecret: config.whatsapp.appSecret,
+              verifyToken: config.whatsapp.verifyToken,
+            }),
+          }
+        : {}),
+    });
+    const demoPage = config.staticDir ? createDemoPage(config.staticDir, token) : undefined;
+
+    let requestsInProgress = 0;
+    const server = createAdaptorServer({
+      fetch: async (request, env) => {
+        requestsInProgress += 1;
+        const startedAt = performance.now();
+        const { pathname } = new URL(request.url);
+        try {
+          const response =
+            (demoPage && isDemoPageRequest(request.method, pathname) ? await answerOr404(demoPage, request, env) : undefined) ??
+            (await app.fetch(request, env));
+          log(`${request.method} ${pathname} ${response.status} ${(performance.now() - startedAt).toFixed(1)}ms`);
+          return response;
+        } finally {
+          requestsInProgress -= 1;
+        }
+      },
+    }) as http.Server; // an HTTP/1 server: no http2/https options are given
+    const address = await listen(server, config.port, config.host);
+    const url = `http://${urlHost(config.host)}:${address.port}`;
+
+    if (config.whatsapp) {
+      log(`WhatsApp: Cloud API (phone number id ${config.whatsapp.phoneNumberId}); webhook at ${url}/webhooks/whatsapp`);
+    } else {
+      log(`WhatsApp: simulator (a send is verified after ${config.simulatorDelayMs} ms)`);
+    }
+    if (config.staticDir) {
+      log(
+        `Demo page: ${config.staticDir} at ${url}/ (demo use only: the page carries the API token, so anyone who can open it can use the API)`,
+      );
+    }
+    if (!config.apiToken) log(`API token (generated for this run; set REACHOUT_API_TOKEN to choose one): ${token}`);
+    log(`Reachout server listening on ${url} (API at ${url}${apiBase})`);
+
+    let closing: Promise<void> | undefined;
+    return {
+      url,
+      token,
+      close() {
+        closing ??= (async () => {
+          const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+          server.closeIdleConnections();
+          const deadline = Date.now() + drainTimeoutMs;
+          while (requestsInProgress > 0 && Date.now() < deadline) await delay(20);
+          server.closeAllConnections();
+          await closed;
+          await cleanUp();
+        })();
+        return closing;
+      },
+    };
+  } catch (error) {
+    await cleanUp();
+    throw error;
+  }
+}
+
+async function openConfiguredDatabase(
+  config: ServerConfig,
+  openDatabase: (target: ServerConfig['database']) => Promise<Database>,
+): Promise<Database> {
+  try {
+    return await openDatabase(config.database);
+  } catch (error) {
+    if (config.database.kind === 'postgres') {
+      throw new Error(
+        `${messageOf(error)} (DATABASE_URL ${redactDatabaseUrl(config.database.url)}). ` +
+          'Check that PostgreSQL runs there and accepts this user, or unset DATABASE_URL to use PGlite.',
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+}
+
+function isDemoPageRequest(method: string, pathname: string): boolean {
+  if (method !== 'GET' && method !== 'HEAD') return false;
+  return !apiPaths.includes(pathname) && !apiPathPrefixes.some((prefix) => pathname.startsWith(prefix));
+}
+
+async function answerOr404(
+  demoPage: Hono,
+  request: Request,
+  env: Parameters<Parameters<typeof createAdaptorServer>[0]['fetch']>[1],
+): Promise<Response | undefined> {
+  const response = await demoPage.fetch(request, env);
+  return response.status === 404 ? undefined : response;
+}
+
+/**
+ * The built demo page: its files as they are, except `index.html`, which learns where the API
+ * is and the token to call it with.
+ */
+function createDemoPage(staticDir: string, token: string): Hono {
+  const indexFile = path.join(staticDir, 'index.html');
+  let html: string;
+  try {
+    html = fs.readFileSync(indexFile, 'utf8');
+  } catch {
+    throw new Error(
+      `REACHOUT_STATIC_DIR is ${staticDir}, but ${indexFile} cannot be read. Build the demo page first, or unset REACHOUT_STATIC_DIR.`,
+    );
+  }
+  const meta =
+    `<meta name="reachout-api-base" content="${apiBase}">` +
+    `<meta name="reachout-api-token" content="${escapeAttribute(token)}">`;
+  const page = html.includes('</head>') ? html.replace('</head>', `${meta}</head>`) : `${meta}${html}`;
+  const answerIndex = () =>
+    new Response(page, { headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' } });
+
+  const demo = new Hono();
+  demo.get('/', answerIndex);
+  demo.get('/index.html', answerIndex);
+  demo.use('*', serveStatic({ root: staticDir }));
+  return demo;
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function listen(server: http.Server, port: number, host: string): Promise<{ port: number }> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      server.off('listening', onListening);
+      if (error.code === 'EADDRINUSE') {
+        reject(new Error(`Port ${port} on ${host} is already in use. Stop what uses it, or set PORT to another port (0 picks a free one).`));
+      } else if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') {
+        reject(new Error(`HOST ${host} is not an address of this machine (${error.code}). Use 127.0.0.1, or 0.0.0.0 for every interface.`));
+      } else {
+        reject(new Error(`Cannot listen on ${host}:${port}: ${error.message}`, { cause: error }));
+      }
+    };
+    const onListening = () => {
+      server.off('error', onError);
+      const address = server.address();
+      resolve({ port: typeof address === 'object' && address ? address.port : port });
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(port, host);
+  });
+}
+
+/** A host for a URL a browser can open: a wildcard address becomes localhost, IPv6 gets brackets. */
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return 'localhost';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** `npx tsx server/src/main.ts`: start from the environment, stop cleanly on SIGTERM/SIGINT. */
+async function runFromCommandLine(): Promise<void> {
+  let server: RunningServer;
+  try {
+    server = await startServer(loadConfig());
+  } catch (error) {
+    console.error(`Reachout server did not start: ${messageOf(error)}`);
+    process.exit(1);
+  }
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      console.error(`${signal} again: exiting without waiting for the shutdown to finish.`);
+      process.exit(1);
+    }
+    stopping = true;
+    console.log(`${signal}: shutting down`);
+    server.close().then(
+      () => {
+        console.log('Reachout server stopped.');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        console.error(`Shutdown failed: ${messageOf(error)}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+function isRunAsScript(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return import.meta.url === pathToFileURL(fs.realpathSync(script)).href;
+  } catch {
+    return false;
+  }
+}
+
+if (isRunAsScript()) void runFromCommandLine();

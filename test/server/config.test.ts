@@ -1,0 +1,139 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig, redactDatabaseUrl } from '../../server/src/config';
+
+const cwd = '/srv/reachout';
+
+const cloudApi = {
+  WHATSAPP_TOKEN: 'EAAG-token',
+  WHATSAPP_PHONE_NUMBER_ID: '1055',
+  WHATSAPP_BUSINESS_ACCOUNT_ID: '2077',
+  WHATSAPP_APP_SECRET: 'app-secret',
+  WHATSAPP_VERIFY_TOKEN: 'verify-me',
+};
+
+describe('loadConfig', () => {
+  it('has the documented defaults for an empty environment', () => {
+    expect(loadConfig({}, cwd)).toEqual({
+      port: 4455,
+      host: '127.0.0.1',
+      database: { kind: 'pglite', dataDir: path.join(cwd, '.reachout-data') },
+      apiToken: undefined,
+      seedContacts: 10_000,
+      simulatorDelayMs: 3000,
+      whatsapp: undefined,
+      staticDir: undefined,
+    });
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig(
+      {
+        PORT: '8080',
+        HOST: '0.0.0.0',
+        REACHOUT_DATA_DIR: 'data/pg',
+        REACHOUT_API_TOKEN: 'secret-token',
+        REACHOUT_SEED: '0',
+        REACHOUT_SIM_DELAY_MS: '250',
+        REACHOUT_STATIC_DIR: '/opt/demo/dist',
+      },
+      cwd,
+    );
+    expect(config).toEqual({
+      port: 8080,
+      host: '0.0.0.0',
+      database: { kind: 'pglite', dataDir: '/srv/reachout/data/pg' },
+      apiToken: 'secret-token',
+      seedContacts: 0,
+      simulatorDelayMs: 250,
+      whatsapp: undefined,
+      staticDir: '/opt/demo/dist',
+    });
+  });
+
+  it('uses PostgreSQL when DATABASE_URL is set, ignoring REACHOUT_DATA_DIR', () => {
+    const url = 'postgresql://reachout:pw@db.internal:5432/reachout';
+    expect(loadConfig({ DATABASE_URL: url, REACHOUT_DATA_DIR: 'ignored' }, cwd).database).toEqual({ kind: 'postgres', url });
+  });
+
+  it('treats blank values as unset', () => {
+    expect(loadConfig({ PORT: '', REACHOUT_API_TOKEN: '  ', DATABASE_URL: '' }, cwd)).toMatchObject({
+      port: 4455,
+      apiToken: undefined,
+      database: { kind: 'pglite' },
+    });
+  });
+
+  it('accepts PORT=0 to listen on any free port', () => {
+    expect(loadConfig({ PORT: '0' }, cwd).port).toBe(0);
+  });
+
+  it.each([['http'], ['-1'], ['65536'], ['80.5'], ['0x50']])('rejects PORT=%s, naming the variable and the value', (port) => {
+    expect(() => loadConfig({ PORT: port }, cwd)).toThrow(`PORT must be a port number from 0 to 65535, got "${port}".`);
+  });
+
+  it.each([['soon'], ['-5'], ['1.5']])('rejects REACHOUT_SIM_DELAY_MS=%s', (delay) => {
+    expect(() => loadConfig({ REACHOUT_SIM_DELAY_MS: delay }, cwd)).toThrow(
+      `REACHOUT_SIM_DELAY_MS must be a delay in milliseconds from 0 to 3600000, got "${delay}".`,
+    );
+  });
+
+  it('rejects a REACHOUT_SEED that is not a count', () => {
+    expect(() => loadConfig({ REACHOUT_SEED: 'yes' }, cwd)).toThrow(/^REACHOUT_SEED must be a number of demo contacts/);
+  });
+
+  it('seeds the given number of demo contacts', () => {
+    expect(loadConfig({ REACHOUT_SEED: '25' }, cwd).seedContacts).toBe(25);
+  });
+
+  it('rejects a DATABASE_URL that is not a PostgreSQL URL', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://db/reachout' }, cwd)).toThrow(
+      /^DATABASE_URL must be a PostgreSQL URL .* got a "mysql:" URL/,
+    );
+    expect(() => loadConfig({ DATABASE_URL: 'not a url' }, cwd)).toThrow(/^DATABASE_URL is not a valid URL/);
+  });
+
+  it('switches to Cloud API mode when all five WhatsApp credentials are set', () => {
+    expect(loadConfig(cloudApi, cwd).whatsapp).toEqual({
+      accessToken: 'EAAG-token',
+      phoneNumberId: '1055',
+      businessAccountId: '2077',
+      appSecret: 'app-secret',
+      verifyToken: 'verify-me',
+      graphUrl: 'https://graph.facebook.com',
+    });
+    expect(loadConfig({ ...cloudApi, WHATSAPP_GRAPH_URL: 'http://127.0.0.1:9999/' }, cwd).whatsapp?.graphUrl).toBe(
+      'http://127.0.0.1:9999',
+    );
+  });
+
+  it('names the missing WhatsApp credentials when only some are set', () => {
+    const { WHATSAPP_APP_SECRET: _secret, WHATSAPP_VERIFY_TOKEN: _verify, ...partial } = cloudApi;
+    expect(() => loadConfig(partial, cwd)).toThrow(
+      'WHATSAPP_APP_SECRET, WHATSAPP_VERIFY_TOKEN are not set (WHATSAPP_TOKEN, WHATSAPP_PHONE_NUMBER_ID, WHATSAPP_BUSINESS_ACCOUNT_ID are)',
+    );
+    expect(() => loadConfig({ WHATSAPP_TOKEN: 'x' }, cwd)).toThrow(/WHATSAPP_PHONE_NUMBER_ID, .* are not set \(WHATSAPP_TOKEN is\)/);
+  });
+
+  it('stays in simulator mode when only WHATSAPP_GRAPH_URL is set', () => {
+    expect(loadConfig({ WHATSAPP_GRAPH_URL: 'http://127.0.0.1:9999' }, cwd).whatsapp).toBeUndefined();
+  });
+
+  it('rejects a WHATSAPP_GRAPH_URL that is not http(s)', () => {
+    expect(() => loadConfig({ ...cloudApi, WHATSAPP_GRAPH_URL: 'ftp://graph' }, cwd)).toThrow(
+      'WHATSAPP_GRAPH_URL must be an http(s) URL such as https://graph.facebook.com, got "ftp://graph".',
+    );
+  });
+
+  it('does not depend on NODE_ENV', () => {
+    const environment = { PORT: '0', REACHOUT_SEED: '3' };
+    expect(loadConfig({ ...environment, NODE_ENV: 'test' }, cwd)).toEqual(loadConfig({ ...environment, NODE_ENV: 'production' }, cwd));
+  });
+});
+
+describe('redactDatabaseUrl', () => {
+  it('hides the password and keeps the rest', () => {
+    expect(redactDatabaseUrl('postgres://reachout:hunter2@db:5432/app')).toBe('postgres://reachout:***@db:5432/app');
+    expect(redactDatabaseUrl('postgres://postgres@127.0.0.1:5433/postgres')).toBe('postgres://postgres@127.0.0.1:5433/postgres');
+  });
+});

@@ -1,0 +1,151 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { acquireDataDirLock, DataDirLockedError, lockFileFor, type DataDirLock } from '../../server/src/lock';
+
+let root: string;
+let dataDir: string;
+const acquired: DataDirLock[] = [];
+
+beforeEach(() => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'reachout-lock-'));
+  dataDir = path.join(root, '.reachout-data');
+});
+
+afterEach(() => {
+  for (const lock of acquired.splice(0)) lock.release();
+  fs.rmSync(root, { recursive: true, force: true });
+});
+
+function acquire(directory = dataDir): DataDirLock {
+  const lock = acquireDataDirLock(directory);
+  acquired.push(lock);
+  return lock;
+}
+
+function writeLock(owner: { pid: number; hostname?: string; startedAt?: string; id?: string }): void {
+  const content = { hostname: os.hostname(), startedAt: new Date().toISOString(), id: 'someone-else', ...owner };
+  fs.writeFileSync(lockFileFor(dataDir), JSON.stringify(content));
+}
+
+function readLock(): Record<string, unknown> {
+  return JSON.parse(fs.readFileSync(lockFileFor(dataDir), 'utf8')) as Record<string, unknown>;
+}
+
+/** The pid of a process that has already exited. */
+function exitedPid(): number {
+  const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+  return Number(child.stdout);
+}
+
+describe('acquireDataDirLock', () => {
+  it('creates <dataDir>.server.lock beside the directory with the pid, host and start time, leaving the directory alone', () => {
+    const lock = acquire();
+
+    expect(lock.lockFile).toBe(`${dataDir}.server.lock`);
+    expect(readLock()).toMatchObject({ pid: process.pid, hostname: os.hostname(), id: lock.owner.id });
+    expect(Date.parse(String(readLock().startedAt))).not.toBeNaN();
+    expect(fs.existsSync(dataDir)).toBe(false);
+    expect(fs.readdirSync(root)).toEqual(['.reachout-data.server.lock']);
+  });
+
+  it('refuses a directory held by a running process, naming the directory, the lock file and the pid', () => {
+    writeLock({ pid: process.ppid });
+
+    let error: unknown;
+    try {
+      acquire();
+    } catch (thrown) {
+      error = thrown;
+    }
+    expect(error).toBeInstanceOf(DataDirLockedError);
+    const message = (error as Error).message;
+    expect(message).toContain(`pid ${process.ppid}`);
+    expect(message).toContain(`is using ${dataDir} (lock ${dataDir}.server.lock)`);
+    expect(message).toContain('set REACHOUT_DATA_DIR to another directory');
+    expect(readLock()).toMatchObject({ pid: process.ppid, id: 'someone-else' });
+  });
+
+  it('refuses a second lock on the same directory from the same process', () => {
+    const first = acquire();
+    expect(() => acquire()).toThrow(`pid ${process.pid}`);
+    expect(readLock()).toMatchObject({ id: first.owner.id });
+  });
+
+  it('takes over a lock left by a process that no longer runs', () => {
+    writeLock({ pid: exitedPid() });
+
+    const lock = acquire();
+
+    expect(readLock()).toMatchObject({ pid: process.pid, id: lock.owner.id });
+  });
+
+  it('takes over a lock whose pid now belongs to a process started after the lock was taken', () => {
+    if (!fs.existsSync(`/proc/${process.ppid}/stat`)) return; // needs /proc (Linux)
+    writeLock({ pid: process.ppid, startedAt: '2001-01-01T00:00:00.000Z' });
+
+    const lock = acquire();
+
+    expect(readLock()).toMatchObject({ pid: process.pid, id: lock.owner.id });
+  });
+
+  it('takes over a lock with our own pid that this process does not hold (a restarted container)', () => {
+    writeLock({ pid: process.pid, id: 'crashed-predecessor' });
+
+    const lock = acquire();
+
+    expect(readLock()).toMatchObject({ id: lock.owner.id });
+  });
+
+  it('takes over an unreadable lock file once it is a few seconds old, but not while it may be being written', () => {
+    const lockFile = lockFileFor(dataDir);
+    fs.writeFileSync(lockFile, '');
+    const old = new Date(Date.now() - 60_000);
+    fs.utimesSync(lockFile, old, old);
+
+    const lock = acquire();
+
+    expect(readLock()).toMatchObject({ id: lock.owner.id });
+  });
+
+  it('treats a lock from another host as held, since its pid cannot be checked there', () => {
+    writeLock({ pid: exitedPid(), hostname: 'another-host.example' });
+
+    expect(() => acquire()).toThrow(/pid \d+ on host another-host\.example.*delete the lock file/);
+  });
+
+  it('releases only its own lock, once', () => {
+    const lock = acquire();
+    lock.release();
+    expect(fs.existsSync(lock.lockFile)).toBe(false);
+
+    writeLock({ pid: process.ppid, id: 'next-server' });
+    lock.release();
+    expect(readLock()).toMatchObject({ id: 'next-server' });
+  });
+
+  it('does not remove a lock another process took after a stale takeover when released late', () => {
+    const lock = acquire();
+    // Simulates an operator deleting the lock and another server taking the directory.
+    fs.rmSync(lock.lockFile);
+    writeLock({ pid: process.ppid, id: 'new-owner' });
+
+    lock.release();
+
+    expect(readLock()).toMatchObject({ id: 'new-owner' });
+  });
+
+  it('lets the directory be locked again after release', () => {
+    acquire().release();
+    const again = acquire();
+    expect(readLock()).toMatchObject({ id: again.owner.id });
+  });
+
+  it('handles a trailing slash and a relative path the same way as the plain path', () => {
+    const lock = acquire(`${dataDir}/`);
+    expect(lock.lockFile).toBe(`${dataDir}.server.lock`);
+    expect(() => acquire(path.relative(process.cwd(), dataDir))).toThrow(DataDirLockedError);
+  });
+});
