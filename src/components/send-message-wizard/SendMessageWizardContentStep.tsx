@@ -1,4 +1,4 @@
-import { forwardRef, useId, useState } from 'react';
+import { forwardRef, memo, useDeferredValue, useId, useState } from 'react';
 import { contactFieldValue, standardContactFields, templateLimits } from '../../core/template';
 import type { ContactField, TemplateVariable } from '../../core/template';
 import type { Contact } from '../../core/types';
@@ -8,6 +8,9 @@ import { TemplatePreview } from '../template-preview';
 import { SendMessageWizardStepBody, usePartClassName, useSendMessageWizardContext } from './SendMessageWizardRoot';
 import type { SendMessageWizardStepProps } from './SendMessageWizardRoot';
 import type { SendMessageWizardFieldError } from './useSendMessageWizard';
+
+/** Re-renders only when the (deferred) parameters or the template change, not on every keystroke. */
+const LivePreview = memo(TemplatePreview);
 
 function issueText(t: UseMessagesResult['t'], error: SendMessageWizardFieldError): string {
   switch (error.code) {
@@ -63,6 +66,8 @@ export const SendMessageWizardContentStep = forwardRef<HTMLDivElement, SendMessa
     const idPrefix = useId();
     const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
     const [upload, setUpload] = useState<{ state: 'idle' | 'uploading' } | { state: 'failed'; error: unknown }>({ state: 'idle' });
+    // The field paints on the keystroke; the preview follows in a render React may interrupt.
+    const previewParameters = useDeferredValue(wizard.parameters);
     const { parsedTemplate, values, errors, contact, showAllErrors } = wizard;
     const template = values.template;
     if (template === null || parsedTemplate === null) return null;
@@ -291,7 +296,7 @@ export const SendMessageWizardContentStep = forwardRef<HTMLDivElement, SendMessa
             )}
           </div>
           <div className={previewClass} data-slot="send-message-wizard-preview">
-            <TemplatePreview template={template} parameters={wizard.parameters} />
+            <LivePreview template={template} parameters={previewParameters} />
           </div>
         </div>
       </SendMessageWizardStepBody>
