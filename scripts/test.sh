@@ -12,6 +12,8 @@ step() { echo; echo "━━ $1"; }
 step "typecheck"
 npx tsc -p tsconfig.json --noEmit
 npx tsc -p tsconfig.node.json --noEmit
+npx tsc -p demo/tsconfig.json --noEmit
+npx tsc -p test/e2e/tsconfig.json --noEmit
 
 step "lint"
 npx eslint . --max-warnings 0

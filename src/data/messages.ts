@@ -14,7 +14,7 @@ export const defaultMessages = {
 
   'contactList.label': 'Contacts',
   'contactList.search.label': 'Search contacts',
-  'contactList.search.placeholder': 'Search by name, email or phone',
+  'contactList.search.placeholder': 'Name, email or phone',
   'contactList.createContact': 'Create contact',
   'contactList.count': '{count, plural, =0 {No contacts} one {# contact} other {# contacts}}',
   'contactList.empty': 'No contacts yet',

@@ -160,6 +160,23 @@ export const Narrow: Story = {
   },
 };
 
+/** A backend with UUID ticket ids: the id column shows their start, the title the whole id. */
+export const LongIds: Story = {
+  parameters: {
+    reachout: {
+      options: {
+        tickets: fixtures.tickets.map((ticket, index) => ({ ...ticket, id: `0193f6c2-7b1e-7c4a-9d2e-5f8a1b3c${String(index).padStart(4, '0')}` })),
+      },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    await rowsShown(canvasElement);
+    const id = canvasElement.querySelector<HTMLElement>('[data-slot="tickets-tab-id"]');
+    await expect(id?.title).toMatch(/^0193f6c2-/);
+    await expect(id && id.scrollWidth > id.clientWidth).toBe(true);
+  },
+};
+
 export const Dark: Story = { ...Default, globals: { theme: 'dark' } };
 export const DarkEmpty: Story = { ...Empty, globals: { theme: 'dark' } };
 export const DarkError: Story = { ...ProviderError, globals: { theme: 'dark' } };

@@ -77,7 +77,11 @@ function TicketCell({ columnId, ticket }: { columnId: TicketsTabColumnId; ticket
   const { t, formatDate, formatRelativeTime } = useMessages();
   switch (columnId) {
     case 'id':
-      return <span dir="ltr" data-slot="tickets-tab-id">{ticket.id}</span>;
+      return (
+        <span dir="ltr" data-slot="tickets-tab-id" title={ticket.id}>
+          {ticket.id}
+        </span>
+      );
     case 'status':
       return (
         <span data-slot="tickets-tab-badge" data-state={ticket.status}>
