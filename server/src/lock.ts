@@ -14,14 +14,16 @@ export interface DataDirLockOwner {
 }
 
 export interface DataDirLock {
-  /** `<dataDir>.server.lock` (see {@link lockFileFor}). */
+  /** `<dataDir>.lock` (see {@link lockFileFor}). */
   readonly lockFile: string;
   readonly owner: DataDirLockOwner;
+  /** `false` once {@link DataDirLock.release} was called. */
+  readonly held: boolean;
   /** Removes the lock file if it is still this lock's; safe to call more than once. */
   release(): void;
 }
 
-/** Thrown when another live server holds the data directory. */
+/** Thrown when a live process (another server, or this one) holds the data directory. */
 export class DataDirLockedError extends Error {
   readonly lockFile: string;
   readonly holder: DataDirLockOwner;
@@ -38,19 +40,22 @@ export class DataDirLockedError extends Error {
 const heldByThisProcess = new Set<string>();
 
 /**
- * Where the server's lock for `dataDir` lives: beside the directory, so PGlite's files are never
- * touched. Not `<dataDir>.lock`: `openDatabase` keeps its own pid-only lock file there.
+ * Where the lock for `dataDir` lives: `<dataDir>.lock`, beside the directory, so PGlite's files
+ * are never touched.
  */
 export function lockFileFor(dataDir: string): string {
-  return `${path.resolve(dataDir).replace(/[\\/]+$/, '')}.server.lock`;
+  return `${path.resolve(dataDir).replace(/[\\/]+$/, '')}.lock`;
 }
 
 /**
  * Makes sure one process at a time uses a PGlite data directory: PGlite has no lock of its own,
- * and two processes on one directory silently lose writes. Creates `<dataDir>.server.lock` atomically;
- * a lock left by a process that no longer runs (a crash, `kill -9`) is taken over.
+ * and two processes on one directory silently lose writes. Creates `<dataDir>.lock` atomically;
+ * a lock left by a process that no longer runs (a crash, `kill -9`, a restarted container whose
+ * server got the same pid) is taken over. `openDatabase` takes this lock for a PGlite directory
+ * unless it is handed one, as the server does: it locks before loading the database modules.
  *
- * @throws DataDirLockedError when a running process holds the lock.
+ * @throws DataDirLockedError when a running process holds the lock, this one included (the
+ * directory is already open here).
  * @example
  * const lock = acquireDataDirLock('/srv/reachout/.reachout-data');
  * process.on('exit', () => lock.release());
@@ -76,6 +81,9 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
       return {
         lockFile,
         owner,
+        get held() {
+          return !released;
+        },
         release() {
           if (released) return;
           released = true;
@@ -86,6 +94,13 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
     }
     const existing = readLockFile(lockFile);
     if (existing === undefined) continue; // removed between our attempt and the read
+    if (existing.owner && isHeldByThisProcess(existing.owner)) {
+      throw new DataDirLockedError(
+        `${directory} is already open in this process (lock ${lockFile}): close the database on it before opening it again.`,
+        lockFile,
+        existing.owner,
+      );
+    }
     if (existing.owner && isHeldByRunningProcess(existing.owner)) {
       throw lockedError(directory, lockFile, existing.owner);
     }
@@ -133,10 +148,15 @@ function readLockFile(lockFile: string): LockFileContent | undefined {
     if (isErrorCode(error, 'ENOENT')) return undefined;
     throw error;
   }
-  return { raw, owner: parseOwner(raw), modifiedAt };
+  return { raw, owner: parseOwner(raw, modifiedAt), modifiedAt };
 }
 
-function parseOwner(raw: string): DataDirLockOwner | undefined {
+function parseOwner(raw: string, modifiedAt: number): DataDirLockOwner | undefined {
+  // Servers before the lock was unified wrote only their pid here: treat it as theirs, taken
+  // when the file was written, so a live one still keeps us out.
+  if (/^\d+$/.test(raw.trim())) {
+    return { pid: Number(raw.trim()), hostname: os.hostname(), startedAt: new Date(modifiedAt).toISOString(), id: '' };
+  }
   try {
     const value: unknown = JSON.parse(raw);
     if (typeof value !== 'object' || value === null) return undefined;
@@ -148,11 +168,16 @@ function parseOwner(raw: string): DataDirLockOwner | undefined {
   }
 }
 
+function isHeldByThisProcess(owner: DataDirLockOwner): boolean {
+  return owner.hostname === os.hostname() && owner.pid === process.pid && heldByThisProcess.has(owner.id);
+}
+
 function isHeldByRunningProcess(owner: DataDirLockOwner): boolean {
   // A pid on another machine (a shared disk) cannot be checked: assume it is alive.
   if (owner.hostname !== os.hostname()) return true;
-  // In a container a restarted server often gets the pid its crashed predecessor had.
-  if (owner.pid === process.pid) return heldByThisProcess.has(owner.id);
+  // In a container a restarted server often gets the pid its crashed predecessor had: our pid in
+  // a lock this process did not take is a predecessor's (this process's own locks are checked first).
+  if (owner.pid === process.pid) return false;
   try {
     process.kill(owner.pid, 0);
   } catch (error) {

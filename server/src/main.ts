@@ -8,7 +8,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import type { ReachoutBackend } from './backend';
 import { loadConfig, redactDatabaseUrl, type ServerConfig } from './config';
-import type { Database } from './db';
+import type { Database, OpenDatabaseOptions } from './db';
 import { acquireDataDirLock, type DataDirLock } from './lock';
 
 export interface StartServerOptions {
@@ -62,15 +62,15 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
   };
 
   try {
-    if (config.database.kind === 'pglite') {
-      const lock: DataDirLock = acquireDataDirLock(config.database.dataDir);
-      cleanups.push(() => lock.release());
-    }
+    const lock: DataDirLock | undefined =
+      config.database.kind === 'pglite' ? acquireDataDirLock(config.database.dataDir) : undefined;
+    if (lock) cleanups.push(() => lock.release());
     // Loaded after the lock: a second server on the same directory fails at once, without
     // first spending seconds loading the database driver and the app.
     const [{ createDatabaseBackend, openDatabase, seedDemoData }, { createApp }, { createCloudApiGateway, createWhatsAppWebhooks }] =
       await Promise.all([import('./db'), import('./http/app'), import('./whatsapp')]);
-    const database = await openConfiguredDatabase(config, openDatabase);
+    // The database uses this lock rather than taking its own; it is released after the database closes.
+    const database = await openConfiguredDatabase(config, openDatabase, lock ? { lock } : {});
     cleanups.push(() => database.close());
     log(
       config.database.kind === 'pglite'
@@ -171,10 +171,11 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
 
 async function openConfiguredDatabase(
   config: ServerConfig,
-  openDatabase: (target: ServerConfig['database']) => Promise<Database>,
+  openDatabase: (target: ServerConfig['database'], options: OpenDatabaseOptions) => Promise<Database>,
+  options: OpenDatabaseOptions,
 ): Promise<Database> {
   try {
-    return await openDatabase(config.database);
+    return await openDatabase(config.database, options);
   } catch (error) {
     if (config.database.kind === 'postgres') {
       throw new Error(

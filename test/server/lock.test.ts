@@ -41,14 +41,15 @@ function exitedPid(): number {
 }
 
 describe('acquireDataDirLock', () => {
-  it('creates <dataDir>.server.lock beside the directory with the pid, host and start time, leaving the directory alone', () => {
+  it('creates <dataDir>.lock beside the directory with the pid, host and start time, leaving the directory alone', () => {
     const lock = acquire();
 
-    expect(lock.lockFile).toBe(`${dataDir}.server.lock`);
+    expect(lock.lockFile).toBe(`${dataDir}.lock`);
+    expect(lock.held).toBe(true);
     expect(readLock()).toMatchObject({ pid: process.pid, hostname: os.hostname(), id: lock.owner.id });
     expect(Date.parse(String(readLock().startedAt))).not.toBeNaN();
     expect(fs.existsSync(dataDir)).toBe(false);
-    expect(fs.readdirSync(root)).toEqual(['.reachout-data.server.lock']);
+    expect(fs.readdirSync(root)).toEqual(['.reachout-data.lock']);
   });
 
   it('refuses a directory held by a running process, naming the directory, the lock file and the pid', () => {
@@ -63,15 +64,31 @@ describe('acquireDataDirLock', () => {
     expect(error).toBeInstanceOf(DataDirLockedError);
     const message = (error as Error).message;
     expect(message).toContain(`pid ${process.ppid}`);
-    expect(message).toContain(`is using ${dataDir} (lock ${dataDir}.server.lock)`);
+    expect(message).toContain(`is using ${dataDir} (lock ${dataDir}.lock)`);
     expect(message).toContain('set REACHOUT_DATA_DIR to another directory');
     expect(readLock()).toMatchObject({ pid: process.ppid, id: 'someone-else' });
   });
 
-  it('refuses a second lock on the same directory from the same process', () => {
+  it('refuses a second lock on the same directory from the same process, saying it is open here', () => {
     const first = acquire();
-    expect(() => acquire()).toThrow(`pid ${process.pid}`);
+    expect(() => acquire()).toThrow(
+      new DataDirLockedError(
+        `${dataDir} is already open in this process (lock ${dataDir}.lock): close the database on it before opening it again.`,
+        first.lockFile,
+        first.owner,
+      ),
+    );
     expect(readLock()).toMatchObject({ id: first.owner.id });
+  });
+
+  it('honours a pid-only lock from an earlier server version while that process runs, and takes it over once it is gone', () => {
+    fs.writeFileSync(lockFileFor(dataDir), String(process.ppid));
+    expect(() => acquire()).toThrow(`Another Reachout server (pid ${process.ppid}, started `);
+    expect(fs.readFileSync(lockFileFor(dataDir), 'utf8')).toBe(String(process.ppid));
+
+    fs.writeFileSync(lockFileFor(dataDir), String(exitedPid()));
+    const lock = acquire();
+    expect(readLock()).toMatchObject({ id: lock.owner.id });
   });
 
   it('takes over a lock left by a process that no longer runs', () => {
@@ -120,6 +137,7 @@ describe('acquireDataDirLock', () => {
     const lock = acquire();
     lock.release();
     expect(fs.existsSync(lock.lockFile)).toBe(false);
+    expect(lock.held).toBe(false);
 
     writeLock({ pid: process.ppid, id: 'next-server' });
     lock.release();
@@ -145,7 +163,7 @@ describe('acquireDataDirLock', () => {
 
   it('handles a trailing slash and a relative path the same way as the plain path', () => {
     const lock = acquire(`${dataDir}/`);
-    expect(lock.lockFile).toBe(`${dataDir}.server.lock`);
+    expect(lock.lockFile).toBe(`${dataDir}.lock`);
     expect(() => acquire(path.relative(process.cwd(), dataDir))).toThrow(DataDirLockedError);
   });
 });

@@ -1,5 +1,6 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +16,7 @@ import {
   seedWorld,
 } from '../../../server/src/db';
 import { contacts, idempotencyKeys, tickets } from '../../../server/src/db/schema';
+import { acquireDataDirLock, lockFileFor } from '../../../server/src/lock';
 import { backendWithWorld, eventually, idleSimulatorDelayMs, orderSend, worldContact } from './helpers';
 
 const oscar = 'contract-contact-oscar';
@@ -170,6 +172,43 @@ describe('listContacts', () => {
     }
   });
 
+  it('pages a search alike whether its matches are dense in the name order or sparse, counting only the sparse', async () => {
+    // 400 members; every 37th has a "rare" email and every 50th "qz" in it: far apart in the name
+    // order, so their pages come from collecting all matches, while "member" fills its pages from
+    // the first stretch of the order.
+    const members = Array.from({ length: 400 }, (_, index) => {
+      const number = String(index).padStart(3, '0');
+      const email = index % 37 === 0 ? `rare.${number}@example.com` : index % 50 === 0 ? `qz${number}@example.com` : null;
+      return contact(`member-${number}`, `Member ${number}`, `+55119444${number.padStart(5, '0')}`, email);
+    });
+    const backend = await backendWith(members.toReversed());
+    const pagesOf = async (search: string) => {
+      const pages: Array<{ ids: string[]; total: number | undefined }> = [];
+      let cursor: string | null = null;
+      do {
+        const page: Awaited<ReturnType<typeof backend.provider.listContacts>> = await backend.provider.listContacts({ search, cursor, limit: 3 });
+        pages.push({ ids: page.items.map((item) => item.id), total: page.total });
+        cursor = page.nextCursor;
+      } while (cursor !== null);
+      return pages;
+    };
+    const expectedIds = (keep: (index: number) => boolean) => members.filter((_, index) => keep(index)).map((member) => member.id);
+
+    const rare = await pagesOf('rare.');
+    expect(rare.flatMap((page) => page.ids)).toEqual(expectedIds((index) => index % 37 === 0));
+    expect(rare.map((page) => page.total)).toEqual([11, undefined, undefined, undefined]);
+
+    const twoLetters = await pagesOf('qz');
+    expect(twoLetters.flatMap((page) => page.ids)).toEqual(expectedIds((index) => index % 50 === 0 && index % 37 !== 0));
+    expect(twoLetters[0]?.total).toBe(7);
+
+    const everyone = await pagesOf('member');
+    expect(everyone.flatMap((page) => page.ids)).toEqual(expectedIds(() => true));
+    expect(everyone[0]?.total).toBeUndefined();
+    // The last page of a broad search is collected like a sparse one; only a first page has a total.
+    expect(everyone.slice(1).every((page) => page.total === undefined)).toBe(true);
+  });
+
   it('refuses a limit over 100 and a cursor it did not issue with VALIDATION on the field', async () => {
     const backend = await backendWith();
     const tooMany = await rejection(backend.provider.listContacts({ limit: 101 }));
@@ -309,7 +348,10 @@ describe('demo data', () => {
 
 describe('a PGlite data directory', () => {
   it('keeps data, event ids and pending simulated steps across close and reopen', async () => {
-    await expect(openDatabase({ kind: 'pglite', dataDir })).rejects.toThrow(/already open/);
+    expect(JSON.parse(readFileSync(lockFileFor(dataDir), 'utf8'))).toMatchObject({ pid: process.pid });
+    await expect(openDatabase({ kind: 'pglite', dataDir })).rejects.toThrow(
+      `${dataDir} is already open in this process (lock ${dataDir}.lock): close the database on it before opening it again.`,
+    );
     await resetDatabase(db);
     await seedWorld(db, contractFixtures);
     const before = createDatabaseBackend(db, { simulatorDelayMs: idleSimulatorDelayMs });
@@ -317,6 +359,7 @@ describe('a PGlite data directory', () => {
     const ticket = await before.provider.sendNotification({ input: orderSend(oscar, 'persist-key-0001') });
     const lastId = (await before.events.since('0')).at(-1)?.id ?? '0';
     await before.close();
+    expect(existsSync(lockFileFor(dataDir))).toBe(false);
 
     db = await openDatabase({ kind: 'pglite', dataDir });
     const after = createDatabaseBackend(db, { simulatorDelayMs: 10, keepDatabaseOpen: true });
@@ -333,5 +376,46 @@ describe('a PGlite data directory', () => {
     } finally {
       await after.close();
     }
+  }, 60_000);
+
+  it('opens over a lock with our pid left by a crashed predecessor (a restarted container)', async () => {
+    await db.close();
+    writeFileSync(
+      lockFileFor(dataDir),
+      JSON.stringify({ pid: process.pid, hostname: hostname(), startedAt: new Date().toISOString(), id: 'crashed-predecessor' }),
+    );
+
+    db = await openDatabase({ kind: 'pglite', dataDir });
+
+    const lock = JSON.parse(readFileSync(lockFileFor(dataDir), 'utf8')) as { pid: number; id: string };
+    expect(lock.pid).toBe(process.pid);
+    expect(lock.id).not.toBe('crashed-predecessor');
+    await db.close();
+    expect(existsSync(lockFileFor(dataDir))).toBe(false);
+  }, 60_000);
+
+  it('uses a lock its caller holds, refuses a second open of the directory, and leaves the lock to the caller on close', async () => {
+    await db.close();
+    const lock = acquireDataDirLock(dataDir);
+    try {
+      await expect(openDatabase({ kind: 'pglite', dataDir: `${dataDir}-other` }, { lock })).rejects.toThrow(
+        `openDatabase: the lock ${dataDir}.lock is not the lock of ${dataDir}-other`,
+      );
+      await expect(openDatabase({ kind: 'pglite', dataDir: null }, { lock })).rejects.toThrow('in-memory');
+
+      db = await openDatabase({ kind: 'pglite', dataDir }, { lock });
+      const alreadyOpen = `${dataDir} is already open in this process (lock ${dataDir}.lock)`;
+      await expect(openDatabase({ kind: 'pglite', dataDir }, { lock })).rejects.toThrow(alreadyOpen);
+      await expect(openDatabase({ kind: 'pglite', dataDir })).rejects.toThrow(alreadyOpen);
+      const [counted] = await db.drizzle.select({ count: count() }).from(contacts);
+      expect(counted?.count).toBeGreaterThan(0);
+
+      await db.close();
+      expect(lock.held).toBe(true);
+      expect(JSON.parse(readFileSync(lockFileFor(dataDir), 'utf8'))).toMatchObject({ id: lock.owner.id });
+    } finally {
+      lock.release();
+    }
+    await expect(openDatabase({ kind: 'pglite', dataDir }, { lock })).rejects.toThrow(`the lock ${dataDir}.lock was already released`);
   }, 60_000);
 });

@@ -45,6 +45,8 @@ describe('one server per data directory', () => {
     expect(second.output()).toContain(`is using ${dataDir} (lock ${lockFileFor(dataDir)})`);
     expect(second.output()).not.toContain('listening on');
     expect(JSON.parse(fs.readFileSync(lockFileFor(dataDir), 'utf8'))).toMatchObject({ pid: server.pid });
+    // One lock for the server and its database: `<dataDir>.lock`.
+    expect(fs.readdirSync(root).filter((name) => name.includes('.lock'))).toEqual(['data.lock']);
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     const contact = await json<{ name: string }>(await server.api(`/contacts/${created.id}`), 200);
     expect(contact.name).toBe('Before The Second Server');
