@@ -78,6 +78,11 @@ export interface ReachoutBackend {
  */
 export interface WhatsAppGateway {
   readonly mode: 'simulator' | 'cloud-api';
+  /**
+   * The one sender this gateway sends from (Cloud API mode: the configured business number).
+   * When set, it is the only sender listed, and sends from any other are refused.
+   */
+  readonly senderId?: string;
   /** Posts the Cloud API `messages` payload from `sender`; rejects with a `ReachoutError`. */
   send(message: TemplateMessagePayload, sender: Sender): Promise<{ messageId: string }>;
   /** Cloud API mode: the approved templates come from Meta instead of the database. */

@@ -67,8 +67,12 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
     if (lock) cleanups.push(() => lock.release());
     // Loaded after the lock: a second server on the same directory fails at once, without
     // first spending seconds loading the database driver and the app.
-    const [{ createDatabaseBackend, openDatabase, seedDemoData }, { createApp }, { createCloudApiGateway, createWhatsAppWebhooks }] =
-      await Promise.all([import('./db'), import('./http/app'), import('./whatsapp')]);
+    const [
+      { createDatabaseBackend, openDatabase, seedDemoData },
+      { createApp },
+      { createCloudApiGateway, createWhatsAppWebhooks },
+      { registerCloudApiSenderAtStart },
+    ] = await Promise.all([import('./db'), import('./http/app'), import('./whatsapp'), import('./db/cloudApiSender')]);
     // The database uses this lock rather than taking its own; it is released after the database closes.
     const database = await openConfiguredDatabase(config, openDatabase, lock ? { lock } : {});
     cleanups.push(() => database.close());
@@ -91,6 +95,8 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
           graphUrl: config.whatsapp.graphUrl,
         })
       : undefined;
+    // Cloud API mode: the business number, as Meta describes it, is the sender.
+    if (gateway) await registerCloudApiSenderAtStart(database, gateway, { log });
     const backend: ReachoutBackend = createDatabaseBackend(database, {
       ...(gateway ? { gateway } : {}),
       simulatorDelayMs: config.simulatorDelayMs,

@@ -399,6 +399,11 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
       if (await activeChatOf(executor, contact.id)) {
         throw new ReachoutError('ACTIVE_CHAT', `${contact.name} has an active chat: continue the conversation there instead`);
       }
+      if (gateway.senderId !== undefined && sender.id !== gateway.senderId) {
+        throw new ReachoutError('VALIDATION', `${sender.displayName} is not the WhatsApp Business number this server sends from`, {
+          fieldErrors: { senderId: 'Only the connected WhatsApp Business number can send' },
+        });
+      }
       if (sender.status === 'disconnected' || sender.status === 'restricted') {
         throw new ReachoutError('VALIDATION', `${sender.displayName} is ${sender.status} and cannot send messages`, {
           fieldErrors: { senderId: `This number is ${sender.status}` },
@@ -759,7 +764,10 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
       perform(context, async () => contactOf(await requireContact(database, params.id))),
     createContact: (params, context) => perform(context, () => createContact(params.input)),
     listSenders: (_params, context) =>
-      perform(context, async () => (await database.select().from(senders).orderBy(asc(senders.position))).map(senderOf)),
+      perform(context, async () => {
+        const listed = (await database.select().from(senders).orderBy(asc(senders.position))).map(senderOf);
+        return gateway.senderId === undefined ? listed : listed.filter((sender) => sender.id === gateway.senderId);
+      }),
     listTemplates: (params, context) =>
       perform(context, async () => {
         const limit = resolveLimit(params.limit);

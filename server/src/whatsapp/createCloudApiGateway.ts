@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { isAbortError, ReachoutError } from 'reachout/core';
-import type { MessageTemplate, Sender, TemplateMessagePayload } from 'reachout/core';
+import { isAbortError, normalizePhone, ReachoutError } from 'reachout/core';
+import type { MessageTemplate, QualityRating, Sender, SenderStatus, TemplateMessagePayload } from 'reachout/core';
 import type { WhatsAppGateway } from '../backend';
 import { graphErrorToReachoutError } from './graphErrors';
 
@@ -36,6 +36,16 @@ const templateFields = [
   'quality_score',
 ].join(',');
 
+/** The fields of the business phone number `describeSender` reads. */
+const phoneNumberFields = [
+  'display_phone_number',
+  'verified_name',
+  'quality_rating',
+  'code_verification_status',
+  'name_status',
+  'status',
+].join(',');
+
 /** Guards against a Graph answer whose `paging.next` never ends. */
 const maxTemplatePages = 100;
 
@@ -56,6 +66,62 @@ const templatePageSchema = z.object({
   ),
   paging: z.object({ next: z.string().optional() }).optional(),
 });
+
+const phoneNumberSchema = z.object({
+  display_phone_number: z.string().min(1),
+  verified_name: z.string().min(1),
+  quality_rating: z.string().optional(),
+  status: z.string().optional(),
+});
+
+/** The Cloud API gateway, with what only the Cloud API can tell: who the business number is. */
+export interface CloudApiGateway extends WhatsAppGateway {
+  readonly mode: 'cloud-api';
+  /** The id `describeSender` gives the business number: `whatsapp-{phoneNumberId}`. */
+  readonly senderId: string;
+  /** Reads the business number from Meta (`GET /{phoneNumberId}`); rejects with a `ReachoutError` like `send`. */
+  describeSender(signal?: AbortSignal): Promise<Sender>;
+  listTemplates(signal?: AbortSignal): Promise<MessageTemplate[]>;
+}
+
+/** The id of the sender that stands for the business number `phoneNumberId`. */
+export function cloudApiSenderId(phoneNumberId: string): string {
+  return `whatsapp-${phoneNumberId}`;
+}
+
+/** Meta says GREEN, YELLOW or RED; `UNKNOWN` (or `NA`) while a new number has no rating yet. */
+function qualityRatingOf(rating: string | undefined): QualityRating | undefined {
+  if (rating === undefined) return undefined;
+  const upper = rating.toUpperCase();
+  return upper === 'GREEN' || upper === 'YELLOW' || upper === 'RED' ? upper : 'UNKNOWN';
+}
+
+/** Meta's many number states (PENDING, BANNED, DISCONNECTED, ...) collapse to "cannot send" unless named here. */
+function senderStatusOf(status: string | undefined): SenderStatus {
+  switch (status?.toUpperCase()) {
+    case 'CONNECTED':
+      return 'connected';
+    case 'FLAGGED':
+      return 'flagged';
+    case 'RESTRICTED':
+      return 'restricted';
+    default:
+      return 'disconnected';
+  }
+}
+
+/**
+ * `+1 631-555-5555` or `16315555555` → `+16315555555`. Meta's test numbers (`+1 555-...`) are not
+ * valid numbers to libphonenumber, yet webhooks name them as the business number: they keep their
+ * digits, as the webhook parser does, so inbound messages still find this sender.
+ */
+function businessPhoneOf(displayPhoneNumber: string): string {
+  const digits = displayPhoneNumber.replace(/\D/g, '');
+  const normalized = normalizePhone(`+${digits}`);
+  if (normalized.ok) return normalized.e164;
+  if (digits.length >= 8 && digits.length <= 15) return `+${digits}`;
+  throw new ReachoutError('UNKNOWN', `The WhatsApp Cloud API answered a business number that is not a phone number: ${displayPhoneNumber}`);
+}
 
 /** undici says only "fetch failed"; the cause says why (`ECONNREFUSED`, `ENOTFOUND`, "bad port"...). */
 function networkReason(error: unknown): string {
@@ -78,8 +144,9 @@ function requireOption(name: keyof CloudApiGatewayOptions, value: string | undef
 }
 
 /**
- * The WhatsApp gateway of the Cloud API mode: sends template messages through Meta's Graph API and
- * reads the approved templates of the business account.
+ * The WhatsApp gateway of the Cloud API mode: sends template messages through Meta's Graph API,
+ * reads the approved templates of the business account, and describes the business number as a
+ * sender (`describeSender`, stored at start with `registerCloudApiSender`).
  *
  * @example
  * const gateway = createCloudApiGateway({
@@ -88,7 +155,7 @@ function requireOption(name: keyof CloudApiGatewayOptions, value: string | undef
  *   businessAccountId: process.env.WHATSAPP_BUSINESS_ACCOUNT_ID,
  * });
  */
-export function createCloudApiGateway(options: CloudApiGatewayOptions): WhatsAppGateway {
+export function createCloudApiGateway(options: CloudApiGatewayOptions): CloudApiGateway {
   const accessToken = requireOption('accessToken', options.accessToken);
   const phoneNumberId = requireOption('phoneNumberId', options.phoneNumberId);
   const businessAccountId = requireOption('businessAccountId', options.businessAccountId);
@@ -132,6 +199,29 @@ export function createCloudApiGateway(options: CloudApiGatewayOptions): WhatsApp
 
   return {
     mode: 'cloud-api',
+    senderId: cloudApiSenderId(phoneNumberId),
+
+    async describeSender(signal?: AbortSignal): Promise<Sender> {
+      const url = graphEndpoint(encodeURIComponent(phoneNumberId));
+      url.searchParams.set('fields', phoneNumberFields);
+      const body = await request(url, { method: 'GET', ...(signal === undefined ? {} : { signal }) });
+      const parsed = phoneNumberSchema.safeParse(body);
+      if (!parsed.success) {
+        throw new ReachoutError(
+          'UNKNOWN',
+          `The WhatsApp Cloud API described phone number ${phoneNumberId} in an unexpected shape: ${z.prettifyError(parsed.error)}`,
+        );
+      }
+      const qualityRating = qualityRatingOf(parsed.data.quality_rating);
+      return {
+        id: cloudApiSenderId(phoneNumberId),
+        channel: 'whatsapp',
+        phone: businessPhoneOf(parsed.data.display_phone_number),
+        displayName: parsed.data.verified_name,
+        status: senderStatusOf(parsed.data.status),
+        ...(qualityRating === undefined ? {} : { qualityRating }),
+      };
+    },
 
     // The sender is not used yet: one gateway sends from one business number (`phoneNumberId`).
     async send(message: TemplateMessagePayload, _sender: Sender): Promise<{ messageId: string }> {

@@ -1,6 +1,6 @@
 // WhatsApp Cloud API mode: the Graph API gateway and the webhook endpoint.
-export { createCloudApiGateway, defaultGraphApiVersion, defaultGraphUrl } from './createCloudApiGateway';
-export type { CloudApiGatewayOptions } from './createCloudApiGateway';
+export { cloudApiSenderId, createCloudApiGateway, defaultGraphApiVersion, defaultGraphUrl } from './createCloudApiGateway';
+export type { CloudApiGateway, CloudApiGatewayOptions } from './createCloudApiGateway';
 export { createWhatsAppWebhooks } from './createWhatsAppWebhooks';
 export type { WhatsAppWebhooksOptions } from './createWhatsAppWebhooks';
 export { graphErrorToReachoutError } from './graphErrors';

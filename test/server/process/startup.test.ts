@@ -3,6 +3,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../server/src/config';
 import { startServer, type RunningServer } from '../../../server/src/main';
+import { templates as fixtureTemplates } from 'reachout/testing';
+import { type FakeGraphApi, startFakeGraphApi } from '../whatsapp/fakeGraphApi';
 import { makeTemporaryDirectory, spawnServer } from './serverProcess';
 
 describe('startup failures', () => {
@@ -81,5 +83,56 @@ describe('the demo page (REACHOUT_STATIC_DIR)', () => {
   it('says in the log that the page is for demos since it hands out the token', () => {
     expect(lines.some((line) => line.startsWith('Demo page: ') && line.includes('demo use only'))).toBe(true);
     expect(lines.some((line) => line.includes('tok"en'))).toBe(false);
+  });
+});
+
+describe('Cloud API mode (the five WHATSAPP_* variables, a fake Graph API)', () => {
+  let root: string;
+  let server: RunningServer | undefined;
+  let graph: FakeGraphApi | undefined;
+  const lines: string[] = [];
+  const credentials = { accessToken: 'graph-token', phoneNumberId: '106540352242922', businessAccountId: '102290129340398' };
+
+  beforeAll(async () => {
+    root = makeTemporaryDirectory();
+    graph = await startFakeGraphApi({ ...credentials, templates: fixtureTemplates.filter((template) => template.status === 'APPROVED') });
+    const config = loadConfig(
+      {
+        PORT: '0',
+        REACHOUT_SEED: '0',
+        REACHOUT_DATA_DIR: 'data',
+        REACHOUT_API_TOKEN: 'cloud-token',
+        WHATSAPP_TOKEN: credentials.accessToken,
+        WHATSAPP_PHONE_NUMBER_ID: credentials.phoneNumberId,
+        WHATSAPP_BUSINESS_ACCOUNT_ID: credentials.businessAccountId,
+        WHATSAPP_APP_SECRET: 'app-secret',
+        WHATSAPP_VERIFY_TOKEN: 'verify-me',
+        WHATSAPP_GRAPH_URL: graph.url,
+      },
+      root,
+    );
+    server = await startServer(config, { log: (line) => lines.push(line) });
+  }, 180_000);
+
+  afterAll(async () => {
+    await server?.close();
+    await graph?.close();
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it('starts empty with the business number as its only sender, as Meta describes it', async () => {
+    const response = await fetch(`${server!.url}/api/v1/senders`, { headers: { Authorization: 'Bearer cloud-token' } });
+    const { items } = (await response.json()) as { items: Array<{ id: string; status: string }> };
+
+    expect(items).toEqual([expect.objectContaining({ id: `whatsapp-${credentials.phoneNumberId}`, status: 'connected' })]);
+    expect(lines.some((line) => line.startsWith('WhatsApp: sending as '))).toBe(true);
+  });
+
+  it('answers Meta’s webhook handshake with the challenge only for the verify token', async () => {
+    const handshake = (token: string) =>
+      fetch(`${server!.url}/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=${token}&hub.challenge=1158201444`);
+
+    expect(await (await handshake('verify-me')).text()).toBe('1158201444');
+    expect((await handshake('wrong')).status).toBe(403);
   });
 });

@@ -3,7 +3,7 @@ import { buildTemplateMessage, isReachoutError } from 'reachout/core';
 import type { ReachoutError, ReachoutErrorCode, TemplateMessagePayload } from 'reachout/core';
 import { senders, templates, templatesByName } from 'reachout/testing';
 import { createCloudApiGateway, defaultGraphApiVersion } from '../../../server/src/whatsapp';
-import { graphError, startFakeGraphApi } from './fakeGraphApi';
+import { defaultPhoneNumber, graphError, startFakeGraphApi } from './fakeGraphApi';
 import type { FakeGraphApi } from './fakeGraphApi';
 
 const accessToken = 'EAAG-test-token';
@@ -247,7 +247,7 @@ describe('createCloudApiGateway', () => {
 
   describe('listTemplates', () => {
     it('follows paging.next until the last page and returns the templates verbatim', async () => {
-      const listed = await gateway().listTemplates!();
+      const listed = await gateway().listTemplates();
 
       expect(listed).toEqual(templates);
       expect(graph.requests).toHaveLength(Math.ceil(templates.length / 5));
@@ -267,7 +267,7 @@ describe('createCloudApiGateway', () => {
     it('answers an empty list for an account without templates', async () => {
       const empty = await startFakeGraphApi({ accessToken, phoneNumberId, businessAccountId, templates: [] });
       try {
-        await expect(gateway({ graphUrl: empty.url }).listTemplates!()).resolves.toEqual([]);
+        await expect(gateway({ graphUrl: empty.url }).listTemplates()).resolves.toEqual([]);
       } finally {
         await empty.close();
       }
@@ -284,7 +284,7 @@ describe('createCloudApiGateway', () => {
         firstPageNext: `${elsewhere.url}/${defaultGraphApiVersion}/${businessAccountId}/message_templates?after=5`,
       });
       try {
-        const error = await rejectionOf(gateway({ graphUrl: paged.url }).listTemplates!());
+        const error = await rejectionOf(gateway({ graphUrl: paged.url }).listTemplates());
 
         expect(error.code).toBe('UNKNOWN');
         expect(error.message).toContain(elsewhere.url);
@@ -297,7 +297,7 @@ describe('createCloudApiGateway', () => {
     it('maps a Graph error on a page like a send error', async () => {
       graph.failNext({ status: 403, body: graphError({ message: '(#200) Permissions error', code: 200 }) });
 
-      const error = await rejectionOf(gateway().listTemplates!());
+      const error = await rejectionOf(gateway().listTemplates());
 
       expect(error.code).toBe('FORBIDDEN');
     });
@@ -306,7 +306,130 @@ describe('createCloudApiGateway', () => {
       const controller = new AbortController();
       controller.abort();
 
-      await expect(gateway().listTemplates!(controller.signal)).rejects.toMatchObject({ name: 'AbortError' });
+      await expect(gateway().listTemplates(controller.signal)).rejects.toMatchObject({ name: 'AbortError' });
+    });
+  });
+
+  describe('describeSender', () => {
+    it('reads the business number from /{phone-number-id} and answers it as a sender', async () => {
+      const sender = await gateway().describeSender();
+
+      expect(sender).toEqual({
+        id: `whatsapp-${phoneNumberId}`,
+        channel: 'whatsapp',
+        phone: '+16315555555',
+        displayName: "Jasper's Market",
+        status: 'connected',
+        qualityRating: 'GREEN',
+      });
+      expect(graph.requests).toHaveLength(1);
+      const request = graph.requests[0]!;
+      expect(request.method).toBe('GET');
+      expect(request.headers.authorization).toBe(`Bearer ${accessToken}`);
+      const url = new URL(request.url, graph.url);
+      expect(url.pathname).toBe(`/${defaultGraphApiVersion}/${phoneNumberId}`);
+      expect(url.searchParams.get('fields')?.split(',')).toEqual([
+        'display_phone_number',
+        'verified_name',
+        'quality_rating',
+        'code_verification_status',
+        'name_status',
+        'status',
+      ]);
+    });
+
+    it.each([
+      ['CONNECTED', 'connected'],
+      ['FLAGGED', 'flagged'],
+      ['RESTRICTED', 'restricted'],
+      ['PENDING', 'disconnected'],
+      ['BANNED', 'disconnected'],
+      ['DISCONNECTED', 'disconnected'],
+      ['RATE_LIMITED', 'disconnected'],
+    ])('maps the number status %s to %s', async (status, expected) => {
+      graph.setPhoneNumber({ ...defaultPhoneNumber, status });
+
+      expect((await gateway().describeSender()).status).toBe(expected);
+    });
+
+    it('maps a number without a status to disconnected (it cannot be trusted to send)', async () => {
+      const { status: _status, ...withoutStatus } = defaultPhoneNumber;
+      graph.setPhoneNumber(withoutStatus);
+
+      expect((await gateway().describeSender()).status).toBe('disconnected');
+    });
+
+    it.each([
+      ['GREEN', 'GREEN'],
+      ['YELLOW', 'YELLOW'],
+      ['RED', 'RED'],
+      ['UNKNOWN', 'UNKNOWN'],
+      ['NA', 'UNKNOWN'],
+    ])('maps the quality rating %s to %s', async (rating, expected) => {
+      graph.setPhoneNumber({ ...defaultPhoneNumber, quality_rating: rating });
+
+      expect((await gateway().describeSender()).qualityRating).toBe(expected);
+    });
+
+    it('leaves the quality rating out when Meta gives none', async () => {
+      const { quality_rating: _rating, ...withoutRating } = defaultPhoneNumber;
+      graph.setPhoneNumber(withoutRating);
+
+      expect(await gateway().describeSender()).not.toHaveProperty('qualityRating');
+    });
+
+    it.each([
+      ['+1 631-555-5555', '+16315555555'],
+      ['16505551234', '+16505551234'],
+      ['+55 11 98765-4321', '+5511987654321'],
+      // Meta's test numbers are not valid to libphonenumber; webhooks name them by their digits.
+      ['15550783881', '+15550783881'],
+      ['+1 555-078-3881', '+15550783881'],
+    ])('writes the display number %s as %s', async (display, expected) => {
+      graph.setPhoneNumber({ ...defaultPhoneNumber, display_phone_number: display });
+
+      expect((await gateway().describeSender()).phone).toBe(expected);
+    });
+
+    it('refuses a display number that is not a phone number', async () => {
+      graph.setPhoneNumber({ ...defaultPhoneNumber, display_phone_number: '12-34' });
+
+      const error = await rejectionOf(gateway().describeSender());
+
+      expect(error.code).toBe('UNKNOWN');
+      expect(error.message).toContain('12-34');
+    });
+
+    it('maps a wrong token to UNAUTHORIZED, like a send', async () => {
+      const error = await rejectionOf(gateway({ accessToken: 'not-the-token' }).describeSender());
+
+      expect(error.code).toBe('UNAUTHORIZED');
+      expect(error.message).toContain('Graph error 190');
+    });
+
+    it('keeps Meta\'s words when the phone number id is wrong', async () => {
+      const error = await rejectionOf(
+        createCloudApiGateway({ accessToken, phoneNumberId: '999', businessAccountId, graphUrl: graph.url }).describeSender(),
+      );
+
+      expect(error.message).toContain("Object with ID '999' does not exist");
+      expect(error.message).toContain('Graph error 100');
+    });
+
+    it('refuses an answer without a display number or name as UNKNOWN', async () => {
+      graph.failNext({ status: 200, body: { id: phoneNumberId, quality_rating: 'GREEN' } });
+
+      const error = await rejectionOf(gateway().describeSender());
+
+      expect(error.code).toBe('UNKNOWN');
+      expect(error.message).toContain('display_phone_number');
+    });
+
+    it('stops with the AbortError when the signal fires', async () => {
+      const controller = new AbortController();
+      controller.abort();
+
+      await expect(gateway().describeSender(controller.signal)).rejects.toMatchObject({ name: 'AbortError' });
     });
   });
 

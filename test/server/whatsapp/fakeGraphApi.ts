@@ -19,6 +19,8 @@ export interface FakeGraphAnswer {
   status: number;
   body: unknown;
   headers?: Record<string, string>;
+  /** Only a request with this method gets the answer (e.g. `POST`: a send, not the template reads before it). */
+  method?: string;
 }
 
 export interface FakeGraphApiOptions {
@@ -30,7 +32,24 @@ export interface FakeGraphApiOptions {
   pageSize?: number;
   /** Overrides the `paging.next` link of the first page (to test where the client follows it). */
   firstPageNext?: string;
+  /** What `GET /{version}/{phone-number-id}` tells about the business number; see {@link defaultPhoneNumber}. */
+  phoneNumber?: FakePhoneNumber;
 }
+
+/** A business phone number as the Graph API describes it (`WhatsAppBusinessPhoneNumber`). */
+export type FakePhoneNumber = Record<string, string>;
+
+/** Meta's sample business number: connected, rated green, with an approved display name. */
+export const defaultPhoneNumber: FakePhoneNumber = {
+  display_phone_number: '+1 631-555-5555',
+  verified_name: "Jasper's Market",
+  quality_rating: 'GREEN',
+  code_verification_status: 'VERIFIED',
+  name_status: 'APPROVED',
+  status: 'CONNECTED',
+  platform_type: 'CLOUD_API',
+  messaging_limit_tier: 'TIER_1K',
+};
 
 export interface FakeGraphApi {
   /** `http://127.0.0.1:<port>`: pass it as `graphUrl`. */
@@ -38,8 +57,10 @@ export interface FakeGraphApi {
   requests: RecordedGraphRequest[];
   /** The `wamid` of every accepted send, in order. */
   acceptedMessageIds: string[];
-  /** The next request (any route) gets this answer instead of the normal one. */
+  /** The next request (any route, or any with `answer.method`) gets this answer instead of the normal one. */
   failNext(answer: FakeGraphAnswer): void;
+  /** Changes what the business number answers from now on (e.g. its quality drops). */
+  setPhoneNumber(phoneNumber: FakePhoneNumber): void;
   close(): Promise<void>;
 }
 
@@ -68,8 +89,8 @@ function newMessageId(): string {
 }
 
 /**
- * A stand-in for `graph.facebook.com` on 127.0.0.1: `POST /{version}/{phone-number-id}/messages`
- * and `GET /{version}/{waba-id}/message_templates` with Meta's documented answers (bearer token
+ * A stand-in for `graph.facebook.com` on 127.0.0.1: `POST /{version}/{phone-number-id}/messages`,
+ * `GET /{version}/{phone-number-id}` and `GET /{version}/{waba-id}/message_templates` with Meta's documented answers (bearer token
  * check, `{ messaging_product, contacts, messages: [{ id }] }`, cursor paging with absolute
  * `paging.next` links, Graph error bodies).
  */
@@ -78,6 +99,7 @@ export async function startFakeGraphApi(options: FakeGraphApiOptions): Promise<F
   const acceptedMessageIds: string[] = [];
   const failures: FakeGraphAnswer[] = [];
   const templates = options.templates ?? [];
+  let phoneNumber = options.phoneNumber ?? defaultPhoneNumber;
   let baseUrl = '';
 
   const server = createServer((request, response) => {
@@ -103,7 +125,8 @@ export async function startFakeGraphApi(options: FakeGraphApiOptions): Promise<F
         response.end(isText ? payload : JSON.stringify(payload));
       };
 
-      const failure = failures.shift();
+      const failureIndex = failures.findIndex((failure) => failure.method === undefined || failure.method === request.method);
+      const [failure] = failureIndex === -1 ? [] : failures.splice(failureIndex, 1);
       if (failure !== undefined) return answer(failure.status, failure.body, failure.headers);
 
       if (request.headers.authorization !== `Bearer ${options.accessToken}`) {
@@ -128,6 +151,13 @@ export async function startFakeGraphApi(options: FakeGraphApiOptions): Promise<F
           contacts: [{ input: to, wa_id: to.replace(/\D/g, '') }],
           messages: [{ id: messageId, message_status: 'accepted' }],
         });
+      }
+
+      if (request.method === 'GET' && node === options.phoneNumberId && edge === undefined) {
+        // Like Graph: the requested fields that exist, and always the id.
+        const requested = url.searchParams.get('fields')?.split(',') ?? Object.keys(phoneNumber);
+        const fields = Object.fromEntries(requested.filter((name) => name in phoneNumber).map((name) => [name, phoneNumber[name]]));
+        return answer(200, { ...fields, id: options.phoneNumberId });
       }
 
       if (request.method === 'GET' && node === options.businessAccountId && edge === 'message_templates') {
@@ -170,6 +200,9 @@ export async function startFakeGraphApi(options: FakeGraphApiOptions): Promise<F
     acceptedMessageIds,
     failNext(answer) {
       failures.push(answer);
+    },
+    setPhoneNumber(next) {
+      phoneNumber = next;
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

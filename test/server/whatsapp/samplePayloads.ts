@@ -26,6 +26,28 @@ function messagesChange<Value extends Record<string, unknown>>(value: Value) {
   };
 }
 
+/** One status of a `statuses` notification, as Meta sends it (`timestamp` in unix seconds). */
+export interface SampleStatus {
+  status: string;
+  timestamp: string;
+  errors?: Array<Record<string, unknown>>;
+}
+
+/** A `statuses` notification for `messageId` (the wamid a send answered), e.g. `sent` then `delivered`. */
+export function statusesFor(messageId: string, recipientId: string, statuses: SampleStatus[]) {
+  return messagesChange({
+    statuses: statuses.map((status) => ({ id: messageId, recipient_id: recipientId, ...status })),
+  });
+}
+
+/** A customer's text message from `from` (digits, as Meta writes it) to the business number. */
+export function inboundTextFrom(from: string, body: string, timestamp: string, messageId: string) {
+  return messagesChange({
+    contacts: [{ profile: { name: 'Customer' }, wa_id: from }],
+    messages: [{ from, id: messageId, timestamp, type: 'text', text: { body } }],
+  });
+}
+
 export const sentMessageId = 'wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBI3MTE5MjY5QkRGNzVBRTk4QzYA';
 
 /** `sent` then `delivered` for one message, in one payload (with the pricing/conversation extras). */
