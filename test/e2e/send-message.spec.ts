@@ -130,3 +130,36 @@ test('a number ending in 0000 fails verification, says why, and offers to edit t
   await screenshot(page, testInfo, '03-failed-timeline');
   await expectNotReloaded(page, marker);
 });
+
+test('a send the server cannot take offers Retry, which resends with the same key and makes one ticket', async ({ page }, testInfo) => {
+  await openInbox(page);
+  await createContact(page, { name: 'Rita Retry', phone: testPhone('2468').formatted });
+  const marker = await markPage(page);
+
+  // The first POST /notifications meets a gateway outage; every later one reaches the server.
+  const keys: string[] = [];
+  let outages = 0;
+  await page.route('**/api/v1/notifications', async (route) => {
+    keys.push(route.request().headers()['idempotency-key'] ?? '');
+    if (outages > 0) return route.continue();
+    outages += 1;
+    return route.fulfill({ status: 502, contentType: 'text/html', body: '<html><body>Bad gateway</body></html>' });
+  });
+
+  await sendOrderUpdate(page, { assignee: 'Chen Wei', description: 'Tell Rita about her order' });
+  const dialog = wizardDialog(page);
+  await expect(wizardStatus(page)).toContainText('The message couldn’t be sent.');
+  await expect(dialog.getByRole('button', { name: 'Retry' })).toBeVisible();
+  await screenshot(page, testInfo, '01-send-failed-retry-offered');
+
+  await dialog.getByRole('button', { name: 'Retry' }).click();
+  await expect(wizardStatus(page)).toContainText(/Message sent\. Ticket created/, { timeout: 15_000 });
+  expect(keys).toHaveLength(2);
+  expect(keys[1]).toBe(keys[0]);
+  await screenshot(page, testInfo, '02-sent-after-retry');
+
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await page.getByRole('tab', { name: 'Tickets' }).click();
+  await expect(page.getByRole('table', { name: 'Tickets' }).getByRole('row').filter({ hasText: 'order_update' })).toHaveCount(1);
+  await expectNotReloaded(page, marker);
+});
