@@ -15,7 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { measureBundles } from './bundle.mjs';
-import { buildWizardPage, runWizardOnce } from './wizard.mjs';
+import { buildWizardPage, runTypingFloorOnce, runWizardOnce } from './wizard.mjs';
 
 const here = import.meta.dirname;
 const outDir = path.join(here, '.build');
@@ -182,19 +182,22 @@ if (env.BENCH_WIZARD !== '0') {
       const n = cpu > 1 ? Math.min(runs, Number(env.BENCH_RUNS_THROTTLED ?? 3)) : runs;
       for (let r = 0; r < n; r += 1) {
         const result = await runWizardOnce(browser, url, cpu);
-        rs.push({ ...result, loadAverage: loadAvg() });
+        const floor = await runTypingFloorOnce(browser, url, cpu);
+        rs.push({ ...result, floorKeyMs: floor.keyMs, loadAverage: loadAvg() });
         console.log(
           `  cpu×${cpu} wizard run ${r + 1}/${n}: open ${result.openMs.toFixed(0)} ms, template step (${result.templateRadios} radios) ${result.templateStepMs.toFixed(0)} ms,` +
-            ` keys ${result.keyMs.map((x) => x.toFixed(0)).join('/')} ms`,
+            ` keys ${result.keyMs.map((x) => x.toFixed(0)).join('/')} ms; floor keys ${floor.keyMs.map((x) => x.toFixed(0)).join('/')} ms`,
         );
       }
       const keyMs = rs.flatMap((x) => x.keyMs);
+      const floorKeyMs = rs.flatMap((x) => x.floorKeyMs);
       wizard.cases.push({
         cpu,
         runs: rs.length,
         openMs: { median: median(rs.map((x) => x.openMs)), min: spread(rs.map((x) => x.openMs))[0], max: spread(rs.map((x) => x.openMs))[1] },
         templateStepMs: { median: median(rs.map((x) => x.templateStepMs)), min: spread(rs.map((x) => x.templateStepMs))[0], max: spread(rs.map((x) => x.templateStepMs))[1] },
         keyMs: { samples: keyMs.length, median: median(keyMs), p95: pct(keyMs, 95), max: Math.max(...keyMs) },
+        floorKeyMs: { samples: floorKeyMs.length, median: median(floorKeyMs), p95: pct(floorKeyMs, 95), max: Math.max(...floorKeyMs) },
         raw: rs,
       });
     }
@@ -300,7 +303,8 @@ if (wizard.cases.length) {
   console.log('\nSendMessageWizard (1,000 templates): median (min–max) over runs; key = keydown → preview painted');
   for (const w of wizard.cases) {
     console.log(
-      `  ×${w.cpu}  open→interactive ${fr(w.openMs)} ms   Next→template list ${fr(w.templateStepMs)} ms   key→preview med ${f(w.keyMs.median)} / p95 ${f(w.keyMs.p95)} ms (n=${w.keyMs.samples})`,
+      `  ×${w.cpu}  open→interactive ${fr(w.openMs)} ms   Next→template list ${fr(w.templateStepMs)} ms   key→preview med ${f(w.keyMs.median)} / p95 ${f(w.keyMs.p95)} ms (n=${w.keyMs.samples})` +
+        `   floor (bare input + echo) med ${f(w.floorKeyMs.median)} / p95 ${f(w.floorKeyMs.p95)} ms`,
     );
   }
 }

@@ -1,6 +1,7 @@
 /* global window */
 // SendMessageWizard cases: open → first interactive step, Next → template step with 1,000
-// templates painted, and keystroke → live preview painted while typing a variable.
+// templates painted, and keystroke → live preview painted while typing a variable; beside it the
+// same keystrokes into a bare React input that echoes its text (the floor).
 import { writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -51,15 +52,35 @@ export async function runWizardOnce(browser, url, cpu, templateCount = 1000) {
     const templateRadios = await page.locator('[data-slot="send-message-wizard-templates"] input[type="radio"]').count();
     await page.getByRole('radio', { name: /order_update/ }).click();
     await page.getByRole('button', { name: 'Next' }).click();
-    const field = page.getByLabel('Body {{2}}', { exact: true });
-    await field.focus();
-    const keyMs = [];
-    for (let i = 0; i < typedValue.length; i += 1) {
-      await page.evaluate((text) => window.wizardBench.arm(text), typedValue.slice(0, i + 1));
-      await page.keyboard.press(typedValue[i] === ' ' ? 'Space' : typedValue[i]);
-      keyMs.push(await page.evaluate(() => window.wizardBench.result()));
-    }
+    const keyMs = await typeMeasured(page);
     return { openMs, templateStepMs, templateRadios, keyMs };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Types `typedValue` into the "Body {{2}}" field, timing each keydown → preview painted. */
+async function typeMeasured(page) {
+  await page.getByLabel('Body {{2}}', { exact: true }).focus();
+  const keyMs = [];
+  for (let i = 0; i < typedValue.length; i += 1) {
+    await page.evaluate((text) => window.wizardBench.arm(text), typedValue.slice(0, i + 1));
+    await page.keyboard.press(typedValue[i] === ' ' ? 'Space' : typedValue[i]);
+    keyMs.push(await page.evaluate(() => window.wizardBench.result()));
+  }
+  return keyMs;
+}
+
+export async function runTypingFloorOnce(browser, url, cpu) {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(60_000);
+  try {
+    const cdp = await context.newCDPSession(page);
+    await page.goto(url);
+    if (cpu !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+    await page.evaluate(() => window.wizardBench.openFloor());
+    return { keyMs: await typeMeasured(page) };
   } finally {
     await context.close();
   }

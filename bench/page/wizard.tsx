@@ -1,5 +1,6 @@
 // The wizard benchmark page: <SendMessageWizard> over the memory provider (no latency) with
 // 1,000 approved templates, driven by bench/wizard.mjs through `window.wizardBench`.
+import { useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { SendMessageWizard } from '../../src/components/send-message-wizard/index';
 import { ReachoutProvider } from '../../src/data/index';
@@ -48,6 +49,23 @@ function manyTemplates(count: number): MessageTemplate[] {
   return out;
 }
 
+/**
+ * The floor for typing: a bare controlled input whose text a paragraph repeats, measured the same
+ * way. What any React field with a live echo costs on this machine (frame alignment included).
+ */
+function TypingFloor() {
+  const [value, setValue] = useState('');
+  return (
+    <div>
+      <label htmlFor="floor-field">Body {'{{2}}'}</label>
+      <input id="floor-field" value={value} onChange={(event) => setValue(event.target.value)} />
+      <div data-slot="send-message-wizard-preview">
+        <p>Your order ships with {value}.</p>
+      </div>
+    </div>
+  );
+}
+
 let pending: Promise<number> | null = null;
 const preview = () => document.querySelector('[data-slot="send-message-wizard-preview"]');
 
@@ -64,6 +82,12 @@ const wizardBench = {
     await when(() => document.querySelector('[role="dialog"] input[type="radio"]:not([disabled])') !== null);
     const t1 = await afterPaint();
     return { openMs: t1 - t0 };
+  },
+  /** Mounts the typing floor instead of the wizard. */
+  async openFloor() {
+    createRoot(container).render(<TypingFloor />);
+    await when(() => document.querySelector('#floor-field') !== null);
+    await afterPaint();
   },
   /** Arms a measurement: keydown → the preview shows `expected` → painted. */
   arm(expected: string) {
