@@ -324,13 +324,17 @@ export function useContactListState(
     onChange: options.onSearchChange,
   });
   const typedQuery = search.trim();
-  const [query, setQuery] = useState(typedQuery);
+  const [debouncedQuery, setDebouncedQuery] = useState(typedQuery);
+  // No pause to wait for when there is no debounce, or when the box was emptied (nothing more
+  // is coming): the request follows in the keystroke's own render, not a timer and a render later.
+  const immediate = searchDebounceMs <= 0 || typedQuery === '';
+  if (immediate && debouncedQuery !== typedQuery) setDebouncedQuery(typedQuery);
+  const query = immediate ? typedQuery : debouncedQuery;
   useEffect(() => {
-    if (typedQuery === query) return;
-    // An emptied box brings the whole list back at once: nothing more is coming to wait for.
-    const timer = setTimeout(() => setQuery(typedQuery), typedQuery === '' ? 0 : searchDebounceMs);
+    if (typedQuery === debouncedQuery) return;
+    const timer = setTimeout(() => setDebouncedQuery(typedQuery), searchDebounceMs);
     return () => clearTimeout(timer);
-  }, [typedQuery, query, searchDebounceMs]);
+  }, [typedQuery, debouncedQuery, searchDebounceMs]);
   const setSearch = useCallback((next: string) => setSearchState(next), [setSearchState]);
   const clearSearch = useCallback(() => setSearchState(''), [setSearchState]);
 

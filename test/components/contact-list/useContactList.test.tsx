@@ -44,6 +44,34 @@ describe('useContactList', () => {
     expect(result.current.total).toBe(1);
   });
 
+  it('without a debounce, the query follows the keystroke in the same render', async () => {
+    const { result, provider } = renderContactList({ searchDebounceMs: 0 });
+    await waitFor(() => expect(result.current.status).toBe('ready'));
+    act(() => result.current.setSearch('hugo '));
+    expect(result.current.query).toBe('hugo');
+    await waitFor(() => expect(result.current.isStale).toBe(false));
+    expect(callsOf(provider, 'listContacts').map((call) => call.params)).toEqual([
+      { cursor: null, limit: 50 },
+      { search: 'hugo', cursor: null, limit: 50 },
+    ]);
+  });
+
+  it('brings the whole list back as soon as the box is emptied, and typing again waits for the pause', async () => {
+    const { result, provider } = renderContactList({ searchDebounceMs: 30 });
+    await waitFor(() => expect(result.current.status).toBe('ready'));
+    act(() => result.current.setSearch('hugo'));
+    await waitFor(() => expect(result.current.query).toBe('hugo'));
+    act(() => result.current.clearSearch());
+    expect(result.current.query).toBe('');
+    // The earlier search must not come back while the new one waits for its pause.
+    act(() => result.current.setSearch('ana'));
+    expect(result.current.query).toBe('');
+    expect(result.current.isStale).toBe(true);
+    await waitFor(() => expect(result.current.query).toBe('ana'));
+    await waitFor(() => expect(result.current.isStale).toBe(false));
+    expect(callsOf(provider, 'listContacts').map((call) => call.params.search ?? '')).toEqual(['', 'hugo', 'ana']);
+  });
+
   it('reports empty and no-results apart', async () => {
     const empty = renderContactList({}, { contacts: [] });
     await waitFor(() => expect(empty.result.current.status).toBe('empty'));
