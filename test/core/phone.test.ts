@@ -84,6 +84,15 @@ describe('formatPhone', () => {
     expect(formatPhone('+5511987654321')).toBe('+55 11 98765 4321');
     expect(formatPhone('not a phone')).toBe('not a phone');
   });
+
+  it('formats numbers of every country that shares a calling code, and leaves invalid ones alone', () => {
+    expect(formatPhone('+14155550123')).toBe('+1 415 555 0123');
+    expect(formatPhone('+16135550123')).toBe('+1 613 555 0123');
+    expect(formatPhone('+447911123456')).toBe('+44 7911 123456');
+    expect(formatPhone('+4412')).toBe('+4412');
+    expect(formatPhone('+15550123456')).toBe('+15550123456');
+    expect(formatPhone('+5511987654321987654')).toBe('+5511987654321987654');
+  });
 });
 
 describe('phoneSearchDigits', () => {
