@@ -587,7 +587,7 @@ export function createMemoryProvider(options: MemoryProviderOptions = {}): Memor
       compareToKey: (entry, key) =>
         nameCollator.compare(entry.contact.name, key[0] as string) || compareIds(entry.contact.id, key[1] as string),
     });
-    return { ...page, items: page.items.map((entry) => copy(entry.contact)) };
+    return { ...page, items: page.items.map((entry) => copyContact(entry.contact)) };
   };
 
   const listTemplates = (params: { senderId: string; search?: string; cursor?: string | null; limit?: number }) => {
@@ -639,7 +639,7 @@ export function createMemoryProvider(options: MemoryProviderOptions = {}): Memor
     listContacts: (params, context) =>
       perform({ method: 'listContacts', params }, context, () => listContacts(params)),
     getContact: (params, context) =>
-      perform({ method: 'getContact', params }, context, () => copy(requireContact(params.id).contact)),
+      perform({ method: 'getContact', params }, context, () => copyContact(requireContact(params.id).contact)),
     createContact: (params, context) =>
       perform({ method: 'createContact', params }, context, () => createContact(params.input)),
     listSenders: (params, context) => perform({ method: 'listSenders', params }, context, () => copy(senders)),

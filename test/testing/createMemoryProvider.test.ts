@@ -492,6 +492,15 @@ describe('createMemoryProvider', () => {
       created.name = 'Changed three';
       expect((await provider.getContact({ id: created.id })).name).toBe('Original');
       expect((await provider.listContacts({})).items[0]!.name).not.toBe('Changed');
+      // Nested fields too: a contact's attributes are its own copy.
+      const withAttributes = (await provider.listContacts({ limit: 100 })).items.find((contact) => contact.attributes);
+      if (withAttributes?.attributes === undefined) throw new Error('the fixtures have a contact with attributes');
+      const [attribute] = Object.keys(withAttributes.attributes);
+      withAttributes.attributes[attribute!] = 'Changed four';
+      const fetched = await provider.getContact({ id: withAttributes.id });
+      expect(fetched.attributes?.[attribute!]).not.toBe('Changed four');
+      fetched.attributes![attribute!] = 'Changed five';
+      expect((await provider.getContact({ id: withAttributes.id })).attributes?.[attribute!]).not.toBe('Changed five');
     });
   });
 
