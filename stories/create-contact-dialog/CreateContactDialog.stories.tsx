@@ -163,7 +163,8 @@ export const NetworkError: Story = {
     await screen.findByRole('dialog');
     await userEvent.click(field.create());
     const retry = await screen.findByRole('button', { name: 'Retry' });
-    await expect(within(screen.getByRole('alert')).getByText(/Can’t reach the server/)).toBeVisible();
+    // The failure can arrive before the dialog's first frame, while it still rises from opacity 0.
+    await waitFor(() => expect(within(screen.getByRole('alert')).getByText(/Can’t reach the server/)).toBeVisible());
     await waitFor(() => expect(retry).toHaveFocus());
     await expect(field.name()).toHaveValue('Hedy Lamarr');
   },
@@ -187,7 +188,9 @@ export const PhotoPreview: Story = {
   play: async () => {
     await screen.findByRole('dialog');
     await userEvent.upload(screen.getByLabelText('Photo'), await samplePhoto());
-    await expect(await screen.findByRole('img', { name: 'Selected photo' })).toBeVisible();
+    const photo = await screen.findByRole('img', { name: 'Selected photo' });
+    // Visible once the dialog has finished rising from opacity 0 (the upload can beat its first frame).
+    await waitFor(() => expect(photo).toBeVisible());
     await expect(screen.getByRole('button', { name: 'Remove photo' })).toBeVisible();
   },
 };
