@@ -1,10 +1,10 @@
 /* global window */
-// npm run bench — ContactList against a bare virtualizer and a naive table in headless
-// Chromium, at normal CPU and throttled ×4; then bundle sizes. Prints medians and spreads,
-// writes bench/results/latest.json.
+// npm run bench — ContactList against a bare virtualizer (over an array, and over the provider
+// through TanStack Query) and a naive table in headless Chromium, at normal CPU and throttled ×4;
+// then bundle sizes. Prints medians and spreads, writes bench/results/latest.json.
 //
 // Knobs (env): BENCH_RUNS (default 5), BENCH_SIZES (default 1000,10000,100000),
-// BENCH_CPU (default 1,4), BENCH_RUNS_THROTTLED (default 3), BENCH_IMPLS (default ours,virtual,naive), BENCH_SKIP_BUNDLE=1, BENCH_WIZARD=0,
+// BENCH_CPU (default 1,4), BENCH_RUNS_THROTTLED (default 3), BENCH_IMPLS (default ours,virtual,query,naive), BENCH_SKIP_BUNDLE=1, BENCH_WIZARD=0,
 // BENCH_RESUME=1, BENCH_NAIVE_100K_THROTTLED=1, BENCH_SETTLE_MS (default 1000: quiet time before mounting),
 // CHROMIUM_PATH (default /usr/bin/chromium).
 import { execFileSync } from 'node:child_process';
@@ -24,7 +24,7 @@ const env = process.env;
 const runs = Number(env.BENCH_RUNS ?? 5);
 const sizes = (env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
 const cpuRates = (env.BENCH_CPU ?? '1,4').split(',').map(Number);
-const impls = (env.BENCH_IMPLS ?? 'ours,virtual,naive').split(',').filter(Boolean);
+const impls = (env.BENCH_IMPLS ?? 'ours,virtual,query,naive').split(',').filter(Boolean);
 const executablePath = env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const scrollSteps = 60;
 const scrollPx = 1000; // ≈ 18 rows of 56 px per frame: a fast fling
@@ -262,7 +262,7 @@ const ratioFields = [
 for (const s of Object.values(summary)) {
   if (s.impl !== 'ours') continue;
   s.ratios = {};
-  for (const base of ['virtual', 'naive']) {
+  for (const base of ['virtual', 'query', 'naive']) {
     const b = summary[`${base}|${s.n}|${s.cpu}`];
     if (!b) continue;
     s.ratios[base] = Object.fromEntries(ratioFields.map(([id, get]) => [id, Number(ratio(get(s), get(b)).toFixed(2))]));
@@ -276,10 +276,11 @@ const allCpu = [...new Set(Object.values(summary).map((s) => s.cpu))].sort((a, b
 const allN = [...new Set(Object.values(summary).map((s) => s.n))].sort((a, b) => a - b);
 for (const cpu of allCpu) {
   for (const n of allN) {
-    for (const impl of ['ours', 'virtual', 'naive']) {
+    for (const impl of ['ours', 'virtual', 'query', 'naive']) {
       const s = summary[`${impl}|${n}|${cpu}`];
       if (!s) continue;
       const rv = s.ratios?.virtual;
+      const rq = s.ratios?.query;
       const rn = s.ratios?.naive;
       rows.push([
         `×${cpu}`, n.toLocaleString('en'), impl, String(s.runs),
@@ -288,12 +289,13 @@ for (const cpu of allCpu) {
         `${f(s.frameP50.median, 1)}/${f(s.frameP95.median, 1)}/${f(s.frameMax.median, 0)}`,
         `${f(s.keyMs.median)}/${f(s.keyMs.p95)} (n=${s.keyMs.samples})`,
         rv ? `mount ${rv.mountMs}× key95 ${rv.keyP95}× heapΔ ${rv.heapDeltaMB}×` : '',
+        rq ? `mount ${rq.mountMs}× key95 ${rq.keyP95}× frame95 ${rq.frameP95}×` : '',
         rn ? `mount ${rn.mountMs}× key95 ${rn.keyP95}×` : '',
       ]);
     }
   }
 }
-const header = ['CPU', 'contacts', 'impl', 'runs', 'mount→rows ms med (min–max)', 'DOM rows', 'heap MB / Δmount', 'scroll long tasks >50ms', 'frame ms p50/p95/max', 'key→rows ms med/p95', 'ours ÷ virtual', 'ours ÷ naive'];
+const header = ['CPU', 'contacts', 'impl', 'runs', 'mount→rows ms med (min–max)', 'DOM rows', 'heap MB / Δmount', 'scroll long tasks >50ms', 'frame ms p50/p95/max', 'key→rows ms med/p95', 'ours ÷ virtual', 'ours ÷ query', 'ours ÷ naive'];
 const table = [header, ...rows];
 const widths = header.map((_, i) => Math.max(...table.map((r) => r[i].length)));
 const markdown = [

@@ -1,19 +1,22 @@
 // The benchmark page: one implementation over generated contacts, driven by bench/run.mjs
-// through `window.bench`. Three implementations over the same data:
+// through `window.bench`. Four implementations over the same data:
 //   ours    — <ContactList> inside <ReachoutProvider> over the memory provider (no latency)
 //   virtual — a bare @tanstack/react-virtual list (the floor: virtualization alone)
+//   query   — the same bare list fed by the memory provider through TanStack Query, pages of 50
+//             (the async floor: what any list pays that gets its rows from a provider)
 //   naive   — a plain <table> with every row (what users get without virtualization)
-import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ChangeEvent } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { keepPreviousData, QueryClient, QueryClientProvider, useInfiniteQuery } from '@tanstack/react-query';
 import { ContactList } from '../../src/components/contact-list/index';
 import { ReachoutProvider } from '../../src/data/index';
 import { createMemoryProvider, generateContacts } from '../../src/testing/index';
 import type { Contact } from '../../src/core/types';
 import '../../src/styles.css';
 
-type Impl = 'ours' | 'virtual' | 'naive';
+type Impl = 'ours' | 'virtual' | 'query' | 'naive';
 
 const rowHeight = 56;
 const listHeight = 600;
@@ -66,8 +69,7 @@ function useBaselineSearch() {
   return { rows, rootRef, input };
 }
 
-function VirtualList() {
-  const { rows, rootRef, input } = useBaselineSearch();
+function VirtualRows({ rows, onRangeEnd }: { rows: Contact[]; onRangeEnd?: (lastIndex: number) => void }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -76,35 +78,84 @@ function VirtualList() {
     estimateSize: () => rowHeight,
     overscan: 6,
   });
+  const items = virtualizer.getVirtualItems();
+  const lastIndex = items[items.length - 1]?.index ?? -1;
+  useEffect(() => onRangeEnd?.(lastIndex), [lastIndex, onRangeEnd]);
+  return (
+    <div ref={scrollRef} data-bench-scroller="" style={{ height: listHeight, overflow: 'auto' }}>
+      <table style={{ height: virtualizer.getTotalSize(), width: '100%', position: 'relative', display: 'block' }}>
+        <tbody>
+          {items.map((item) => {
+            const contact = rows[item.index]!;
+            return (
+              <tr
+                key={contact.id}
+                data-contact-id={contact.id}
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  width: '100%',
+                  height: rowHeight,
+                  display: 'flex',
+                  transform: `translateY(${item.start}px)`,
+                }}
+              >
+                <Cells contact={contact} />
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function VirtualList() {
+  const { rows, rootRef, input } = useBaselineSearch();
   return (
     <div ref={rootRef} data-bench-root="">
       {input}
-      <div ref={scrollRef} data-bench-scroller="" style={{ height: listHeight, overflow: 'auto' }}>
-        <table style={{ height: virtualizer.getTotalSize(), width: '100%', position: 'relative', display: 'block' }}>
-          <tbody>
-            {virtualizer.getVirtualItems().map((item) => {
-              const contact = rows[item.index]!;
-              return (
-                <tr
-                  key={contact.id}
-                  data-contact-id={contact.id}
-                  style={{
-                    position: 'absolute',
-                    top: 0,
-                    left: 0,
-                    width: '100%',
-                    height: rowHeight,
-                    display: 'flex',
-                    transform: `translateY(${item.start}px)`,
-                  }}
-                >
-                  <Cells contact={contact} />
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <VirtualRows rows={rows} />
+    </div>
+  );
+}
+
+const benchQueryClient = new QueryClient();
+
+/** The bare list over the provider: TanStack Query pages, loaded as the window nears their end. */
+function QueryList() {
+  const [search, setSearch] = useState('');
+  const query = search.trim();
+  const result = useInfiniteQuery({
+    queryKey: ['bench-contacts', query],
+    queryFn: ({ pageParam, signal }) =>
+      provider!.listContacts({ ...(query ? { search: query } : {}), cursor: pageParam, limit: 50 }, { signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+    placeholderData: keepPreviousData,
+  });
+  const rows = useMemo(() => result.data?.pages.flatMap((page) => page.items) ?? [], [result.data]);
+  const { hasNextPage, isFetchingNextPage, fetchNextPage, isPlaceholderData } = result;
+  const onRangeEnd = useMemo(
+    () => (lastIndex: number) => {
+      if (hasNextPage && !isFetchingNextPage && lastIndex >= rows.length - 10) void fetchNextPage();
+    },
+    [hasNextPage, isFetchingNextPage, fetchNextPage, rows.length],
+  );
+  const rootRef = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    if (rootRef.current && result.data && !isPlaceholderData) rootRef.current.dataset.query = search;
+  }, [result.data, isPlaceholderData, search]);
+  return (
+    <div ref={rootRef} data-bench-root="">
+      <input
+        type="search"
+        aria-label="Search contacts"
+        value={search}
+        onChange={(event: ChangeEvent<HTMLInputElement>) => setSearch(event.target.value)}
+      />
+      <VirtualRows rows={rows} onRangeEnd={onRangeEnd} />
     </div>
   );
 }
@@ -206,7 +257,7 @@ const bench = {
     const t0 = now();
     contacts = generateContacts(n, 1);
     lowered = contacts.map((c) => ({ name: c.name.toLowerCase(), email: (c.email ?? '').toLowerCase(), phone: c.phone }));
-    if (impl === 'ours') provider = createMemoryProvider({ contacts, latencyMs: 0 });
+    if (impl === 'ours' || impl === 'query') provider = createMemoryProvider({ contacts, latencyMs: 0 });
     return { generateMs: now() - t0 };
   },
   /** Mount to first rows painted. */
@@ -221,6 +272,10 @@ const bench = {
         </ReachoutProvider>
       ) : impl === 'virtual' ? (
         <VirtualList />
+      ) : impl === 'query' ? (
+        <QueryClientProvider client={benchQueryClient}>
+          <QueryList />
+        </QueryClientProvider>
       ) : (
         <NaiveList />
       ),
