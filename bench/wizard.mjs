@@ -36,26 +36,20 @@ export async function buildWizardPage() {
   return pathToFileURL(path.join(outDir, 'index.html')).href;
 }
 
-export async function runWizardOnce(browser, url, cpu, templateCount = 1000) {
+/**
+ * A fresh page at `url`, quiet for the same pause as the list cases (see bench/run.mjs), then
+ * throttled to `cpu`, handed to `measure`; closed afterwards.
+ */
+async function onBenchPage(browser, url, cpu, measure) {
   const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
   const page = await context.newPage();
   page.setDefaultTimeout(60_000);
   try {
     const cdp = await context.newCDPSession(page);
     await page.goto(url);
-    // The same quiet pause as the list cases before anything is timed (see bench/run.mjs).
     await page.waitForTimeout(Number(process.env.BENCH_SETTLE_MS ?? 1000));
     if (cpu !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
-    const { openMs } = await page.evaluate((n) => window.wizardBench.open(n), templateCount);
-    await page.getByRole('radio', { name: /Acme Support/ }).click();
-    await page.evaluate(() => window.wizardBench.armStep('[data-slot="send-message-wizard-templates"] input[type="radio"]'));
-    await page.getByRole('button', { name: 'Next' }).click();
-    const templateStepMs = await page.evaluate(() => window.wizardBench.result());
-    const templateRadios = await page.locator('[data-slot="send-message-wizard-templates"] input[type="radio"]').count();
-    await page.getByRole('radio', { name: /order_update/ }).click();
-    await page.getByRole('button', { name: 'Next' }).click();
-    const keyMs = await typeMeasured(page);
-    return { openMs, templateStepMs, templateRadios, keyMs };
+    return await measure(page);
   } finally {
     await context.close();
   }
@@ -73,17 +67,24 @@ async function typeMeasured(page) {
   return keyMs;
 }
 
-export async function runTypingFloorOnce(browser, url, cpu) {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(60_000);
-  try {
-    const cdp = await context.newCDPSession(page);
-    await page.goto(url);
-    if (cpu !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+export function runWizardOnce(browser, url, cpu, templateCount = 1000) {
+  return onBenchPage(browser, url, cpu, async (page) => {
+    const { openMs } = await page.evaluate((n) => window.wizardBench.open(n), templateCount);
+    await page.getByRole('radio', { name: /Acme Support/ }).click();
+    await page.evaluate(() => window.wizardBench.armStep('[data-slot="send-message-wizard-templates"] input[type="radio"]'));
+    await page.getByRole('button', { name: 'Next' }).click();
+    const templateStepMs = await page.evaluate(() => window.wizardBench.result());
+    const templateRadios = await page.locator('[data-slot="send-message-wizard-templates"] input[type="radio"]').count();
+    await page.getByRole('radio', { name: /order_update/ }).click();
+    await page.getByRole('button', { name: 'Next' }).click();
+    const keyMs = await typeMeasured(page);
+    return { openMs, templateStepMs, templateRadios, keyMs };
+  });
+}
+
+export function runTypingFloorOnce(browser, url, cpu) {
+  return onBenchPage(browser, url, cpu, async (page) => {
     await page.evaluate(() => window.wizardBench.openFloor());
     return { keyMs: await typeMeasured(page) };
-  } finally {
-    await context.close();
-  }
+  });
 }
