@@ -86,7 +86,9 @@ const ContactListRow = memo(function ContactListRow({
     >
       {cellRenderers.map((cell) => (
         <div key={cell.id} role="gridcell" data-slot="contact-list-cell" data-column={cell.id} className={cellClassName}>
-          {createElement(ContactListCellContent, { render: cell.render, contact })}
+          {cell.component === undefined
+            ? createElement(ContactListCellContent, { render: cell.render, contact })
+            : createElement(cell.component, { contact })}
         </div>
       ))}
     </div>

@@ -2,6 +2,7 @@ import { createElement, useCallback, useEffect, useId, useMemo, useReducer, useR
 import { useIsomorphicLayoutEffect } from '../internal/useIsomorphicLayoutEffect';
 import type {
   ChangeEvent,
+  ComponentType,
   CSSProperties,
   FocusEvent,
   HTMLAttributes,
@@ -230,6 +231,7 @@ export function useContactList(options: UseContactListOptions = {}): UseContactL
 export interface ContactListCellRenderer {
   id: string;
   render: (contact: Contact) => ReactNode;
+  component: ComponentType<{ contact: Contact }> | undefined;
 }
 
 /** What `ContactList.Grid` needs from the Root beyond the public result: not exported. */
@@ -612,6 +614,7 @@ export function useContactListState(
       tableColumns.map((column): ContactListCellRenderer => ({
         id: column.id ?? '',
         render: column.meta?.render ?? (() => null),
+        component: column.meta?.component,
       })),
     [tableColumns],
   );

@@ -206,6 +206,50 @@ describe('ContactList', () => {
     expect(grid().getAttribute('aria-busy')).toBeNull();
   });
 
+  it('pulses only the first load; a page loading under the rows stays still, the busy bar moves by transform', async () => {
+    const memory = createMemoryProvider({ contacts: generateContacts(20, 7) });
+    const firstPage = deferred<void>();
+    const nextPage = deferred<void>();
+    renderList({
+      props: { pageSize: 5 },
+      provider: {
+        ...memory,
+        listContacts: async (params, context) => {
+          await (params.cursor ? nextPage.promise : firstPage.promise);
+          return memory.listContacts(params, context);
+        },
+      },
+    });
+    const animationOf = (element: Element, pseudo?: string) => getComputedStyle(element, pseudo).animationName;
+    const firstLoadSkeleton = document.querySelector('[data-slot="contact-list-skeleton-rows"] [data-slot="contact-list-skeleton"]');
+    expect(firstLoadSkeleton).not.toBeNull();
+    expect(animationOf(firstLoadSkeleton as Element)).toBe('reachout-contact-list-pulse');
+
+    await act(async () => {
+      firstPage.resolve();
+      await firstPage.promise;
+    });
+    // Five rows fill less than the host: the next page is asked for at once and held back.
+    await waitFor(() => expect(contactRows()).toHaveLength(5));
+    await waitFor(() => expect(grid().getAttribute('aria-busy')).toBe('true'));
+    const placeholder = grid().querySelector('[data-slot="contact-list-body"] [data-state="loading"] [data-slot="contact-list-skeleton"]');
+    expect(placeholder).not.toBeNull();
+    expect(animationOf(placeholder as Element)).toBe('none');
+
+    const header = grid().querySelector('[data-slot="contact-list-header"]') as Element;
+    expect(animationOf(header, '::after')).toBe('reachout-contact-list-progress');
+    const bar = header.getAnimations({ subtree: true }).find((animation) => animation instanceof CSSAnimation);
+    const keyframes = bar?.effect instanceof KeyframeEffect ? bar.effect.getKeyframes() : [];
+    expect(keyframes.map((keyframe) => keyframe.transform)).toEqual(['translateX(-100%)', 'translateX(334%)']);
+    expect(keyframes.some((keyframe) => 'insetInlineStart' in keyframe || 'left' in keyframe)).toBe(false);
+
+    await act(async () => {
+      nextPage.resolve();
+      await nextPage.promise;
+    });
+    await waitFor(() => expect(contactRows()).toHaveLength(10));
+  });
+
   it('offers the create action on an empty book, as the one "Create contact" button', async () => {
     const { user, onCreateContact } = renderList({ provider: { contacts: [] } });
     await screen.findByText('No contacts yet');
