@@ -2,7 +2,7 @@ import { forwardRef, useContext, useState } from 'react';
 import type { ComponentPropsWithoutRef, CSSProperties } from 'react';
 import type { Contact } from '../../core/types';
 import { cn } from '../internal/cn';
-import { ContactListContext } from './ContactListContext';
+import { ContactListCellAppearanceContext } from './ContactListContext';
 
 /** Up to two letters for a name: the first letters of its first and last words. */
 export function contactInitials(name: string): string {
@@ -44,7 +44,7 @@ export const ContactListAvatar = forwardRef<HTMLSpanElement, ContactListAvatarPr
   { contact, unstyled, className, style, ...props },
   ref,
 ) {
-  const context = useContext(ContactListContext);
+  const appearance = useContext(ContactListCellAppearanceContext);
   const [failedUrl, setFailedUrl] = useState<string | null>(null);
   const imageUrl = contact.avatarUrl !== null && contact.avatarUrl !== failedUrl ? contact.avatarUrl : null;
   const hueStyle = { '--reachout-contact-list-avatar-hue': contactAvatarHue(contact.id) } as CSSProperties;
@@ -54,7 +54,7 @@ export const ContactListAvatar = forwardRef<HTMLSpanElement, ContactListAvatarPr
       aria-hidden="true"
       data-slot="contact-list-avatar"
       data-state={imageUrl === null ? 'initials' : 'image'}
-      className={cn(!(unstyled ?? context?.unstyled ?? false) && 'reachout-contact-list__avatar', className)}
+      className={cn(!(unstyled ?? appearance?.unstyled ?? false) && 'reachout-contact-list__avatar', className)}
       style={{ ...hueStyle, ...style }}
       {...props}
     >

@@ -1,8 +1,9 @@
+import { useContext } from 'react';
 import { formatPhone } from '../../core/phone';
 import type { Contact } from '../../core/types';
 import { useMessages } from '../../data/useMessages';
 import { ContactListAvatar } from './ContactListAvatar';
-import { useContactListContext } from './ContactListContext';
+import { ContactListCellAppearanceContext } from './ContactListContext';
 
 interface CellProps {
   contact: Contact;
@@ -12,8 +13,7 @@ interface CellProps {
 // right-to-left one) keeps its own order instead of scrambling its neighbours.
 
 export function ContactListNameCell({ contact }: CellProps) {
-  const { components } = useContactListContext('ContactList name cell');
-  const Avatar = components.Avatar ?? ContactListAvatar;
+  const Avatar = useContext(ContactListCellAppearanceContext)?.Avatar ?? ContactListAvatar;
   return (
     <>
       <Avatar contact={contact} />

@@ -32,6 +32,18 @@ export interface ContactListContextValue {
 
 export const ContactListContext = createContext<ContactListContextValue | null>(null);
 
+/**
+ * What the built-in cells read: changes only with `unstyled` or the host's Avatar, so the rows'
+ * cells do not re-render with every keystroke, page and selection (the list state does).
+ * Not part of the public API.
+ */
+export interface ContactListCellAppearance {
+  unstyled: boolean;
+  Avatar: ComponentType<ContactListAvatarProps> | undefined;
+}
+
+export const ContactListCellAppearanceContext = createContext<ContactListCellAppearance | null>(null);
+
 /** The Root's virtualizer and row plumbing for `ContactList.Grid`; not part of the public API. */
 export const ContactListInternalsContext = createContext<ContactListInternals | null>(null);
 

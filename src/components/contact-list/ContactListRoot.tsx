@@ -1,7 +1,7 @@
-import { forwardRef } from 'react';
+import { forwardRef, useMemo } from 'react';
 import type { ComponentPropsWithoutRef } from 'react';
 import { cn } from '../internal/cn';
-import { ContactListContext, ContactListInternalsContext } from './ContactListContext';
+import { ContactListCellAppearanceContext, ContactListContext, ContactListInternalsContext } from './ContactListContext';
 import type { ContactListComponents, ContactListContextValue } from './ContactListContext';
 import { useContactListState } from './useContactList';
 import type { UseContactListOptions } from './useContactList';
@@ -74,18 +74,22 @@ export const ContactListRoot = forwardRef<HTMLDivElement, ContactListRootProps>(
   );
   // The list result is a new object on every render: memoizing the value would gain nothing.
   const value: ContactListContextValue = { list, unstyled, components, onCreateContact };
+  const Avatar = components.Avatar;
+  const cellAppearance = useMemo(() => ({ unstyled, Avatar }), [unstyled, Avatar]);
   return (
     <ContactListContext.Provider value={value}>
-      <ContactListInternalsContext.Provider value={internals}>
-        <div
-          ref={ref}
-          data-slot="contact-list"
-          data-state={list.status}
-          data-stale={list.isStale ? '' : undefined}
-          className={cn(!unstyled && 'reachout-contact-list', className)}
-          {...props}
-        />
-      </ContactListInternalsContext.Provider>
+      <ContactListCellAppearanceContext.Provider value={cellAppearance}>
+        <ContactListInternalsContext.Provider value={internals}>
+          <div
+            ref={ref}
+            data-slot="contact-list"
+            data-state={list.status}
+            data-stale={list.isStale ? '' : undefined}
+            className={cn(!unstyled && 'reachout-contact-list', className)}
+            {...props}
+          />
+        </ContactListInternalsContext.Provider>
+      </ContactListCellAppearanceContext.Provider>
     </ContactListContext.Provider>
   );
 });

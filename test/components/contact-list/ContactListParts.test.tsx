@@ -136,6 +136,38 @@ describe('ContactList parts', () => {
     expect(document.querySelector('[data-slot="contact-list-avatar"]')).toBeNull();
   });
 
+  it('does not re-render the rows’ cells while the list state around them changes', async () => {
+    const renders = vi.fn();
+    function CountingAvatar({ contact }: ContactListAvatarProps) {
+      renders(contact.id);
+      return <b>{contact.name[0]}</b>;
+    }
+    const memory = createMemoryProvider();
+    const provider = {
+      ...memory,
+      // A search that never answers: the rows on screen stay, dimmed, while the Root re-renders.
+      listContacts: (params: Parameters<typeof memory.listContacts>[0], context: Parameters<typeof memory.listContacts>[1]) =>
+        params.search ? new Promise<never>(() => {}) : memory.listContacts(params, context),
+    };
+    const user = userEvent.setup();
+    const { unmount } = render(
+      <ReachoutProvider dataProvider={provider}>
+        <Host>
+          <ContactList components={{ Avatar: CountingAvatar }} searchDebounceMs={0} />
+        </Host>
+      </ReachoutProvider>,
+    );
+    await waitFor(() => expect(contactRows().length).toBeGreaterThan(0));
+    const rowsShown = contactRows().length;
+    const rendersBefore = renders.mock.calls.length;
+    expect(rendersBefore).toBe(rowsShown);
+    await user.type(searchBox(), 'zz');
+    await waitFor(() => expect(grid().hasAttribute('data-stale')).toBe(true));
+    expect(contactRows()).toHaveLength(rowsShown);
+    expect(renders.mock.calls.length).toBe(rendersBefore);
+    unmount();
+  });
+
   it('shows initials on a colour that stays the same for a contact', async () => {
     withProvider(<ContactList />);
     await waitFor(() => expect(contactRows().length).toBeGreaterThan(0));
