@@ -3,6 +3,8 @@ import type { ComponentPropsWithoutRef } from 'react';
 import type { Chat } from '../../core/types';
 import { useMessages } from '../../data/useMessages';
 import { cn } from '../internal/cn';
+import { createPagedListParts } from '../internal/pagedListParts';
+import type { PagedListPartOptions } from '../internal/pagedListParts';
 import { useChatsTab } from './useChatsTab';
 import type { UseChatsTabOptions, UseChatsTabResult } from './useChatsTab';
 import { useReplyWindow } from './useReplyWindow';
@@ -33,13 +35,7 @@ export function useChatsTabContext(part = 'useChatsTabContext'): ChatsTabContext
   return context;
 }
 
-interface PartOptions {
-  /**
-   * Leaves out Reachout's class; the data attributes stay.
-   * @default the Root's `unstyled`, else false
-   */
-  unstyled?: boolean;
-}
+type PartOptions = PagedListPartOptions;
 
 function usePart(part: string, partClass: string, unstyled: boolean | undefined, className: string | undefined) {
   const context = useChatsTabContext(part);
@@ -203,65 +199,29 @@ export const ChatsTabList = forwardRef<HTMLUListElement, ChatsTabListProps>(func
   );
 });
 
+const pagedParts = createPagedListParts({
+  widget: 'ChatsTab',
+  slot: 'chats-tab',
+  emptyClass: 'note',
+  emptyMessage: 'chatsTab.empty',
+  errorTitle: 'chatsTab.error.title',
+  useRoot: (part) => {
+    const { tab, unstyled } = useChatsTabContext(part);
+    return { list: tab, unstyled };
+  },
+});
+
 export interface ChatsTabLoadMoreProps extends ComponentPropsWithoutRef<'button'>, PartOptions {}
 
 /** The "Load more" button: asks for older chats by cursor. Renders nothing on the last page. */
-export const ChatsTabLoadMore = forwardRef<HTMLButtonElement, ChatsTabLoadMoreProps>(function ChatsTabLoadMore(
-  { unstyled, className, children, ...props },
-  ref,
-) {
-  const { tab, className: partClassName } = usePart('ChatsTab.LoadMore', 'reachout-chats-tab__button', unstyled, className);
-  const { t } = useMessages();
-  if (tab.status !== 'ready' || !tab.hasNextPage || tab.error !== null) return null;
-  return (
-    <button
-      ref={ref}
-      type="button"
-      data-slot="chats-tab-load-more"
-      aria-disabled={tab.isFetchingNextPage ? true : undefined}
-      className={partClassName}
-      onClick={tab.isFetchingNextPage ? undefined : tab.loadMore}
-      {...props}
-    >
-      {children ?? (tab.isFetchingNextPage ? t('common.loading') : t('common.loadMore'))}
-    </button>
-  );
-});
+export const ChatsTabLoadMore = pagedParts.LoadMore;
 
 export interface ChatsTabEmptyProps extends ComponentPropsWithoutRef<'p'>, PartOptions {}
 
 /** "No chats yet", when the contact has none. */
-export const ChatsTabEmpty = forwardRef<HTMLParagraphElement, ChatsTabEmptyProps>(function ChatsTabEmpty(
-  { unstyled, className, children, ...props },
-  ref,
-) {
-  const { tab, className: partClassName } = usePart('ChatsTab.Empty', 'reachout-chats-tab__note', unstyled, className);
-  const { t } = useMessages();
-  if (tab.status !== 'empty') return null;
-  return (
-    <p ref={ref} data-slot="chats-tab-empty" className={partClassName} {...props}>
-      {children ?? t('chatsTab.empty')}
-    </p>
-  );
-});
+export const ChatsTabEmpty = pagedParts.Empty;
 
 export interface ChatsTabErrorProps extends ComponentPropsWithoutRef<'div'>, PartOptions {}
 
 /** Why the chats (or the next page) could not be loaded, with "Retry"; an alert. */
-export const ChatsTabError = forwardRef<HTMLDivElement, ChatsTabErrorProps>(function ChatsTabError(
-  { unstyled, className, ...props },
-  ref,
-) {
-  const { tab, unstyled: rootUnstyled, className: partClassName } = usePart('ChatsTab.Error', 'reachout-chats-tab__error', unstyled, className);
-  const { t, errorMessage } = useMessages();
-  if (tab.error === null) return null;
-  return (
-    <div ref={ref} role="alert" data-slot="chats-tab-error" className={partClassName} {...props}>
-      <p data-slot="chats-tab-error-title">{t('chatsTab.error.title')}</p>
-      <p data-slot="chats-tab-error-message">{errorMessage(tab.error)}</p>
-      <button type="button" className={cn(!(unstyled ?? rootUnstyled) && 'reachout-chats-tab__button')} onClick={tab.retry}>
-        {t('common.retry')}
-      </button>
-    </div>
-  );
-});
+export const ChatsTabError = pagedParts.Error;

@@ -3,6 +3,8 @@ import type { ComponentPropsWithoutRef } from 'react';
 import type { TimelineEvent, TimelineEventType } from '../../core/types';
 import { useMessages } from '../../data/useMessages';
 import { cn } from '../internal/cn';
+import { createPagedListParts } from '../internal/pagedListParts';
+import type { PagedListPartOptions } from '../internal/pagedListParts';
 import { VisuallyHidden } from '../internal/VisuallyHidden';
 import { useContactTimeline } from './useContactTimeline';
 import type { UseContactTimelineOptions, UseContactTimelineResult } from './useContactTimeline';
@@ -29,13 +31,7 @@ export function useContactTimelineContext(part = 'useContactTimelineContext'): C
   return context;
 }
 
-interface PartOptions {
-  /**
-   * Leaves out Reachout's class; the data attributes stay.
-   * @default the Root's `unstyled`, else false
-   */
-  unstyled?: boolean;
-}
+type PartOptions = PagedListPartOptions;
 
 function usePart(part: string, partClass: string, unstyled: boolean | undefined, className: string | undefined) {
   const context = useContactTimelineContext(part);
@@ -170,74 +166,29 @@ export const ContactTimelineList = forwardRef<HTMLOListElement, ContactTimelineL
   );
 });
 
+const pagedParts = createPagedListParts({
+  widget: 'ContactTimeline',
+  slot: 'contact-timeline',
+  emptyClass: 'note',
+  emptyMessage: 'timeline.empty',
+  errorTitle: 'timeline.error.title',
+  useRoot: (part) => {
+    const { timeline, unstyled } = useContactTimelineContext(part);
+    return { list: timeline, unstyled };
+  },
+});
+
 export interface ContactTimelineLoadMoreProps extends ComponentPropsWithoutRef<'button'>, PartOptions {}
 
 /** The "Load more" button: asks for older events by cursor. Renders nothing on the last page. */
-export const ContactTimelineLoadMore = forwardRef<HTMLButtonElement, ContactTimelineLoadMoreProps>(
-  function ContactTimelineLoadMore({ unstyled, className, children, ...props }, ref) {
-    const { timeline, className: partClassName } = usePart(
-      'ContactTimeline.LoadMore',
-      'reachout-contact-timeline__button',
-      unstyled,
-      className,
-    );
-    const { t } = useMessages();
-    if (timeline.status !== 'ready' || !timeline.hasNextPage || timeline.error !== null) return null;
-    return (
-      <button
-        ref={ref}
-        type="button"
-        data-slot="contact-timeline-load-more"
-        aria-disabled={timeline.isFetchingNextPage ? true : undefined}
-        className={partClassName}
-        onClick={timeline.isFetchingNextPage ? undefined : timeline.loadMore}
-        {...props}
-      >
-        {children ?? (timeline.isFetchingNextPage ? t('common.loading') : t('common.loadMore'))}
-      </button>
-    );
-  },
-);
+export const ContactTimelineLoadMore = pagedParts.LoadMore;
 
 export interface ContactTimelineEmptyProps extends ComponentPropsWithoutRef<'p'>, PartOptions {}
 
 /** "Nothing has happened yet", when the contact has no events. */
-export const ContactTimelineEmpty = forwardRef<HTMLParagraphElement, ContactTimelineEmptyProps>(function ContactTimelineEmpty(
-  { unstyled, className, children, ...props },
-  ref,
-) {
-  const { timeline, className: partClassName } = usePart('ContactTimeline.Empty', 'reachout-contact-timeline__note', unstyled, className);
-  const { t } = useMessages();
-  if (timeline.status !== 'empty') return null;
-  return (
-    <p ref={ref} data-slot="contact-timeline-empty" className={partClassName} {...props}>
-      {children ?? t('timeline.empty')}
-    </p>
-  );
-});
+export const ContactTimelineEmpty = pagedParts.Empty;
 
 export interface ContactTimelineErrorProps extends ComponentPropsWithoutRef<'div'>, PartOptions {}
 
 /** Why the timeline (or its next page) could not be loaded, with "Retry"; an alert. */
-export const ContactTimelineError = forwardRef<HTMLDivElement, ContactTimelineErrorProps>(function ContactTimelineError(
-  { unstyled, className, ...props },
-  ref,
-) {
-  const { timeline, unstyled: rootUnstyled, className: partClassName } = usePart(
-    'ContactTimeline.Error',
-    'reachout-contact-timeline__error',
-    unstyled,
-    className,
-  );
-  const { t, errorMessage } = useMessages();
-  if (timeline.error === null) return null;
-  return (
-    <div ref={ref} role="alert" data-slot="contact-timeline-error" className={partClassName} {...props}>
-      <p data-slot="contact-timeline-error-title">{t('timeline.error.title')}</p>
-      <p data-slot="contact-timeline-error-message">{errorMessage(timeline.error)}</p>
-      <button type="button" className={cn(!(unstyled ?? rootUnstyled) && 'reachout-contact-timeline__button')} onClick={timeline.retry}>
-        {t('common.retry')}
-      </button>
-    </div>
-  );
-});
+export const ContactTimelineError = pagedParts.Error;

@@ -3,6 +3,8 @@ import type { ComponentPropsWithoutRef } from 'react';
 import type { Ticket } from '../../core/types';
 import { useMessages } from '../../data/useMessages';
 import { cn } from '../internal/cn';
+import { createPagedListParts } from '../internal/pagedListParts';
+import type { PagedListPartOptions } from '../internal/pagedListParts';
 import { VisuallyHidden } from '../internal/VisuallyHidden';
 import { useTicketsTab } from './useTicketsTab';
 import type { TicketsTabColumnId, UseTicketsTabOptions, UseTicketsTabResult } from './useTicketsTab';
@@ -31,13 +33,7 @@ export function useTicketsTabContext(part = 'useTicketsTabContext'): TicketsTabC
   return context;
 }
 
-interface PartOptions {
-  /**
-   * Leaves out Reachout's class; the data attributes stay.
-   * @default the Root's `unstyled`, else false
-   */
-  unstyled?: boolean;
-}
+type PartOptions = PagedListPartOptions;
 
 function usePartClassName(part: string, partClass: string, unstyled: boolean | undefined, className: string | undefined) {
   const context = useTicketsTabContext(part);
@@ -215,49 +211,27 @@ export const TicketsTabTable = forwardRef<HTMLTableElement, TicketsTabTableProps
   );
 });
 
+const pagedParts = createPagedListParts({
+  widget: 'TicketsTab',
+  slot: 'tickets-tab',
+  emptyClass: 'empty',
+  emptyMessage: 'ticketsTab.empty',
+  errorTitle: 'ticketsTab.error.title',
+  useRoot: (part) => {
+    const { tab, unstyled } = useTicketsTabContext(part);
+    return { list: tab, unstyled };
+  },
+});
+
 export interface TicketsTabLoadMoreProps extends ComponentPropsWithoutRef<'button'>, PartOptions {}
 
 /** The "Load more" button: asks for the next page by cursor. Renders nothing on the last page. */
-export const TicketsTabLoadMore = forwardRef<HTMLButtonElement, TicketsTabLoadMoreProps>(function TicketsTabLoadMore(
-  { unstyled, className, children, ...props },
-  ref,
-) {
-  const { tab } = useTicketsTabContext('TicketsTab.LoadMore');
-  const { t } = useMessages();
-  const partClassName = usePartClassName('TicketsTab.LoadMore', 'reachout-tickets-tab__button', unstyled, className);
-  if (tab.status !== 'ready' || !tab.hasNextPage || tab.error !== null) return null;
-  return (
-    <button
-      ref={ref}
-      type="button"
-      data-slot="tickets-tab-load-more"
-      aria-disabled={tab.isFetchingNextPage ? true : undefined}
-      className={partClassName}
-      onClick={tab.isFetchingNextPage ? undefined : tab.loadMore}
-      {...props}
-    >
-      {children ?? (tab.isFetchingNextPage ? t('common.loading') : t('common.loadMore'))}
-    </button>
-  );
-});
+export const TicketsTabLoadMore = pagedParts.LoadMore;
 
 export interface TicketsTabEmptyProps extends ComponentPropsWithoutRef<'p'>, PartOptions {}
 
 /** "No tickets yet", when the contact has none. */
-export const TicketsTabEmpty = forwardRef<HTMLParagraphElement, TicketsTabEmptyProps>(function TicketsTabEmpty(
-  { unstyled, className, children, ...props },
-  ref,
-) {
-  const { tab } = useTicketsTabContext('TicketsTab.Empty');
-  const { t } = useMessages();
-  const partClassName = usePartClassName('TicketsTab.Empty', 'reachout-tickets-tab__empty', unstyled, className);
-  if (tab.status !== 'empty') return null;
-  return (
-    <p ref={ref} data-slot="tickets-tab-empty" className={partClassName} {...props}>
-      {children ?? t('ticketsTab.empty')}
-    </p>
-  );
-});
+export const TicketsTabEmpty = pagedParts.Empty;
 
 export interface TicketsTabErrorProps extends ComponentPropsWithoutRef<'div'>, PartOptions {}
 
@@ -265,21 +239,4 @@ export interface TicketsTabErrorProps extends ComponentPropsWithoutRef<'div'>, P
  * Why the tickets (or the next page) could not be loaded, with "Retry". An alert, so screen
  * readers hear it at once.
  */
-export const TicketsTabError = forwardRef<HTMLDivElement, TicketsTabErrorProps>(function TicketsTabError(
-  { unstyled, className, ...props },
-  ref,
-) {
-  const { tab, unstyled: rootUnstyled } = useTicketsTabContext('TicketsTab.Error');
-  const { t, errorMessage } = useMessages();
-  const partClassName = usePartClassName('TicketsTab.Error', 'reachout-tickets-tab__error', unstyled, className);
-  if (tab.error === null) return null;
-  return (
-    <div ref={ref} role="alert" data-slot="tickets-tab-error" className={partClassName} {...props}>
-      <p data-slot="tickets-tab-error-title">{t('ticketsTab.error.title')}</p>
-      <p data-slot="tickets-tab-error-message">{errorMessage(tab.error)}</p>
-      <button type="button" className={cn(!(unstyled ?? rootUnstyled) && 'reachout-tickets-tab__button')} onClick={tab.retry}>
-        {t('common.retry')}
-      </button>
-    </div>
-  );
-});
+export const TicketsTabError = pagedParts.Error;

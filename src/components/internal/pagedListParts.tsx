@@ -1,0 +1,110 @@
+import { forwardRef } from 'react';
+import type { ComponentPropsWithoutRef } from 'react';
+import type { ReachoutError } from '../../core/errors';
+import type { MessageKey } from '../../data/messages';
+import { useMessages } from '../../data/useMessages';
+import { cn } from './cn';
+
+/** What the LoadMore, Empty and Error parts of a paged list read from its Root. */
+export interface PagedListState {
+  status: 'loading' | 'empty' | 'ready' | 'error';
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  error: ReachoutError | null;
+  loadMore: () => void;
+  retry: () => void;
+}
+
+export interface PagedListPartOptions {
+  /**
+   * Leaves out Reachout's class; the data attributes stay.
+   * @default the Root's `unstyled`, else false
+   */
+  unstyled?: boolean;
+}
+
+interface PagedListPartsSpec {
+  /** `TicketsTab`: names the parts in React DevTools and in the error a part outside its Root throws. */
+  widget: string;
+  /** `tickets-tab`: the prefix of the parts' `data-slot` and (with `reachout-`) of their classes. */
+  slot: string;
+  /** The Empty part's class suffix (`empty` → `reachout-tickets-tab__empty`). */
+  emptyClass: string;
+  emptyMessage: MessageKey;
+  errorTitle: MessageKey;
+  /** The Root's list state and `unstyled`; throws, naming `part`, outside a Root. */
+  useRoot: (part: string) => { list: PagedListState; unstyled: boolean };
+}
+
+/**
+ * The three parts every paged list of a contact (tickets, timeline, chats) shares: "Load more",
+ * the empty note and the error with Retry. Same markup, slots and classes for each list.
+ */
+export function createPagedListParts(spec: PagedListPartsSpec) {
+  const { widget, slot } = spec;
+  const classOf = (element: string) => `reachout-${slot}__${element}`;
+
+  function usePart(part: string, element: string, unstyled: boolean | undefined, className: string | undefined) {
+    const root = spec.useRoot(`${widget}.${part}`);
+    const styled = !(unstyled ?? root.unstyled);
+    return { list: root.list, styled, className: cn(styled && classOf(element), className) };
+  }
+
+  const LoadMore = forwardRef<HTMLButtonElement, ComponentPropsWithoutRef<'button'> & PagedListPartOptions>(
+    function LoadMore({ unstyled, className, children, ...props }, ref) {
+      const { list, className: partClassName } = usePart('LoadMore', 'button', unstyled, className);
+      const { t } = useMessages();
+      if (list.status !== 'ready' || !list.hasNextPage || list.error !== null) return null;
+      return (
+        <button
+          ref={ref}
+          type="button"
+          data-slot={`${slot}-load-more`}
+          aria-disabled={list.isFetchingNextPage ? true : undefined}
+          className={partClassName}
+          onClick={list.isFetchingNextPage ? undefined : list.loadMore}
+          {...props}
+        >
+          {children ?? (list.isFetchingNextPage ? t('common.loading') : t('common.loadMore'))}
+        </button>
+      );
+    },
+  );
+  LoadMore.displayName = `${widget}LoadMore`;
+
+  const Empty = forwardRef<HTMLParagraphElement, ComponentPropsWithoutRef<'p'> & PagedListPartOptions>(function Empty(
+    { unstyled, className, children, ...props },
+    ref,
+  ) {
+    const { list, className: partClassName } = usePart('Empty', spec.emptyClass, unstyled, className);
+    const { t } = useMessages();
+    if (list.status !== 'empty') return null;
+    return (
+      <p ref={ref} data-slot={`${slot}-empty`} className={partClassName} {...props}>
+        {children ?? t(spec.emptyMessage)}
+      </p>
+    );
+  });
+  Empty.displayName = `${widget}Empty`;
+
+  const ErrorPart = forwardRef<HTMLDivElement, ComponentPropsWithoutRef<'div'> & PagedListPartOptions>(function Error(
+    { unstyled, className, ...props },
+    ref,
+  ) {
+    const { list, styled, className: partClassName } = usePart('Error', 'error', unstyled, className);
+    const { t, errorMessage } = useMessages();
+    if (list.error === null) return null;
+    return (
+      <div ref={ref} role="alert" data-slot={`${slot}-error`} className={partClassName} {...props}>
+        <p data-slot={`${slot}-error-title`}>{t(spec.errorTitle)}</p>
+        <p data-slot={`${slot}-error-message`}>{errorMessage(list.error)}</p>
+        <button type="button" className={cn(styled && classOf('button'))} onClick={list.retry}>
+          {t('common.retry')}
+        </button>
+      </div>
+    );
+  });
+  ErrorPart.displayName = `${widget}Error`;
+
+  return { LoadMore, Empty, Error: ErrorPart };
+}
