@@ -1,7 +1,8 @@
 /* global window */
 // Profiles one case of the benchmark page with the CDP sampling profiler and prints where the
 // time goes (self time by function, unminified build). Writes .cpuprofile files (open them in
-// Chrome DevTools › Performance) to bench/.build/profile/.
+// Chrome DevTools › Performance) to bench/.build/profile/. Last, the list is unmounted and mounted
+// again on the same page (`mount-again`): the cold mount minus that one is first-run cost.
 //   npx node bench/profile.mjs [impl=ours] [n=100000] [cpu=1]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -78,4 +79,9 @@ await profiled('key', async () => {
   await page.keyboard.press('m');
   return page.evaluate(() => window.bench.keyResult());
 });
+// The same list mounted again on this page: what is left once the code has run once (JIT,
+// first-use set-up) — the cold mount above minus this is first-run cost.
+await page.evaluate(() => window.bench.unmount());
+await page.waitForTimeout(300);
+await profiled('mount-again', () => page.evaluate(() => window.bench.mount()));
 await browser.close();
