@@ -1,5 +1,5 @@
 import { createContext, forwardRef, useContext, useId } from 'react';
-import type { ComponentPropsWithoutRef } from 'react';
+import type { ComponentPropsWithoutRef, ForwardRefExoticComponent, RefAttributes } from 'react';
 import type { Chat } from '../../core/types';
 import { useMessages } from '../../data/useMessages';
 import { cn } from '../internal/cn';
@@ -214,14 +214,14 @@ const pagedParts = createPagedListParts({
 export interface ChatsTabLoadMoreProps extends ComponentPropsWithoutRef<'button'>, PartOptions {}
 
 /** The "Load more" button: asks for older chats by cursor. Renders nothing on the last page. */
-export const ChatsTabLoadMore = pagedParts.LoadMore;
+export const ChatsTabLoadMore: ForwardRefExoticComponent<ChatsTabLoadMoreProps & RefAttributes<HTMLButtonElement>> = pagedParts.LoadMore;
 
 export interface ChatsTabEmptyProps extends ComponentPropsWithoutRef<'p'>, PartOptions {}
 
 /** "No chats yet", when the contact has none. */
-export const ChatsTabEmpty = pagedParts.Empty;
+export const ChatsTabEmpty: ForwardRefExoticComponent<ChatsTabEmptyProps & RefAttributes<HTMLParagraphElement>> = pagedParts.Empty;
 
 export interface ChatsTabErrorProps extends ComponentPropsWithoutRef<'div'>, PartOptions {}
 
 /** Why the chats (or the next page) could not be loaded, with "Retry"; an alert. */
-export const ChatsTabError = pagedParts.Error;
+export const ChatsTabError: ForwardRefExoticComponent<ChatsTabErrorProps & RefAttributes<HTMLDivElement>> = pagedParts.Error;

@@ -1,5 +1,5 @@
 import { createContext, forwardRef, useContext } from 'react';
-import type { ComponentPropsWithoutRef } from 'react';
+import type { ComponentPropsWithoutRef, ForwardRefExoticComponent, RefAttributes } from 'react';
 import type { TimelineEvent, TimelineEventType } from '../../core/types';
 import { useMessages } from '../../data/useMessages';
 import { cn } from '../internal/cn';
@@ -181,14 +181,14 @@ const pagedParts = createPagedListParts({
 export interface ContactTimelineLoadMoreProps extends ComponentPropsWithoutRef<'button'>, PartOptions {}
 
 /** The "Load more" button: asks for older events by cursor. Renders nothing on the last page. */
-export const ContactTimelineLoadMore = pagedParts.LoadMore;
+export const ContactTimelineLoadMore: ForwardRefExoticComponent<ContactTimelineLoadMoreProps & RefAttributes<HTMLButtonElement>> = pagedParts.LoadMore;
 
 export interface ContactTimelineEmptyProps extends ComponentPropsWithoutRef<'p'>, PartOptions {}
 
 /** "Nothing has happened yet", when the contact has no events. */
-export const ContactTimelineEmpty = pagedParts.Empty;
+export const ContactTimelineEmpty: ForwardRefExoticComponent<ContactTimelineEmptyProps & RefAttributes<HTMLParagraphElement>> = pagedParts.Empty;
 
 export interface ContactTimelineErrorProps extends ComponentPropsWithoutRef<'div'>, PartOptions {}
 
 /** Why the timeline (or its next page) could not be loaded, with "Retry"; an alert. */
-export const ContactTimelineError = pagedParts.Error;
+export const ContactTimelineError: ForwardRefExoticComponent<ContactTimelineErrorProps & RefAttributes<HTMLDivElement>> = pagedParts.Error;

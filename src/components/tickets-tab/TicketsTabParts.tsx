@@ -1,5 +1,5 @@
 import { createContext, forwardRef, useContext } from 'react';
-import type { ComponentPropsWithoutRef } from 'react';
+import type { ComponentPropsWithoutRef, ForwardRefExoticComponent, RefAttributes } from 'react';
 import type { Ticket } from '../../core/types';
 import { useMessages } from '../../data/useMessages';
 import { cn } from '../internal/cn';
@@ -226,12 +226,12 @@ const pagedParts = createPagedListParts({
 export interface TicketsTabLoadMoreProps extends ComponentPropsWithoutRef<'button'>, PartOptions {}
 
 /** The "Load more" button: asks for the next page by cursor. Renders nothing on the last page. */
-export const TicketsTabLoadMore = pagedParts.LoadMore;
+export const TicketsTabLoadMore: ForwardRefExoticComponent<TicketsTabLoadMoreProps & RefAttributes<HTMLButtonElement>> = pagedParts.LoadMore;
 
 export interface TicketsTabEmptyProps extends ComponentPropsWithoutRef<'p'>, PartOptions {}
 
 /** "No tickets yet", when the contact has none. */
-export const TicketsTabEmpty = pagedParts.Empty;
+export const TicketsTabEmpty: ForwardRefExoticComponent<TicketsTabEmptyProps & RefAttributes<HTMLParagraphElement>> = pagedParts.Empty;
 
 export interface TicketsTabErrorProps extends ComponentPropsWithoutRef<'div'>, PartOptions {}
 
@@ -239,4 +239,4 @@ export interface TicketsTabErrorProps extends ComponentPropsWithoutRef<'div'>, P
  * Why the tickets (or the next page) could not be loaded, with "Retry". An alert, so screen
  * readers hear it at once.
  */
-export const TicketsTabError = pagedParts.Error;
+export const TicketsTabError: ForwardRefExoticComponent<TicketsTabErrorProps & RefAttributes<HTMLDivElement>> = pagedParts.Error;
