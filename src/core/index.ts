@@ -39,6 +39,7 @@ export type { ContactInputMessages, ContactInputSchemaOptions } from './schemas'
 export {
   buildTemplateMessage,
   contactFieldValue,
+  findMessageDifference,
   formatWhatsAppText,
   parseTemplate,
   renderTemplate,
@@ -51,6 +52,7 @@ export type {
   BuildTemplateMessageOptions,
   ContactField,
   FormattedNode,
+  MessageDifference,
   ParsedTemplate,
   RenderedButton,
   RenderedTemplate,

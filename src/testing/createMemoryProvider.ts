@@ -4,7 +4,7 @@ import { normalizePhone, phoneSearchDigits } from '../core/phone';
 import type { CallContext, MediaPurpose, ReachoutDataProvider, ReachoutMethod } from '../core/provider';
 import { isChatActive } from '../core/rules';
 import { contactInputSchema, fieldErrorsOf, sendNotificationInputSchema } from '../core/schemas';
-import { renderTemplate, validateTemplateParameters } from '../core/template';
+import { buildTemplateMessage, findMessageDifference, renderTemplate, validateTemplateParameters } from '../core/template';
 import type {
   Agent,
   Chat,
@@ -460,6 +460,13 @@ export function createMemoryProvider(options: MemoryProviderOptions = {}): Memor
         `${contact.name} has an active chat: continue the conversation there instead`,
       );
     }
+    // A ticket still verifying is a send in flight: its chat opens when WhatsApp answers.
+    if (tickets.some((entry) => entry.item.contactId === contact.id && entry.item.status === 'verifying')) {
+      throw new ReachoutError(
+        'ACTIVE_CHAT',
+        `A notification to ${contact.name} is being verified: wait for its result before sending another`,
+      );
+    }
     if (sender.status === 'disconnected' || sender.status === 'restricted') {
       throw new ReachoutError('VALIDATION', `${sender.displayName} is ${sender.status} and cannot send messages`, {
         fieldErrors: { senderId: `This number is ${sender.status}` },
@@ -481,6 +488,19 @@ export function createMemoryProvider(options: MemoryProviderOptions = {}): Memor
       const fieldErrors: Record<string, string> = {};
       for (const issue of issues) fieldErrors[issue.path] ??= issue.message;
       throw new ReachoutError('VALIDATION', 'Some template variables are missing or invalid', { fieldErrors });
+    }
+    // A real backend sends what it builds from the template, so a payload that differs is refused.
+    const difference = findMessageDifference(
+      buildTemplateMessage({ to: to.e164, template, parameters: input.parameters }),
+      input.message,
+    );
+    if (difference) {
+      const { path, expected, received } = difference;
+      throw new ReachoutError(
+        'VALIDATION',
+        `The message is not the one built from the template and parameters: ${path} is ${received ?? 'missing'}, expected ${expected ?? 'nothing there'}`,
+        { fieldErrors: { message: `Differs from the template and parameters at ${path}` } },
+      );
     }
 
     const at = nowIso();

@@ -4,14 +4,17 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import * as z from 'zod/mini';
 import {
   type Agent,
+  buildTemplateMessage,
   type CallContext,
   type Chat,
   type Contact,
   contactInputSchema,
   createAbortError,
   fieldErrorsOf,
+  findMessageDifference,
   isAbortError,
   isReachoutError,
+  type MessageDifference,
   type MessageTemplate,
   normalizePhone,
   type Page,
@@ -22,6 +25,7 @@ import {
   type Sender,
   type SendNotificationInput,
   sendNotificationInputSchema,
+  type TemplateMessagePayload,
   type Ticket,
   type TimelineEventType,
   validateTemplateParameters,
@@ -67,9 +71,6 @@ export interface DatabaseBackendOptions {
   keepDatabaseOpen?: boolean;
 }
 
-/** How long a repeat of an idempotency key waits for the first request to finish. */
-const idempotencyWaitMs = 15_000;
-const idempotencyPollMs = 20;
 const sendScope = 'sendNotification';
 
 /** Serialises writing transactions on PostgreSQL, so event ids are in commit order (`since` misses none). */
@@ -81,6 +82,15 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 
 function notFound(what: string, id: string): ReachoutError {
   return new ReachoutError('NOT_FOUND', `No ${what} with id ${id}`);
+}
+
+/** The refusal of a client's `message` that is not what the server builds (as the memory provider words it). */
+function messageMismatch({ path, expected, received }: MessageDifference): ReachoutError {
+  return new ReachoutError(
+    'VALIDATION',
+    `The message is not the one built from the template and parameters: ${path} is ${received ?? 'missing'}, expected ${expected ?? 'nothing there'}`,
+    { fieldErrors: { message: `Differs from the template and parameters at ${path}` } },
+  );
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {
@@ -100,8 +110,6 @@ function validDate(iso: string, fallback: Date): Date {
   const time = Date.parse(iso);
   return Number.isNaN(time) ? fallback : new Date(time);
 }
-
-const sleep = (ms: number) => new Promise((resolve) => globalThis.setTimeout(resolve, ms));
 
 /**
  * The reference server's storage: every provider rule of `reachout/core` over PostgreSQL or
@@ -207,6 +215,9 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
     const rows = await database.select({ template: templates.template }).from(templates).orderBy(asc(templates.position));
     return rows.map((row) => row.template);
   };
+
+  const findTemplate = async (id: string, signal?: AbortSignal): Promise<MessageTemplate | undefined> =>
+    (await loadTemplates(signal)).find((candidate) => candidate.id === id);
 
   /** Newest first, keyset on (time desc, id desc): `[time, id]` are the two ordering columns. */
   const newestFirstPage = async <Row extends { id: string }, Item>(
@@ -383,9 +394,40 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
   // Sending
   // ------------------------------------------------------------------------------------------
 
-  /** Every refusal of the memory provider, in its order; then the ticket, its timeline event and the key's answer. */
-  const createNotificationTicket = (input: SendNotificationInput, template: MessageTemplate | undefined) =>
-    write(async (executor, emit) => {
+  /** The ticket a key answers, or `null` when the key is free; CONFLICT when it was used for another notification. */
+  const answerForKey = async (executor: DrizzleDatabase, key: string, fingerprint: string): Promise<string | null> => {
+    const [claim] = await executor
+      .select()
+      .from(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.scope, sendScope), eq(idempotencyKeys.key, key)))
+      .limit(1);
+    // A key without an answer was claimed by a version of this server that stored the claim
+    // before the ticket, and crashed in between: nothing was sent under it, so it is free.
+    if (!claim || claim.ticketId === null) return null;
+    if (claim.requestHash !== fingerprint) {
+      throw new ReachoutError('CONFLICT', 'This idempotency key was used for a different notification; use a new key for a new send', {
+        fieldErrors: { idempotencyKey: 'Already used for a different notification' },
+      });
+    }
+    return claim.ticketId;
+  };
+
+  /**
+   * One send, idempotent per key, in one transaction: the key's stored answer if it has one, else
+   * every refusal of the memory provider in its order, then the ticket, its timeline event and the
+   * key with its answer. The key is stored with the ticket it answers, so a crash (or a refusal)
+   * before the commit leaves neither, and a retry runs at once. Writing transactions are
+   * serialised (`write`), so a concurrent repeat of the key sees this one's committed answer.
+   */
+  const createNotificationTicket = (input: SendNotificationInput, fingerprint: string, template: MessageTemplate | undefined) =>
+    write(async (executor, emit): Promise<{ ticketId: string; created: { sender: Sender; message: TemplateMessagePayload } | null }> => {
+      const answered = await answerForKey(executor, input.idempotencyKey, fingerprint);
+      if (answered !== null) return { ticketId: answered, created: null };
+      // Frees a key left without an answer (see answerForKey).
+      await executor
+        .delete(idempotencyKeys)
+        .where(and(eq(idempotencyKeys.scope, sendScope), eq(idempotencyKeys.key, input.idempotencyKey)));
+
       const contact = contactOf(await requireContact(executor, input.contactId));
       const sender = await requireSender(executor, input.senderId);
       if (!template) throw notFound('template', input.template.id);
@@ -398,6 +440,18 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
       if (contact.optedOut) throw new ReachoutError('OPTED_OUT', `${contact.name} opted out of proactive messages`);
       if (await activeChatOf(executor, contact.id)) {
         throw new ReachoutError('ACTIVE_CHAT', `${contact.name} has an active chat: continue the conversation there instead`);
+      }
+      // A ticket still verifying is a send in flight: its chat opens when WhatsApp answers.
+      const [verifying] = await executor
+        .select({ id: tickets.id })
+        .from(tickets)
+        .where(and(eq(tickets.contactId, contact.id), eq(tickets.status, 'verifying')))
+        .limit(1);
+      if (verifying) {
+        throw new ReachoutError(
+          'ACTIVE_CHAT',
+          `A notification to ${contact.name} is being verified: wait for its result before sending another`,
+        );
       }
       if (gateway.senderId !== undefined && sender.id !== gateway.senderId) {
         throw new ReachoutError('VALIDATION', `${sender.displayName} is not the WhatsApp Business number this server sends from`, {
@@ -420,7 +474,7 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
           fieldErrors: { to: 'Not a valid phone number' },
         });
       }
-      if (to.e164 !== contact.phone || input.message.to.replace(/\D/g, '') !== contact.phone.replace(/\D/g, '')) {
+      if (to.e164 !== contact.phone) {
         throw new ReachoutError('VALIDATION', `A notification to ${contact.name} must go to ${contact.phone}`, {
           fieldErrors: { to: `Send to the contact's number, ${contact.phone}` },
         });
@@ -431,6 +485,10 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
         for (const issue of issues) fieldErrors[issue.path] ??= issue.message;
         throw new ReachoutError('VALIDATION', 'Some template variables are missing or invalid', { fieldErrors });
       }
+      // What is sent is built here from what was validated; the client's copy must agree with it.
+      const message = buildTemplateMessage({ to: contact.phone, template, parameters: input.parameters });
+      const difference = findMessageDifference(message, input.message);
+      if (difference) throw messageMismatch(difference);
 
       const at = now();
       const [row] = await executor
@@ -447,8 +505,8 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
           updatedAt: at,
           senderId: sender.id,
           to: to.e164,
-          templateName: template.name,
-          language: template.language,
+          templateName: message.template.name,
+          language: message.template.language.code,
           body: renderTemplate(template, input.parameters).bodyText,
           delivery: 'pending',
           failureReason: null,
@@ -457,9 +515,8 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
         .returning();
       if (!row) throw new Error('Storing the ticket answered no row');
       await executor
-        .update(idempotencyKeys)
-        .set({ ticketId: row.id })
-        .where(and(eq(idempotencyKeys.scope, sendScope), eq(idempotencyKeys.key, input.idempotencyKey)));
+        .insert(idempotencyKeys)
+        .values({ scope: sendScope, key: input.idempotencyKey, requestHash: fingerprint, ticketId: row.id, createdAt: at });
       await emit({ type: 'ticket.updated', ticket: ticketOf(row) });
       await addTimelineEvent(executor, emit, {
         contactId: contact.id,
@@ -468,70 +525,8 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
         ticketId: row.id,
         at,
       });
-      return { ticketId: row.id, sender };
+      return { ticketId: row.id, created: { sender, message } };
     });
-
-  /**
-   * Runs `create` once per idempotency key. The key is claimed with INSERT … ON CONFLICT DO
-   * NOTHING; a repeat with another body is a CONFLICT, and a repeat while the first runs polls
-   * until it has an answer. A refused first request deletes its claim, so a retry runs again (and
-   * is refused again, or succeeds if what stood in the way is gone), as in the memory provider.
-   */
-  const onceForKey = async (
-    key: string,
-    fingerprint: string,
-    create: () => Promise<{ ticketId: string; sender: Sender }>,
-  ): Promise<{ ticketId: string; created: { sender: Sender } | null }> => {
-    const deadline = Date.now() + idempotencyWaitMs;
-    for (;;) {
-      const claimed = await database
-        .insert(idempotencyKeys)
-        .values({ scope: sendScope, key, requestHash: fingerprint })
-        .onConflictDoNothing()
-        .returning({ key: idempotencyKeys.key });
-      if (claimed.length > 0) {
-        try {
-          const { ticketId, sender } = await create();
-          return { ticketId, created: { sender } };
-        } catch (error) {
-          await database
-            .delete(idempotencyKeys)
-            .where(and(eq(idempotencyKeys.scope, sendScope), eq(idempotencyKeys.key, key)));
-          throw error;
-        }
-      }
-      const [row] = await database
-        .select()
-        .from(idempotencyKeys)
-        .where(and(eq(idempotencyKeys.scope, sendScope), eq(idempotencyKeys.key, key)))
-        .limit(1);
-      if (!row) continue;
-      if (row.requestHash !== fingerprint) {
-        throw new ReachoutError(
-          'CONFLICT',
-          'This idempotency key was used for a different notification; use a new key for a new send',
-          { fieldErrors: { idempotencyKey: 'Already used for a different notification' } },
-        );
-      }
-      if (row.ticketId !== null) return { ticketId: row.ticketId, created: null };
-      // A claim a crashed process left behind: free it, then claim it ourselves.
-      await database
-        .delete(idempotencyKeys)
-        .where(
-          and(
-            eq(idempotencyKeys.scope, sendScope),
-            eq(idempotencyKeys.key, key),
-            sql`${idempotencyKeys.ticketId} is null and ${idempotencyKeys.createdAt} < now() - interval '2 minutes'`,
-          ),
-        );
-      if (Date.now() > deadline) {
-        throw new ReachoutError('RATE_LIMITED', 'A send with this idempotency key is still in progress; try again in a moment', {
-          retryAfterMs: 1000,
-        });
-      }
-      await sleep(idempotencyPollMs);
-    }
-  };
 
   const readTicket = async (id: string): Promise<Ticket> => {
     const [row] = await database.select().from(tickets).where(eq(tickets.id, id)).limit(1);
@@ -539,11 +534,11 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
     return ticketOf(row);
   };
 
-  /** After commit: hands the message to WhatsApp and keeps its id; a refused send fails the ticket. */
-  const dispatch = async (ticketId: string, input: SendNotificationInput, sender: Sender) => {
+  /** After commit: hands the message built at validation to WhatsApp and keeps its id; a refused send fails the ticket. */
+  const dispatch = async (ticketId: string, message: TemplateMessagePayload, sender: Sender) => {
     let messageId: string;
     try {
-      ({ messageId } = await gateway.send(input.message, sender));
+      ({ messageId } = await gateway.send(message, sender));
     } catch (error) {
       const reason = isReachoutError(error)
         ? `WhatsApp refused the message: ${error.message}`
@@ -561,11 +556,12 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
       throw new ReachoutError('VALIDATION', 'The notification is incomplete', { fieldErrors: fieldErrorsOf(parsed.error) });
     }
     const fingerprint = fingerprintOf(input);
-    const { ticketId, created } = await onceForKey(input.idempotencyKey, fingerprint, async () => {
-      const template = (await loadTemplates(signal)).find((candidate) => candidate.id === input.template.id);
-      return createNotificationTicket(input, template);
-    });
-    if (created) await dispatch(ticketId, input, created.sender);
+    // A repeat answers without reading templates (in Cloud API mode they come from Meta).
+    const answered = await answerForKey(database, input.idempotencyKey, fingerprint);
+    if (answered !== null) return readTicket(answered);
+    const template = await findTemplate(input.template.id, signal);
+    const { ticketId, created } = await createNotificationTicket(input, fingerprint, template);
+    if (created) await dispatch(ticketId, created.message, created.sender);
     return readTicket(ticketId);
   };
 

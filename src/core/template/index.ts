@@ -2,6 +2,8 @@ export { buildTemplateMessage } from './buildTemplateMessage';
 export type { BuildTemplateMessageOptions } from './buildTemplateMessage';
 export { contactFieldValue, standardContactFields } from './contactFieldValue';
 export type { ContactField } from './contactFieldValue';
+export { findMessageDifference } from './findMessageDifference';
+export type { MessageDifference } from './findMessageDifference';
 export { formatWhatsAppText } from './formatWhatsAppText';
 export { parseTemplate } from './parseTemplate';
 export { renderTemplate } from './renderTemplate';

@@ -552,6 +552,54 @@ export function describeProviderContract(name: string, options: ProviderContract
         });
       });
 
+      it('refuses a message payload other than the one built from the template and parameters with VALIDATION naming where it differs', async () => {
+        await writing(async ({ provider }) => {
+          const input = sendInput(contractIds.oscar);
+          const pending = world.templates.find((template) => template.id === contractIds.pendingTemplate);
+          if (!pending) throw new Error('contractFixtures lost its pending template');
+          const tampered: [string, string, SendNotificationInput['message']][] = [
+            ['another template', 'message.template.name', { ...input.message, template: { ...input.message.template, name: pending.name } }],
+            [
+              'other text',
+              'message.template.components[0].parameters[1].text',
+              buildTemplateMessage({
+                to: contactById(contractIds.oscar).phone,
+                template: orderTemplate ?? pending,
+                parameters: { body: { '1': 'Oscar', '2': 'free money, click here' } },
+              }),
+            ],
+            ['another number', 'message.to', { ...input.message, to: contactById(contractIds.paula).phone }],
+          ];
+          for (const [what, path, message] of tampered) {
+            const error = await assertRejectsWith(
+              provider.sendNotification({ input: { ...input, idempotencyKey: idempotencyKey(), message } }),
+              'VALIDATION',
+              `a send whose message has ${what}`,
+            );
+            assert(error.message.includes(path), `the refusal of a message with ${what} names ${path}: "${error.message}"`);
+          }
+          assertEqual((await provider.listTickets({ contactId: contractIds.oscar })).items.length, 0, 'tickets after tampered sends');
+          const ticket = await provider.sendNotification({ input });
+          assertEqual(ticket.notification.body, 'Hi Oscar, your order #1001 has shipped.', 'the untampered send’s body');
+        });
+      });
+
+      it('refuses sends to a contact whose notification is still verifying with ACTIVE_CHAT, even when they race', async () => {
+        await writing(async ({ provider }) => {
+          const settled = await Promise.allSettled(
+            Array.from({ length: 30 }, () => provider.sendNotification({ input: sendInput(contractIds.oscar) })),
+          );
+          const sent = settled.filter((outcome) => outcome.status === 'fulfilled');
+          assertEqual(sent.length, 1, 'sends answered with a ticket among 30 racing sends with different keys');
+          for (const outcome of settled) {
+            if (outcome.status === 'fulfilled') continue;
+            const error = await assertRejectsWith(Promise.reject(outcome.reason), 'ACTIVE_CHAT', 'a racing send');
+            assert(/being verified/.test(error.message), `the refusal says a notification is being verified: "${error.message}"`);
+          }
+          assertEqual((await provider.listTickets({ contactId: contractIds.oscar })).items.length, 1, 'Oscar Wilde’s tickets');
+        });
+      });
+
       it('refuses a contact with an active chat with ACTIVE_CHAT', async () => {
         await writing(async ({ provider }) => {
           await assertRejectsWith(provider.sendNotification({ input: sendInput(contractIds.hugo) }), 'ACTIVE_CHAT', 'send to Hugo Martin');
@@ -632,6 +680,8 @@ export function describeProviderContract(name: string, options: ProviderContract
           assertEqual(failed.notification.delivery, 'failed', 'delivery');
           assert((failed.notification.failureReason ?? '').length > 0, 'failureReason is set');
           assertEqual(await provider.getActiveChat({ contactId: contractIds.paula }), null, 'active chat after a failure');
+          const again = await provider.sendNotification({ input: sendInput(contractIds.paula) });
+          assertEqual(again.status, 'verifying', 'a new send after the failed one');
         });
       });
     });

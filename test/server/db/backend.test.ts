@@ -4,7 +4,7 @@ import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Contact, isReachoutError, type ReachoutErrorCode } from 'reachout/core';
+import { buildTemplateMessage, type Contact, isReachoutError, type ReachoutErrorCode } from 'reachout/core';
 import { contractFixtures, fixtures } from 'reachout/testing';
 import type { ReachoutBackend, StoredEvent } from '../../../server/src/backend';
 import {
@@ -17,7 +17,16 @@ import {
 } from '../../../server/src/db';
 import { contacts, idempotencyKeys, tickets } from '../../../server/src/db/schema';
 import { acquireDataDirLock, lockFileFor } from '../../../server/src/lock';
-import { backendWithWorld, eventually, idleSimulatorDelayMs, orderSend, worldContact } from './helpers';
+import {
+  backendWithWorld,
+  eventually,
+  idleSimulatorDelayMs,
+  orderSend,
+  raceSendsToOneContact,
+  recordingGateway,
+  retryAfterADeadSend,
+  worldContact,
+} from './helpers';
 
 const oscar = 'contract-contact-oscar';
 const paula = 'contract-contact-paula';
@@ -109,6 +118,69 @@ describe('sendNotification idempotency', () => {
     expect(error.code).toBe('VALIDATION');
     expect(error.fieldErrors?.to).toContain('+447400123456');
   });
+});
+
+describe('what a send hands to WhatsApp', () => {
+  it('hands the gateway exactly the payload built from the stored template and parameters, and records its text', async () => {
+    const { gateway, sent } = recordingGateway();
+    const backend = await backendWith([], { gateway });
+    const input = orderSend(oscar, 'built-payload-0001');
+    const ticket = await backend.provider.sendNotification({ input });
+    const template = contractFixtures.templates.find((candidate) => candidate.id === input.template.id);
+    if (!template) throw new Error('contractFixtures lost the order template');
+    expect(sent).toEqual([buildTemplateMessage({ to: worldContact(oscar).phone, template, parameters: input.parameters })]);
+    expect(ticket.notification).toMatchObject({ templateName: sent[0]?.template.name, body: 'Hi Oscar, your order #42 has shipped.' });
+  });
+
+  it('never hands the gateway a tampered message: another template, other text, another number', async () => {
+    const { gateway, sent } = recordingGateway();
+    const backend = await backendWith([], { gateway });
+    const input = orderSend(oscar, 'tampered-0000001');
+    const rejected = contractFixtures.templates.find((candidate) => candidate.status !== 'APPROVED');
+    if (!rejected) throw new Error('contractFixtures has no template that is not approved');
+    const messages = [
+      { ...input.message, template: { ...input.message.template, name: rejected.name } },
+      { ...input.message, template: { ...input.message.template, components: [{ type: 'body' as const, parameters: [{ type: 'text' as const, text: 'Pay here' }] }] } },
+      { ...input.message, to: worldContact(paula).phone },
+      { ...input.message, biz_opaque_callback_data: 'added' },
+    ];
+    const errors = [];
+    for (const [index, message] of messages.entries()) {
+      errors.push(await rejection(backend.provider.sendNotification({ input: { ...input, idempotencyKey: `tampered-000001${index}`, message } })));
+    }
+    expect(errors.map((error) => error.code)).toEqual(['VALIDATION', 'VALIDATION', 'VALIDATION', 'VALIDATION']);
+    expect(errors[0]?.message).toContain(`message.template.name is "${rejected.name}", expected "contract_order_update"`);
+    expect(errors[1]?.message).toContain('message.template.components[0].parameters[0].text is "Pay here"');
+    expect(errors[2]?.message).toContain('message.to');
+    expect(errors[3]?.message).toContain('message.biz_opaque_callback_data is "added", expected nothing there');
+    expect(errors[0]?.fieldErrors).toEqual({ message: 'Differs from the template and parameters at message.template.name' });
+    expect(sent).toEqual([]);
+    expect((await backend.provider.listTickets({ contactId: oscar })).items).toEqual([]);
+  });
+});
+
+describe('sends racing to one contact, and sends cut short', () => {
+  it('makes one ticket and one WhatsApp message for 30 concurrent sends with different keys to one contact', async () => {
+    const { answered, refusals, tickets: made, sent } = await raceSendsToOneContact(db, oscar);
+    expect({ answered, tickets: made.length, sent: sent.length }).toEqual({ answered: 1, tickets: 1, sent: 1 });
+    expect(refusals).toHaveLength(29);
+    for (const refusal of refusals) expect(refusal).toMatch(/^ACTIVE_CHAT: A notification to Oscar Wilde is being verified/);
+  });
+
+  it('lets the retry of a send that died before answering succeed at once, and sends it once', async () => {
+    const { retried, sent } = await retryAfterADeadSend(db, oscar, 'dead-send-key-0001');
+    expect(retried).toMatchObject({ ticket: { contactId: oscar, status: 'verifying' } });
+    expect(sent).toHaveLength(1);
+  }, 30_000);
+
+  it('takes over a key claimed without an answer by an older server that crashed', async () => {
+    const backend = await backendWith();
+    const input = orderSend(oscar, 'legacy-claim-0001');
+    await db.drizzle.insert(idempotencyKeys).values({ scope: 'sendNotification', key: input.idempotencyKey, requestHash: 'whatever it was' });
+    const ticket = await backend.provider.sendNotification({ input });
+    const keys = await db.drizzle.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, input.idempotencyKey));
+    expect(keys.map((key) => key.ticketId)).toEqual([ticket.id]);
+  }, 30_000);
 });
 
 describe('listContacts', () => {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contractFixtures, describeProviderContract } from 'reachout/testing';
 import { type Database, openDatabase } from '../../../server/src/db';
 import { tickets } from '../../../server/src/db/schema';
-import { backendWithWorld, contractSubjectFactory, orderSend } from './helpers';
+import { backendWithWorld, contractSubjectFactory, orderSend, raceSendsToOneContact, retryAfterADeadSend } from './helpers';
 
 describe('database backend on PGlite', () => {
   let db: Database | undefined;
@@ -73,6 +73,19 @@ describe.skipIf(!postgresUrl)('database backend on PostgreSQL (REACHOUT_TEST_DAT
         await backend.close();
       }
     });
+
+    it('makes one ticket and one WhatsApp message for 30 concurrent sends with different keys to one contact over a pool', async () => {
+      const { answered, refusals, tickets: made, sent } = await raceSendsToOneContact(database(), 'contract-contact-oscar');
+      expect({ answered, tickets: made.length, sent: sent.length }).toEqual({ answered: 1, tickets: 1, sent: 1 });
+      expect(refusals).toHaveLength(29);
+      for (const refusal of refusals) expect(refusal).toMatch(/^ACTIVE_CHAT: A notification to Oscar Wilde is being verified/);
+    });
+
+    it('lets the retry of a send that died before answering succeed at once on another backend', async () => {
+      const { retried, sent } = await retryAfterADeadSend(database(), 'contract-contact-oscar', 'postgres-dead-send-0001');
+      expect(retried).toMatchObject({ ticket: { contactId: 'contract-contact-oscar', status: 'verifying' } });
+      expect(sent).toHaveLength(1);
+    }, 30_000);
 
     it('stores media bytes and reads events back by their bigint ids', async () => {
       const backend = await backendWithWorld(database(), contractFixtures);

@@ -1,5 +1,6 @@
-import { buildTemplateMessage, type SendNotificationInput } from 'reachout/core';
+import { buildTemplateMessage, isReachoutError, type SendNotificationInput, type TemplateMessagePayload } from 'reachout/core';
 import { type ContractSubject, contractFixtures, type ContractWorld } from 'reachout/testing';
+import type { WhatsAppGateway } from '../../../server/src/backend';
 import { createDatabaseBackend, type Database, type DatabaseBackendOptions, resetDatabase, seedWorld } from '../../../server/src/db';
 
 /** Long enough that no simulated step fires during a test unless the test asks for it. */
@@ -58,5 +59,72 @@ export async function eventually(check: () => Promise<boolean>, what: string, ti
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`Still not true after ${timeoutMs} ms: ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** A WhatsApp gateway that records every payload it is handed and answers a message id. */
+export function recordingGateway(overrides: Partial<WhatsAppGateway> = {}): { gateway: WhatsAppGateway; sent: TemplateMessagePayload[] } {
+  const sent: TemplateMessagePayload[] = [];
+  return {
+    sent,
+    gateway: {
+      mode: 'cloud-api',
+      send: (message) => {
+        sent.push(structuredClone(message));
+        return Promise.resolve({ messageId: `wamid.recorded-${sent.length}` });
+      },
+      ...overrides,
+    },
+  };
+}
+
+/** 30 sends at once with different keys to one contact: what they answered, and what reached the gateway. */
+export async function raceSendsToOneContact(db: Database, contactId: string) {
+  const { gateway, sent } = recordingGateway();
+  const backend = await backendWithWorld(db, contractFixtures, { gateway });
+  try {
+    const settled = await Promise.allSettled(
+      Array.from({ length: 30 }, (_, index) => backend.provider.sendNotification({ input: orderSend(contactId, `race-key-${String(index).padStart(4, '0')}`) })),
+    );
+    const tickets = (await backend.provider.listTickets({ contactId })).items;
+    const refusals = settled.flatMap((outcome) =>
+      outcome.status === 'rejected' && isReachoutError(outcome.reason) ? [`${outcome.reason.code}: ${outcome.reason.message}`] : [],
+    );
+    return { answered: settled.filter((outcome) => outcome.status === 'fulfilled').length, refusals, tickets, sent };
+  } finally {
+    await backend.close();
+  }
+}
+
+/**
+ * A send that stopped for good before answering (its server hangs on the template lookup, as one
+ * killed there would never go on), then the client's retry with the same key on another backend
+ * over the same database: what the retry answered.
+ */
+export async function retryAfterADeadSend(db: Database, contactId: string, key: string) {
+  let reachedTemplates!: () => void;
+  const stuck = new Promise<void>((resolve) => (reachedTemplates = resolve));
+  const { gateway: stuckGateway } = recordingGateway({
+    listTemplates: () => {
+      reachedTemplates();
+      return new Promise<never>(() => {});
+    },
+  });
+  const dead = await backendWithWorld(db, contractFixtures, { gateway: stuckGateway });
+  const { gateway, sent } = recordingGateway();
+  const alive = createDatabaseBackend(db, { gateway, keepDatabaseOpen: true });
+  try {
+    const input = orderSend(contactId, key);
+    void dead.provider.sendNotification({ input }).catch(() => {});
+    // Everything the dead send will ever do is done once it asks for the templates.
+    await stuck;
+    const retried = await alive.provider.sendNotification({ input }).then(
+      (ticket) => ({ ticket }),
+      (error: unknown) => ({ error }),
+    );
+    return { retried, sent };
+  } finally {
+    await alive.close();
+    await dead.close();
   }
 }

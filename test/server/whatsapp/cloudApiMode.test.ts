@@ -221,6 +221,28 @@ describe('the reference server in WhatsApp Cloud API mode', () => {
     });
   });
 
+  it('answers 400 VALIDATION naming the difference, and posts nothing to Graph, for a message other than the one it builds', async () => {
+    const input = orderUpdateSend('cloud-mode-tampered');
+    const rejected = templates.find((template) => template.status === 'REJECTED');
+    if (!rejected) throw new Error('The fixture templates have no rejected template');
+    const tampered = { ...input, message: { ...input.message, template: { ...input.message.template, name: rejected.name } } };
+    graph.requests.length = 0;
+
+    const response = await fetch(`${serverUrl}/api/v1/notifications`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${apiToken}`, 'Content-Type': 'application/json', 'Idempotency-Key': input.idempotencyKey },
+      body: JSON.stringify(tampered),
+    });
+
+    expect(response.status).toBe(400);
+    const problem = (await response.json()) as { code: string; detail: string; fieldErrors?: Record<string, string> };
+    expect(problem.code).toBe('VALIDATION');
+    expect(problem.detail).toContain(`message.template.name is "${rejected.name}", expected "order_update"`);
+    expect(problem.fieldErrors).toEqual({ message: 'Differs from the template and parameters at message.template.name' });
+    expect(graph.requests.filter((request) => request.method === 'POST')).toEqual([]);
+    expect((await provider.listTickets({ contactId: customer.id })).items).toEqual([]);
+  });
+
   it('moves the ticket with signed status webhooks (sent, then delivered and read) and streams each change', async () => {
     const events: ReachoutEvent[] = [];
     const unsubscribe = provider.subscribe((event) => events.push(event));
