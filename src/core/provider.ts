@@ -44,7 +44,12 @@ export interface ReachoutDataProvider {
   listAgents(params: { search?: string }, context?: CallContext): Promise<Agent[]>;
   /** The contact's open, assigned or queued chat, if any. */
   getActiveChat(params: { contactId: string }, context?: CallContext): Promise<Chat | null>;
-  /** Idempotent per `input.idempotencyKey`: a repeated key answers with the same ticket. */
+  /**
+   * Idempotent per `input.idempotencyKey`: a repeated key answers with the same ticket. Rejects with
+   * `ACTIVE_CHAT` while the contact has an active chat or a ticket still `verifying`, and with
+   * `VALIDATION` when `input.message` is not what `buildTemplateMessage` builds from the template,
+   * the contact's number and `input.parameters` (what is sent is that build).
+   */
   sendNotification(params: { input: SendNotificationInput }, context?: CallContext): Promise<Ticket>;
   getTicket(params: { id: string }, context?: CallContext): Promise<Ticket>;
   /** Newest first. */

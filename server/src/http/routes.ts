@@ -214,7 +214,9 @@ export const apiRoutes: readonly ApiRoute[] = [
     tag: 'Sending',
     summary: 'Send a WhatsApp template notification and open a ticket',
     description:
-      'Idempotent per key: a repeat with the same body answers with the same ticket; the key with another body is `409 CONFLICT`.',
+      'Idempotent per key: a repeat with the same body answers with the same ticket; the key with another body is `409 CONFLICT`. ' +
+      'The server sends the payload it builds from the approved template and `parameters`; a `message` that differs from it is ' +
+      '`400 VALIDATION` naming the first differing path. A contact with an active chat or a ticket still verifying is `409 ACTIVE_CHAT`.',
     headers: [
       {
         name: idempotencyKeyHeader,
