@@ -62,6 +62,8 @@ export interface ReachoutBackend {
   whatsapp: {
     recordStatus(update: DeliveryStatusUpdate): Promise<void>;
     recordInbound(message: InboundMessage): Promise<void>;
+    /** A template's status changed at Meta (`message_template_status_update`): templates are read again. */
+    templatesChanged?(): void;
   };
   /** Present in simulator mode: the `/api/v1/simulator/*` routes call these. */
   simulator?: {
@@ -87,4 +89,10 @@ export interface WhatsAppGateway {
   send(message: TemplateMessagePayload, sender: Sender): Promise<{ messageId: string }>;
   /** Cloud API mode: the approved templates come from Meta instead of the database. */
   listTemplates?(signal?: AbortSignal): Promise<MessageTemplate[]>;
+  /** Cloud API mode: one template for a send, from a copy fresh enough to trust its status. */
+  findTemplate?(id: string, signal?: AbortSignal): Promise<MessageTemplate | undefined>;
+  /** Cloud API mode: a template changed at Meta (its status webhook), so cached copies are dropped. */
+  invalidateTemplates?(): void;
+  /** Stops background work (a template refresh); called by the backend's `close`. */
+  close?(): void;
 }

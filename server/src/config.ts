@@ -13,6 +13,8 @@ export interface CloudApiConfig {
   appSecret: string;
   verifyToken: string;
   graphUrl: string;
+  /** How long the business account's templates are cached (and how often refreshed); `0` reads them every time. */
+  templateCacheMs: number;
 }
 
 /** The reference server's settings, read from the environment by {@link loadConfig}. */
@@ -41,6 +43,7 @@ export const DEFAULT_DATA_DIR = '.reachout-data';
 export const DEFAULT_SEED_CONTACTS = 10_000;
 export const DEFAULT_SIMULATOR_DELAY_MS = 3000;
 export const DEFAULT_GRAPH_URL = 'https://graph.facebook.com';
+export const DEFAULT_TEMPLATE_CACHE_MS = 5 * 60 * 1000;
 
 /** The credentials that switch the server from the simulator to the WhatsApp Cloud API. */
 const CLOUD_API_VARIABLES = [
@@ -70,6 +73,7 @@ const CLOUD_API_VARIABLES = [
  * | `WHATSAPP_APP_SECRET` | unset | app secret that signs webhook calls (`X-Hub-Signature-256`) |
  * | `WHATSAPP_VERIFY_TOKEN` | unset | token Meta echoes when subscribing the webhook at `/webhooks/whatsapp` |
  * | `WHATSAPP_GRAPH_URL` | `https://graph.facebook.com` | Graph API base URL (a mock in tests) |
+ * | `WHATSAPP_TEMPLATE_CACHE_MS` | `300000` | how long templates read from Meta are reused (and how often they are refreshed); a template-status webhook drops them at once; `0` reads them for every page and send |
  * | `REACHOUT_STATIC_DIR` | unset | a built page served at `/`; its `index.html` gets the API base and token injected (demo use only: it hands the token to every visitor) |
  *
  * The five `WHATSAPP_*` credentials switch on Cloud API mode together; without them the server
@@ -176,6 +180,11 @@ function readCloudApiConfig(env: Environment): CloudApiConfig | undefined {
     appSecret: required('WHATSAPP_APP_SECRET'),
     verifyToken: required('WHATSAPP_VERIFY_TOKEN'),
     graphUrl: graphUrl.replace(/\/+$/, ''),
+    templateCacheMs: readInteger(env, 'WHATSAPP_TEMPLATE_CACHE_MS', DEFAULT_TEMPLATE_CACHE_MS, {
+      min: 0,
+      max: 86_400_000,
+      what: 'a duration in milliseconds from 0 (no cache) to 86400000 (a day)',
+    }),
   };
 }
 

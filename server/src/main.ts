@@ -93,6 +93,7 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
           phoneNumberId: config.whatsapp.phoneNumberId,
           businessAccountId: config.whatsapp.businessAccountId,
           graphUrl: config.whatsapp.graphUrl,
+          templateCacheMs: config.whatsapp.templateCacheMs,
         })
       : undefined;
     // Cloud API mode: the business number, as Meta describes it, is the sender.

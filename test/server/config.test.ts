@@ -101,6 +101,7 @@ describe('loadConfig', () => {
       appSecret: 'app-secret',
       verifyToken: 'verify-me',
       graphUrl: 'https://graph.facebook.com',
+      templateCacheMs: 300_000,
     });
     expect(loadConfig({ ...cloudApi, WHATSAPP_GRAPH_URL: 'http://127.0.0.1:9999/' }, cwd).whatsapp?.graphUrl).toBe(
       'http://127.0.0.1:9999',
@@ -113,6 +114,12 @@ describe('loadConfig', () => {
       'WHATSAPP_APP_SECRET, WHATSAPP_VERIFY_TOKEN are not set (WHATSAPP_TOKEN, WHATSAPP_PHONE_NUMBER_ID, WHATSAPP_BUSINESS_ACCOUNT_ID are)',
     );
     expect(() => loadConfig({ WHATSAPP_TOKEN: 'x' }, cwd)).toThrow(/WHATSAPP_PHONE_NUMBER_ID, .* are not set \(WHATSAPP_TOKEN is\)/);
+  });
+
+  it('reads how long templates are cached from WHATSAPP_TEMPLATE_CACHE_MS, 0 meaning no cache', () => {
+    expect(loadConfig({ ...cloudApi, WHATSAPP_TEMPLATE_CACHE_MS: '60000' }, cwd).whatsapp?.templateCacheMs).toBe(60_000);
+    expect(loadConfig({ ...cloudApi, WHATSAPP_TEMPLATE_CACHE_MS: '0' }, cwd).whatsapp?.templateCacheMs).toBe(0);
+    expect(() => loadConfig({ ...cloudApi, WHATSAPP_TEMPLATE_CACHE_MS: '-1' }, cwd)).toThrow(/WHATSAPP_TEMPLATE_CACHE_MS/);
   });
 
   it('stays in simulator mode when only WHATSAPP_GRAPH_URL is set', () => {

@@ -217,7 +217,7 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
   };
 
   const findTemplate = async (id: string, signal?: AbortSignal): Promise<MessageTemplate | undefined> =>
-    (await loadTemplates(signal)).find((candidate) => candidate.id === id);
+    gateway.findTemplate ? gateway.findTemplate(id, signal) : (await loadTemplates(signal)).find((candidate) => candidate.id === id);
 
   /** Newest first, keyset on (time desc, id desc): `[time, id]` are the two ordering columns. */
   const newestFirstPage = async <Row extends { id: string }, Item>(
@@ -895,11 +895,12 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
         };
       },
     },
-    whatsapp: { recordStatus, recordInbound },
+    whatsapp: { recordStatus, recordInbound, templatesChanged: () => gateway.invalidateTemplates?.() },
     async close() {
       if (closed) return;
       closed = true;
       listeners.clear();
+      gateway.close?.();
       await simulation?.stop();
       if (!options.keepDatabaseOpen) await db.close();
     },

@@ -3,6 +3,7 @@ import { isAbortError, normalizePhone, ReachoutError } from 'reachout/core';
 import type { MessageTemplate, QualityRating, Sender, SenderStatus, TemplateMessagePayload } from 'reachout/core';
 import type { WhatsAppGateway } from '../backend';
 import { graphErrorToReachoutError } from './graphErrors';
+import { createTemplateCache, defaultTemplateCacheMs } from './templateCache';
 
 /** The Graph API version used unless `apiVersion` says otherwise. */
 export const defaultGraphApiVersion = 'v27.0';
@@ -21,6 +22,13 @@ export interface CloudApiGatewayOptions {
   apiVersion?: string;
   /** @default globalThis.fetch */
   fetch?: typeof fetch;
+  /**
+   * How long a copy of the business account's templates is used before it is read again (it is
+   * also refreshed in the background this often, and dropped on a template-status webhook).
+   * `0` reads them from Meta for every page and send.
+   * @default defaultTemplateCacheMs (5 minutes)
+   */
+  templateCacheMs?: number;
 }
 
 /** The fields of a template the widgets use: core's `MessageTemplate`, which is Meta's shape. */
@@ -45,6 +53,12 @@ const phoneNumberFields = [
   'name_status',
   'status',
 ].join(',');
+
+/**
+ * A template read is shared by every page and send waiting for it (no caller's signal stops it),
+ * so a Graph API that never answers must not hold them all: a page gets this long (a NETWORK error).
+ */
+const templatePageTimeoutMs = 30_000;
 
 /** Guards against a Graph answer whose `paging.next` never ends. */
 const maxTemplatePages = 100;
@@ -82,6 +96,9 @@ export interface CloudApiGateway extends WhatsAppGateway {
   /** Reads the business number from Meta (`GET /{phoneNumberId}`); rejects with a `ReachoutError` like `send`. */
   describeSender(signal?: AbortSignal): Promise<Sender>;
   listTemplates(signal?: AbortSignal): Promise<MessageTemplate[]>;
+  findTemplate(id: string, signal?: AbortSignal): Promise<MessageTemplate | undefined>;
+  invalidateTemplates(): void;
+  close(): void;
 }
 
 /** The id of the sender that stands for the business number `phoneNumberId`. */
@@ -162,6 +179,7 @@ export function createCloudApiGateway(options: CloudApiGatewayOptions): CloudApi
   const apiVersion = options.apiVersion ?? defaultGraphApiVersion;
   const graphUrl = new URL(options.graphUrl ?? defaultGraphUrl);
   const fetchGraph = options.fetch ?? globalThis.fetch;
+  const templateCache = createTemplateCache({ load: readTemplates, maxAgeMs: options.templateCacheMs ?? defaultTemplateCacheMs });
 
   function graphEndpoint(path: string): URL {
     const base = graphUrl.href.endsWith('/') ? graphUrl.href : `${graphUrl.href}/`;
@@ -237,28 +255,34 @@ export function createCloudApiGateway(options: CloudApiGatewayOptions): CloudApi
       return { messageId: parsed.data.messages[0]!.id };
     },
 
-    async listTemplates(signal?: AbortSignal): Promise<MessageTemplate[]> {
-      const first = graphEndpoint(`${encodeURIComponent(businessAccountId)}/message_templates`);
-      first.searchParams.set('fields', templateFields);
-      first.searchParams.set('limit', '100');
-      const templates: MessageTemplate[] = [];
-      let next: URL | null = first;
-      for (let page = 0; next !== null; page += 1) {
-        if (page === maxTemplatePages) {
-          throw new ReachoutError('UNKNOWN', `The WhatsApp Cloud API returned more than ${maxTemplatePages} pages of templates`);
-        }
-        const body = await request(next, { method: 'GET', ...(signal === undefined ? {} : { signal }) });
-        const parsed = templatePageSchema.safeParse(body);
-        if (!parsed.success) {
-          throw new ReachoutError('UNKNOWN', `The WhatsApp Cloud API answered templates in an unexpected shape: ${z.prettifyError(parsed.error)}`);
-        }
-        // Verbatim: Meta's template object is core's MessageTemplate; the schema only checks the basics.
-        templates.push(...(parsed.data.data as unknown as MessageTemplate[]));
-        next = parsed.data.paging?.next === undefined ? null : nextPageUrl(parsed.data.paging.next);
-      }
-      return templates;
-    },
+    listTemplates: (signal) => templateCache.list(signal),
+    findTemplate: (id, signal) => templateCache.find(id, signal),
+    invalidateTemplates: () => templateCache.invalidate(),
+    close: () => templateCache.close(),
   };
+
+  /** Every template of the business account, following `paging.next`. */
+  async function readTemplates(): Promise<MessageTemplate[]> {
+    const first = graphEndpoint(`${encodeURIComponent(businessAccountId)}/message_templates`);
+    first.searchParams.set('fields', templateFields);
+    first.searchParams.set('limit', '100');
+    const templates: MessageTemplate[] = [];
+    let next: URL | null = first;
+    for (let page = 0; next !== null; page += 1) {
+      if (page === maxTemplatePages) {
+        throw new ReachoutError('UNKNOWN', `The WhatsApp Cloud API returned more than ${maxTemplatePages} pages of templates`);
+      }
+      const body = await request(next, { method: 'GET', signal: AbortSignal.timeout(templatePageTimeoutMs) });
+      const parsed = templatePageSchema.safeParse(body);
+      if (!parsed.success) {
+        throw new ReachoutError('UNKNOWN', `The WhatsApp Cloud API answered templates in an unexpected shape: ${z.prettifyError(parsed.error)}`);
+      }
+      // Verbatim: Meta's template object is core's MessageTemplate; the schema only checks the basics.
+      templates.push(...(parsed.data.data as unknown as MessageTemplate[]));
+      next = parsed.data.paging?.next === undefined ? null : nextPageUrl(parsed.data.paging.next);
+    }
+    return templates;
+  }
 
   /** `paging.next` is absolute; following it elsewhere would hand the access token to another host. */
   function nextPageUrl(href: string): URL {

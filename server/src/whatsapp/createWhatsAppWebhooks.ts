@@ -31,6 +31,9 @@ function apply(backend: ReachoutBackend, update: WebhookUpdate): Promise<void> {
       return backend.whatsapp.recordStatus(update.update);
     case 'inbound':
       return backend.whatsapp.recordInbound(update.message);
+    case 'template-status':
+      backend.whatsapp.templatesChanged?.();
+      return Promise.resolve();
     default:
       return update satisfies never;
   }

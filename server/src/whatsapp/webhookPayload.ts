@@ -72,7 +72,9 @@ const webhookPayloadSchema = z.object({
 
 export type WebhookUpdate =
   | { kind: 'status'; update: DeliveryStatusUpdate }
-  | { kind: 'inbound'; message: InboundMessage };
+  | { kind: 'inbound'; message: InboundMessage }
+  /** A template was approved, rejected, paused... (`message_template_status_update`): read templates again. */
+  | { kind: 'template-status' };
 
 export type WebhookParseResult = { success: true; updates: WebhookUpdate[] } | { success: false; problem: string };
 
@@ -149,7 +151,7 @@ function describeIssues(error: z.ZodError, path: string): string {
 
 /**
  * Reads a Cloud API webhook body into the updates Reachout applies, in payload order: delivery
- * statuses (`sent`, `delivered`, `read`, `failed`) and customer messages. Changes of other fields
+ * statuses (`sent`, `delivered`, `read`, `failed`), customer messages, and template status changes. Changes of other fields
  * and other status values are skipped; a `messages` change of the wrong shape fails the whole
  * payload, so nothing is applied from it.
  */
@@ -164,6 +166,10 @@ export function parseWebhookPayload(payload: unknown): WebhookParseResult {
   const updates: WebhookUpdate[] = [];
   for (const [entryIndex, entry] of parsed.data.entry.entries()) {
     for (const [changeIndex, change] of (entry.changes ?? []).entries()) {
+      if (change.field === 'message_template_status_update') {
+        updates.push({ kind: 'template-status' });
+        continue;
+      }
       if (change.field !== 'messages') continue;
       const value = messagesValueSchema.safeParse(change.value);
       if (!value.success) {

@@ -2,7 +2,7 @@ import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildTemplateMessage, isReachoutError } from 'reachout/core';
-import type { Agent, Contact, ReachoutDataProvider, ReachoutError, ReachoutEvent, SendNotificationInput, Sender, Ticket } from 'reachout/core';
+import type { Agent, Contact, MessageTemplate, ReachoutDataProvider, ReachoutError, ReachoutEvent, SendNotificationInput, Sender, Ticket } from 'reachout/core';
 import { createRestProvider } from 'reachout/rest';
 import { senders as demoSenders, templates, templatesByName } from 'reachout/testing';
 import type { ReachoutBackend } from '../../../server/src/backend';
@@ -106,6 +106,7 @@ describe('the reference server in WhatsApp Cloud API mode', () => {
     // (with REACHOUT_SEED=0 there are none; the sender test below covers that).
     await seedWorld(db, { contacts: [customer], senders: demoSenders, templates: [], agents: [agent], chats: [], tickets: [], timeline: [] });
     graph.setPhoneNumber(businessNumber);
+    graph.setTemplates(templates);
     graph.requests.length = 0;
     graph.acceptedMessageIds.length = 0;
 
@@ -357,6 +358,76 @@ describe('the reference server in WhatsApp Cloud API mode', () => {
     expect(error.message).toContain('Graph error 190');
     expect(graph.acceptedMessageIds).toEqual([]);
     expect((await provider.listTickets({ contactId: customer.id })).items).toEqual([]);
+  });
+
+  /** Meta's `message_template_status_update` webhook for one template. */
+  function templateStatusWebhook(template: MessageTemplate, event: string) {
+    return {
+      object: 'whatsapp_business_account',
+      entry: [
+        {
+          id: businessAccountId,
+          time: Number(unixSeconds()),
+          changes: [
+            {
+              field: 'message_template_status_update',
+              value: {
+                event,
+                message_template_id: Number(template.id),
+                message_template_name: template.name,
+                message_template_language: template.language,
+                reason: event === 'REJECTED' ? 'INCORRECT_CATEGORY' : 'NONE',
+              },
+            },
+          ],
+        },
+      ],
+    };
+  }
+
+  it('reads the templates from Graph once for pages and sends while its copy is fresh', async () => {
+    await provider.listTemplates({ senderId: cloudSenderId, limit: 100 });
+    await provider.listTemplates({ senderId: cloudSenderId, search: 'order', limit: 100 });
+    await provider.sendNotification({ input: orderUpdateSend('cloud-mode-cached-templates') });
+
+    expect(graph.templateRequests()).toBe(1);
+    expect(graph.acceptedMessageIds).toHaveLength(1);
+  });
+
+  it('reads the templates again after a template-status webhook, and refuses a template Meta rejected since', async () => {
+    await provider.listTemplates({ senderId: cloudSenderId, limit: 100 });
+    const orderUpdate = templatesByName.order_update!;
+    graph.setTemplates(templates.map((template) => (template.id === orderUpdate.id ? { ...template, status: 'REJECTED' } : template)));
+
+    expect((await postWebhook(templateStatusWebhook(orderUpdate, 'REJECTED'))).status).toBe(200);
+    const error = await rejectionOf(provider.sendNotification({ input: orderUpdateSend('cloud-mode-rejected-since') }));
+
+    expect(error.code).toBe('VALIDATION');
+    expect(error.message).toContain('order_update is REJECTED');
+    expect(graph.templateRequests()).toBe(2);
+    expect(graph.requests.filter((request) => request.method === 'POST')).toEqual([]);
+  });
+
+  it('reads the templates once more for a template its copy does not have, before answering NOT_FOUND', async () => {
+    await provider.listTemplates({ senderId: cloudSenderId, limit: 100 });
+    const orderUpdate = templatesByName.order_update!;
+    const created: MessageTemplate = { ...orderUpdate, id: '9990001112223334', name: 'order_update_v2' };
+    graph.setTemplates([...templates, created]);
+    const input = orderUpdateSend('cloud-mode-new-template');
+    const parameters = input.parameters;
+    const ticket = await provider.sendNotification({
+      input: {
+        ...input,
+        template: { id: created.id, name: created.name, language: created.language },
+        message: buildTemplateMessage({ to: customer.phone, template: created, parameters }),
+      },
+    });
+    expect(ticket.notification.templateName).toBe('order_update_v2');
+    expect(graph.templateRequests()).toBe(2);
+
+    const missing = { ...orderUpdateSend('cloud-mode-no-such-template'), template: { id: '404404404', name: 'gone', language: 'en_US' } };
+    expect((await rejectionOf(provider.sendNotification({ input: missing }))).code).toBe('NOT_FOUND');
+    expect(graph.templateRequests()).toBe(3);
   });
 
   it('refuses a send from any other sender: the gateway only sends from the business number', async () => {

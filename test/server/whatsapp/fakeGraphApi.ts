@@ -61,6 +61,10 @@ export interface FakeGraphApi {
   failNext(answer: FakeGraphAnswer): void;
   /** Changes what the business number answers from now on (e.g. its quality drops). */
   setPhoneNumber(phoneNumber: FakePhoneNumber): void;
+  /** Changes the business account's templates from now on (e.g. one is rejected). */
+  setTemplates(templates: MessageTemplate[]): void;
+  /** How many `GET …/message_templates` requests arrived (each page counts). */
+  templateRequests(): number;
   close(): Promise<void>;
 }
 
@@ -98,7 +102,7 @@ export async function startFakeGraphApi(options: FakeGraphApiOptions): Promise<F
   const requests: RecordedGraphRequest[] = [];
   const acceptedMessageIds: string[] = [];
   const failures: FakeGraphAnswer[] = [];
-  const templates = options.templates ?? [];
+  let templates = options.templates ?? [];
   let phoneNumber = options.phoneNumber ?? defaultPhoneNumber;
   let baseUrl = '';
 
@@ -204,6 +208,11 @@ export async function startFakeGraphApi(options: FakeGraphApiOptions): Promise<F
     setPhoneNumber(next) {
       phoneNumber = next;
     },
+    setTemplates(next) {
+      templates = next;
+    },
+    templateRequests: () =>
+      requests.filter((request) => request.method === 'GET' && new URL(request.url, baseUrl).pathname.endsWith('/message_templates')).length,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

@@ -77,6 +77,23 @@ describe('parseWebhookPayload', () => {
     expect(result.success && result.updates.map((update) => update.kind)).toEqual(['status', 'status', 'inbound']);
   });
 
+  it('reads a message_template_status_update change as a template-status update, whatever its value', () => {
+    const change = (value: unknown) => ({ field: 'message_template_status_update', value });
+    const payload = {
+      object: 'whatsapp_business_account',
+      entry: [
+        {
+          changes: [
+            change({ event: 'REJECTED', message_template_id: 594425479261596, message_template_name: 'order_update', reason: 'INCORRECT_CATEGORY' }),
+            change(null),
+          ],
+        },
+      ],
+    };
+
+    expect(parseWebhookPayload(payload)).toEqual({ success: true, updates: [{ kind: 'template-status' }, { kind: 'template-status' }] });
+  });
+
   it('ignores payloads for other objects (e.g. a Page subscription)', () => {
     expect(parseWebhookPayload({ object: 'page', entry: [{ changes: [{ field: 'messages', value: 1 }] }] })).toEqual({
       success: true,
