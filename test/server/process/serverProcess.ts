@@ -111,6 +111,13 @@ export async function json<T>(response: Response, expectedStatus: number): Promi
 
 /** Creates a contact (no chats, so nothing blocks a send) and sends it an approved template. */
 export async function sendNotification(server: ReadyServer): Promise<{ ticket: Ticket; key: string; body: string }> {
+  const { key, body } = await prepareNotification(server);
+  const ticket = await json<Ticket>(await postNotification(server, key, body), 201);
+  return { ticket, key, body };
+}
+
+/** Creates a contact (no chats, so nothing blocks a send) and answers the body of a send of an approved template to it. */
+export async function prepareNotification(server: ReadyServer): Promise<{ key: string; body: string }> {
   // A French mobile number; the simulator fails numbers ending in 0000, so they are avoided.
   const phone = `+3361${String(Math.floor(Math.random() * 1_000_000)).padStart(6, '0')}7`;
   const contact = await json<{ id: string; phone: string }>(
@@ -142,8 +149,7 @@ export async function sendNotification(server: ReadyServer): Promise<{ ticket: T
     message: buildTemplateMessage({ to: contact.phone, template, parameters }),
     ticket: { priority: 'medium', assigneeId: null, description: 'Sent by a process test' },
   });
-  const ticket = await json<Ticket>(await postNotification(server, key, body), 201);
-  return { ticket, key, body };
+  return { key, body };
 }
 
 export function postNotification(server: ReadyServer, key: string, body: string): Promise<Response> {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
-import type { IncomingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { MessageTemplate } from 'reachout/core';
 
@@ -65,6 +65,11 @@ export interface FakeGraphApi {
   setTemplates(templates: MessageTemplate[]): void;
   /** How many `GET …/message_templates` requests arrived (each page counts). */
   templateRequests(): number;
+  /**
+   * From now on template reads and sends get no answer (as from a Graph API that hangs); resolves
+   * once one such request is waiting. `release` drops the waiting ones and answers normally again.
+   */
+  hold(): { waiting: Promise<void>; release: () => void };
   close(): Promise<void>;
 }
 
@@ -105,6 +110,7 @@ export async function startFakeGraphApi(options: FakeGraphApiOptions): Promise<F
   let templates = options.templates ?? [];
   let phoneNumber = options.phoneNumber ?? defaultPhoneNumber;
   let baseUrl = '';
+  let held: { parked: ServerResponse[]; arrived: () => void } | null = null;
 
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
@@ -144,6 +150,14 @@ export async function startFakeGraphApi(options: FakeGraphApiOptions): Promise<F
       const [, version, node, edge, ...rest] = url.pathname.split('/');
       if (version === undefined || !/^v\d+\.\d+$/.test(version) || rest.length > 0) {
         return answer(400, graphError({ message: `Unknown path components: ${url.pathname}`, code: 2500 }));
+      }
+
+      const isSend = request.method === 'POST' && node === options.phoneNumberId && edge === 'messages';
+      const isTemplateRead = request.method === 'GET' && node === options.businessAccountId && edge === 'message_templates';
+      if (held && (isSend || isTemplateRead)) {
+        held.parked.push(response);
+        held.arrived();
+        return;
       }
 
       if (request.method === 'POST' && node === options.phoneNumberId && edge === 'messages') {
@@ -210,6 +224,19 @@ export async function startFakeGraphApi(options: FakeGraphApiOptions): Promise<F
     },
     setTemplates(next) {
       templates = next;
+    },
+    hold() {
+      let arrived!: () => void;
+      const waiting = new Promise<void>((resolve) => (arrived = resolve));
+      const current = { parked: [] as ServerResponse[], arrived };
+      held = current;
+      return {
+        waiting,
+        release: () => {
+          if (held === current) held = null;
+          for (const response of current.parked) response.destroy();
+        },
+      };
     },
     templateRequests: () =>
       requests.filter((request) => request.method === 'GET' && new URL(request.url, baseUrl).pathname.endsWith('/message_templates')).length,
