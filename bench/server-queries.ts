@@ -68,6 +68,8 @@ function benchConfig(database: DatabaseConfig): ServerConfig {
     simulatorDelayMs: 3000,
     whatsapp: undefined,
     staticDir: undefined,
+    publicUrl: undefined,
+    maxRequestsInProgress: 128,
   };
 }
 

@@ -105,9 +105,13 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
     cleanups.push(() => backend.close());
 
     const token = config.apiToken ?? randomBytes(24).toString('base64url');
+    // The listen address is known only once listening; media URLs are built after that.
+    let publicUrl = config.publicUrl ?? '';
     const app = createApp({
       backend,
       token,
+      maxRequestsInProgress: config.maxRequestsInProgress,
+      publicUrl: () => publicUrl,
       ...(config.whatsapp
         ? {
             webhooks: createWhatsAppWebhooks({
@@ -134,6 +138,7 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
     const drain = trackRequestsInProgress(server);
     const address = await listen(server, config.port, config.host);
     const url = `http://${urlHost(config.host)}:${address.port}`;
+    publicUrl ||= url;
 
     if (config.whatsapp) {
       log(`WhatsApp: Cloud API (phone number id ${config.whatsapp.phoneNumberId}); webhook at ${url}/webhooks/whatsapp`);
