@@ -1,7 +1,5 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzleNodePostgres } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePostgres } from 'drizzle-orm/node-postgres/migrator';
@@ -9,6 +7,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { acquireDataDirLock, type DataDirLock, lockFileFor } from '../lock';
+import { asPglite, openPgliteInWorker, type PgliteInWorker } from './pgliteInWorker';
 import { schema, type Schema } from './schema';
 
 /** Where the data lives: an embedded PGlite (a directory, or memory) or a PostgreSQL server. */
@@ -65,20 +64,18 @@ export async function openDatabase(target: DatabaseTarget, options: OpenDatabase
 
 async function openPglite(dataDir: string | null, options: OpenDatabaseOptions): Promise<Database> {
   const releaseLock = lockForPglite(dataDir, options.lock);
-  let client: PGlite;
+  let client: PgliteInWorker;
   try {
-    client = await PGlite.create({
-      ...(dataDir === null ? {} : { dataDir }),
-      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-      extensions: { pg_trgm },
-    });
+    // In a worker thread: PGlite runs each query synchronously, which on this thread would hold
+    // up every request (`/healthz` included) for as long as the queries ahead of it take.
+    client = await openPgliteInWorker({ dataDir, ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}) });
   } catch (error) {
     releaseLock();
     throw new Error(`Could not open the PGlite database${dataDir === null ? '' : ` in ${dataDir}`}: ${String(error)}`, {
       cause: error,
     });
   }
-  const database = drizzlePglite({ client: yieldingBetweenQueries(client), schema });
+  const database = drizzlePglite({ client: asPglite(client), schema });
   try {
     await migratePglite(database, { migrationsFolder });
     // PGlite has no autovacuum: without this the planner never learns, for example, that a search
@@ -103,85 +100,8 @@ async function openPglite(dataDir: string | null, options: OpenDatabaseOptions):
         releaseLock();
       }
     },
-    dumpDataDir: () => client.dumpDataDir('none'),
+    dumpDataDir: () => client.dumpDataDir(),
   };
-}
-
-type PgliteTransaction = Parameters<Parameters<PGlite['transaction']>[0]>[0];
-
-/**
- * PGlite runs each query synchronously on this thread, and queries waiting for it follow one
- * another through promise callbacks alone: a queue of 50 runs to its end without the event loop
- * turning once, so no request is read, not even `/healthz`, until the whole queue is done.
- * Here queries and transactions take turns, one per turn of the event loop: what arrived
- * meanwhile is read between two of them (one query's time at most), and joins the queue.
- */
-function yieldingBetweenQueries(client: PGlite): PGlite {
-  const takeTurn = createTurns();
-  return new Proxy(client, {
-    get(target, property) {
-      if (property === 'query') {
-        return (...args: Parameters<PGlite['query']>) => takeTurn(() => target.query(...args));
-      }
-      if (property === 'transaction') {
-        return <T>(callback: (transaction: PgliteTransaction) => Promise<T>) =>
-          takeTurn(() => target.transaction((transaction) => callback(yieldingTransaction(transaction))));
-      }
-      return methodOf(target, property);
-    },
-  });
-}
-
-/**
- * Inside a transaction, which holds PGlite until it ends, queries do not queue (the queue waits
- * for this transaction: that would never end) but still let the event loop turn before each.
- */
-function yieldingTransaction(transaction: PgliteTransaction): PgliteTransaction {
-  return new Proxy(transaction, {
-    get(target, property) {
-      if (property === 'query') {
-        return async (...args: Parameters<PgliteTransaction['query']>) => {
-          await yieldToEventLoop();
-          return target.query(...args);
-        };
-      }
-      return methodOf(target, property);
-    },
-  });
-}
-
-/** PGlite keeps its state in private fields: its methods must run on the instance itself. */
-function methodOf(target: object, property: string | symbol): unknown {
-  const value: unknown = Reflect.get(target, property, target);
-  return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-}
-
-/** Runs work one at a time, in arrival order, each starting on a later turn of the event loop. */
-function createTurns(): <T>(work: () => Promise<T>) => Promise<T> {
-  const waiting: Array<() => void> = [];
-  let busy = false;
-  const handOver = () => {
-    const next = waiting.shift();
-    if (next) setImmediate(next);
-    else busy = false;
-  };
-  return async (work) => {
-    if (busy) {
-      await new Promise<void>((resolve) => waiting.push(resolve));
-    } else {
-      busy = true;
-      await yieldToEventLoop();
-    }
-    try {
-      return await work();
-    } finally {
-      handOver();
-    }
-  };
-}
-
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }
 
 async function openPostgres(url: string): Promise<Database> {

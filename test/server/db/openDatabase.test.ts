@@ -22,14 +22,29 @@ describe('openDatabase on PGlite', () => {
     await db?.close();
   });
 
-  // PGlite runs queries on this thread; without a turn of the event loop between them, a queue
-  // of queries keeps every other request (even /healthz) unread until the queue is done.
+  // PGlite runs each query synchronously where it lives: on the main thread, a queue of queries
+  // (or one long one) kept every other request, even /healthz, unread until it was done.
   it('lets the event loop turn between queued queries instead of running the whole queue first', async () => {
     const query = () => db.drizzle.execute(sql`select count(*) from generate_series(1, 2000)`);
 
     const finished = await finishedWhenTheEventLoopTurns(Array.from({ length: 50 }, () => () => query()));
 
     expect(finished).toBeLessThan(50);
+  });
+
+  it('keeps the event loop turning while a long query runs, so /healthz is not answered behind the database', async () => {
+    let turns = 0;
+    let running = true;
+    const count = () => {
+      turns += 1;
+      if (running) setImmediate(count);
+    };
+    setImmediate(count);
+
+    await db.drizzle.execute(sql`select count(*) from generate_series(1, 3000000)`);
+    running = false;
+
+    expect(turns).toBeGreaterThan(10);
   });
 
   it('lets the event loop turn inside and between queued transactions', async () => {

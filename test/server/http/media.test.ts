@@ -113,7 +113,7 @@ describe('media', () => {
 
   it('answers 415 for SVG, for a type list such as "image/png, text/html", for bytes that contradict the declared type, and for types the purpose does not take', async () => {
     const { request } = createTestApp();
-    const refusals: Array<[BlobPart, string, 'avatar' | 'template-header', string]> = [
+    const refusals: Array<[string | Uint8Array, string, 'avatar' | 'template-header', string]> = [
       [svgText, 'image/svg+xml', 'avatar', 'the file\'s content is none of these (it was sent as image/svg+xml)'],
       [pngBytes, 'image/png, text/html', 'avatar', 'The file was sent as image/png, text/html, but its content is image/png'],
       ['<html><script>alert(1)</script></html>', 'image/png', 'avatar', 'the file\'s content is none of these (it was sent as image/png)'],
