@@ -66,6 +66,19 @@ function healthzOnNewConnection(url: string): Promise<number> {
   });
 }
 
+/** `GET /api/v1/events` on its own connection; resolves `ended` when the server ends or cuts it. */
+async function openEventStream(url: string): Promise<{ ended: Promise<void> }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(`${url}/api/v1/events`, { agent: false, headers: { Authorization: `Bearer ${apiToken}` } }, (response) => {
+        if (response.statusCode !== 200) reject(new Error(`GET /events answered ${response.statusCode}`));
+        response.resume();
+        resolve({ ended: new Promise<void>((ended) => response.once('close', () => ended())) });
+      })
+      .once('error', reject);
+  });
+}
+
 async function waitForOutput(server: ReadyServer, text: string): Promise<void> {
   while (!server.output().includes(text)) {
     if (server.child.exitCode !== null || server.child.signalCode !== null) {
@@ -89,9 +102,10 @@ describe('SIGTERM', () => {
     fs.rmSync(root, { recursive: true, force: true });
   });
 
-  it('answers all 20 slow requests in progress and those sent on kept-alive connections meanwhile, even when SIGTERM comes twice, refuses new connections, and exits 0', async () => {
+  it('answers all 20 slow requests in progress and those sent on kept-alive connections meanwhile, even when SIGTERM comes twice, cuts event streams first, refuses new connections, and exits 0', async () => {
     const running = server!;
     const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const eventStream = await openEventStream(running.url);
     expect(await getThrough(keepAlive, `${running.url}/healthz`)).toEqual({ status: 200, connection: 'keep-alive' });
     const uploads = Array.from({ length: 20 }, (_, index) => startSlowUpload(running.url, index));
     // Every upload is in progress on the server: a healthz on a fresh connection is answered after them.
@@ -104,6 +118,9 @@ describe('SIGTERM', () => {
     await waitForOutput(running, 'SIGTERM again: already shutting down');
 
     await expect(healthzOnNewConnection(running.url)).rejects.toThrow('ECONNREFUSED');
+    // Event streams never finish by themselves: they are cut at once (clients resume with
+    // Last-Event-ID), not after the requests in progress.
+    await eventStream.ended;
     // A client reusing its connection is answered, and told the connection ends.
     expect(await getThrough(keepAlive, `${running.url}/api/v1/contacts?limit=1`)).toEqual({ status: 200, connection: 'close' });
     for (const upload of uploads) upload.finish();
