@@ -1,46 +1,57 @@
-// npx tsx bench/server.ts — the reference server over HTTP with 100,000 contacts: the first
-// contacts page and search pages (a name, a phone and an email fragment, and a miss), on PGlite
-// and on PostgreSQL. Prints p50/p95 per query and writes bench/results/server.json.
+// npm run bench:server — the reference server under load: a server process of its own (as
+// `npm run server` runs it) seeded with 10,000 contacts, on PGlite and on PostgreSQL, driven over
+// keep-alive connections from this process:
+//   - `GET /api/v1/contacts?search=ma` with 1 and with 50 connections;
+//   - `POST /api/v1/notifications` (a fresh idempotency key each, to contacts never sent to
+//     before) with 1 and with 50 connections, while one more connection asks `/healthz`
+//     every 20 ms.
+// Prints req/s and p50/p99 per run and writes bench/results/server-load.json. Latency is the time
+// from sending a request to the last byte of its answer; a request unanswered after 10 s counts
+// as a timeout. Answers other than 2xx are counted by status (503 = shed by the server).
 //
 // PostgreSQL: REACHOUT_TEST_DATABASE_URL or DATABASE_URL (a fresh database is created on that
 // server and dropped afterwards), else a throwaway cluster from scripts/postgres.sh, else skipped.
-// Knobs (env): BENCH_RUNS (default 30), BENCH_WARMUP (default 3), BENCH_CONTACTS (default 100000),
-// BENCH_DATABASES (default pglite,postgres).
-import { execFileSync } from 'node:child_process';
+// Knobs (env): BENCH_SECONDS per run (default 5), BENCH_CONTACTS (default 10000),
+// BENCH_DATABASES (default pglite,postgres), BENCH_CONNECTIONS (default 1,50), and any
+// REACHOUT_* server setting, handed to the server as is.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import type { Contact, Page } from 'reachout/core';
-import type { DatabaseConfig, ServerConfig } from '../server/src/config';
-import { startServer, type RunningServer } from '../server/src/main';
+import { buildTemplateMessage, parseTemplate } from 'reachout/core';
+import type { Contact, MessageTemplate, Page, Sender, TemplateParameters } from 'reachout/core';
 
 const here = import.meta.dirname;
 const repositoryRoot = path.resolve(here, '..');
-const resultsFile = path.join(here, 'results', 'server.json');
-const runs = readCount('BENCH_RUNS', 30);
-const warmupRuns = readCount('BENCH_WARMUP', 3);
-const contactCount = readCount('BENCH_CONTACTS', 100_000);
+const resultsFile = path.join(here, 'results', 'server-load.json');
+const seconds = readCount('BENCH_SECONDS', 5);
+const contactCount = readCount('BENCH_CONTACTS', 10_000);
 const databases = (process.env.BENCH_DATABASES ?? 'pglite,postgres').split(',').filter(Boolean);
+const connectionCounts = (process.env.BENCH_CONNECTIONS ?? '1,50').split(',').map(Number);
+const requestTimeoutMs = 10_000;
+const healthzIntervalMs = 20;
+const token = randomBytes(16).toString('hex');
 
-interface QueryResult {
-  database: 'pglite' | 'postgres';
-  query: string;
-  path: string;
-  /** Rows on the measured page. */
-  items: number;
+type DatabaseName = 'pglite' | 'postgres';
+
+interface LoadResult {
+  database: DatabaseName;
+  load: 'GET search "ma"' | 'POST send';
+  connections: number;
+  requests: number;
+  /** Answers of any status per second (timeouts excluded). */
+  requestsPerSecond: number;
   p50Ms: number;
-  p95Ms: number;
-  minMs: number;
+  p99Ms: number;
   maxMs: number;
-}
-
-interface DatabaseRun {
-  database: 'pglite' | 'postgres';
-  /** Start to listening: open, migrate and seed the contacts. */
-  startMs: number;
-  results: QueryResult[];
+  /** Answer status → count, for statuses other than the expected one. */
+  otherStatuses: Record<string, number>;
+  timeouts: number;
+  /** Only for sends: `/healthz` asked every 20 ms on its own connection during the run. */
+  healthz?: { requests: number; p50Ms: number; p99Ms: number; maxMs: number; timeouts: number };
 }
 
 function readCount(name: string, fallback: number): number {
@@ -56,97 +67,286 @@ function percentile(sortedMs: readonly number[], fraction: number): number {
   return sortedMs[Math.max(0, index)] ?? Number.NaN;
 }
 
-const round = (ms: number) => Math.round(ms * 100) / 100;
+const round = (value: number) => Math.round(value * 10) / 10;
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function benchConfig(database: DatabaseConfig): ServerConfig {
+interface Answer {
+  status: number;
+  body: string;
+  ms: number;
+}
+
+/** One request on `agent`; `status` 0 means it timed out or the connection failed. */
+function request(
+  agent: http.Agent,
+  baseUrl: string,
+  method: 'GET' | 'POST',
+  pathAndQuery: string,
+  body?: string,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
+  const startedAt = performance.now();
+  return new Promise((resolve) => {
+    const outgoing = http.request(
+      `${baseUrl}${pathAndQuery}`,
+      {
+        method,
+        agent,
+        timeout: requestTimeoutMs,
+        headers: {
+          Authorization: `Bearer ${token}`,
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) }),
+          ...headers,
+        },
+      },
+      (response) => {
+        let text = '';
+        response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+        response.once('end', () => resolve({ status: response.statusCode ?? 0, body: text, ms: performance.now() - startedAt }));
+        response.once('error', () => resolve({ status: 0, body: '', ms: performance.now() - startedAt }));
+      },
+    );
+    outgoing.once('timeout', () => outgoing.destroy(new Error('timeout')));
+    outgoing.once('error', () => resolve({ status: 0, body: '', ms: performance.now() - startedAt }));
+    outgoing.end(body);
+  });
+}
+
+/** The server as `npm run server` runs it, in a process of its own. */
+async function spawnServer(environment: Record<string, string>): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
+  const serverSettings = Object.fromEntries(Object.entries(process.env).filter(([name]) => name.startsWith('REACHOUT_') && !name.startsWith('REACHOUT_TEST_')));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    cwd: repositoryRoot,
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      REACHOUT_API_TOKEN: token,
+      REACHOUT_SEED: String(contactCount),
+      ...serverSettings,
+      ...environment,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let output = '';
+  // Read everything: one log line per request, and a full pipe would stall the server.
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+    if (output.length < 100_000) output += chunk;
+  });
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const check = () => {
+      const match = /listening on (http:\/\/\S+)/.exec(output);
+      if (match?.[1]) {
+        child.stdout?.off('data', check);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', check);
+    void exited.then(() => reject(new Error(`The server exited before listening:\n${output}`)));
+  });
   return {
-    port: 0,
-    host: '127.0.0.1',
-    database,
-    apiToken: randomBytes(16).toString('hex'),
-    seedContacts: contactCount,
-    simulatorDelayMs: 3000,
-    whatsapp: undefined,
-    staticDir: undefined,
+    url,
+    child,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+    },
   };
 }
 
-async function getPage(server: RunningServer, pathAndQuery: string): Promise<Page<Contact>> {
-  const response = await fetch(`${server.url}/api/v1${pathAndQuery}`, { headers: { Authorization: `Bearer ${server.token}` } });
-  if (response.status !== 200) throw new Error(`GET ${pathAndQuery} answered ${response.status}: ${await response.text()}`);
-  return (await response.json()) as Page<Contact>;
-}
-
-/** Fragments taken from a real contact deep in the list, so each search has matches to page through. */
-async function pickQueries(server: RunningServer): Promise<Array<{ query: string; path: string }>> {
-  let page = await getPage(server, '/contacts?limit=100');
-  for (let hop = 0; hop < 5 && page.nextCursor; hop += 1) {
-    page = await getPage(server, `/contacts?limit=100&cursor=${encodeURIComponent(page.nextCursor)}`);
+/** Every seeded contact, and what a send to one of them needs. */
+async function prepareSends(baseUrl: string): Promise<{ contacts: Contact[]; buildBody(contact: Contact): string }> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const getJson = async <T>(pathAndQuery: string): Promise<T> => {
+    const answer = await request(agent, baseUrl, 'GET', `/api/v1${pathAndQuery}`);
+    if (answer.status !== 200) throw new Error(`GET ${pathAndQuery} answered ${answer.status}: ${answer.body}`);
+    return JSON.parse(answer.body) as T;
+  };
+  const contacts: Contact[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: Page<Contact> = await getJson(`/contacts?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    contacts.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  const { items: senders } = await getJson<{ items: Sender[] }>('/senders');
+  const sender = senders[0];
+  if (!sender) throw new Error('The seeded server has no sender');
+  const { items: templates } = await getJson<{ items: MessageTemplate[] }>(`/senders/${encodeURIComponent(sender.id)}/templates?limit=100`);
+  const template = templates.find((candidate) => candidate.status === 'APPROVED' && parseTemplate(candidate).variables.length === 0)
+    ?? templates.find((candidate) => candidate.status === 'APPROVED' && parseTemplate(candidate).mediaHeader === null);
+  if (!template) throw new Error('No approved template without a media header');
+  const parameters: TemplateParameters = {};
+  for (const variable of parseTemplate(template).variables) {
+    const value = variable.example ?? 'sample';
+    if (variable.component === 'header') parameters.header = { type: 'text', text: value };
+    if (variable.component === 'body') parameters.body = { ...parameters.body, [variable.key]: value };
+    if (variable.component === 'button') parameters.buttons = { ...parameters.buttons, [variable.buttonIndex ?? 0]: 'sample' };
   }
-  const sample = page.items.find((contact) => contact.email) ?? page.items[0];
-  if (!sample) throw new Error('The seeded database has no contacts');
-  const lastName = sample.name.split(' ').at(-1) ?? sample.name;
-  const nameFragment = lastName.slice(0, Math.min(4, lastName.length)).toLowerCase();
-  const digits = sample.phone.replace(/\D/g, '');
-  const phoneFragment = digits.slice(-7, -2);
-  // Spans the @, so only the email can match, never the name.
-  const [local = '', domain = ''] = (sample.email ?? 'someone@example.com').split('@');
-  const emailFragment = `${local.slice(-3)}@${domain.slice(0, 3)}`;
-  const search = (text: string) => `/contacts?limit=50&search=${encodeURIComponent(text)}`;
-  return [
-    { query: 'first page', path: '/contacts?limit=50' },
-    { query: `name "${nameFragment}"`, path: search(nameFragment) },
-    { query: `phone "${phoneFragment}"`, path: search(phoneFragment) },
-    { query: `email "${emailFragment}"`, path: search(emailFragment) },
-    { query: 'miss "zzqx"', path: search('zzqx') },
-  ];
+  agent.destroy();
+  return {
+    contacts,
+    buildBody: (contact) =>
+      JSON.stringify({
+        idempotencyKey: `bench-${randomBytes(8).toString('hex')}`,
+        contactId: contact.id,
+        senderId: sender.id,
+        to: contact.phone,
+        template: { id: template.id, name: template.name, language: template.language },
+        parameters,
+        message: buildTemplateMessage({ to: contact.phone, template, parameters }),
+        ticket: { priority: 'medium', assigneeId: null, description: 'bench' },
+      }),
+  };
 }
 
-async function measure(database: 'pglite' | 'postgres', config: ServerConfig): Promise<DatabaseRun> {
+/** `connections` loops, each sending its next request when the previous one is answered, for `seconds`. */
+async function runLoad(
+  connections: number,
+  next: (agent: http.Agent) => Promise<Answer> | undefined,
+): Promise<{ answers: Answer[]; elapsedMs: number }> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+  const answers: Answer[] = [];
   const startedAt = performance.now();
-  const server = await startServer(config, { log: () => {} });
-  const startMs = performance.now() - startedAt;
-  console.log(`${database}: started with ${contactCount} contacts in ${(startMs / 1000).toFixed(1)} s`);
-  try {
-    const results: QueryResult[] = [];
-    for (const { query, path: pathAndQuery } of await pickQueries(server)) {
-      let items = 0;
-      for (let run = 0; run < warmupRuns; run += 1) items = (await getPage(server, pathAndQuery)).items.length;
-      const durations: number[] = [];
-      for (let run = 0; run < runs; run += 1) {
-        const before = performance.now();
-        await getPage(server, pathAndQuery);
-        durations.push(performance.now() - before);
+  const deadline = startedAt + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < deadline) {
+        const pending = next(agent);
+        if (!pending) return;
+        answers.push(await pending);
       }
-      durations.sort((left, right) => left - right);
-      results.push({
-        database,
-        query,
-        path: pathAndQuery,
-        items,
-        p50Ms: round(percentile(durations, 0.5)),
-        p95Ms: round(percentile(durations, 0.95)),
-        minMs: round(durations[0] ?? Number.NaN),
-        maxMs: round(durations.at(-1) ?? Number.NaN),
-      });
+    }),
+  );
+  const elapsedMs = performance.now() - startedAt;
+  agent.destroy();
+  return { answers, elapsedMs };
+}
+
+function summarize(
+  database: DatabaseName,
+  load: LoadResult['load'],
+  connections: number,
+  expectedStatus: number,
+  { answers, elapsedMs }: { answers: Answer[]; elapsedMs: number },
+): LoadResult {
+  const answered = answers.filter((answer) => answer.status !== 0);
+  const durations = answered.map((answer) => answer.ms).sort((left, right) => left - right);
+  const otherStatuses: Record<string, number> = {};
+  for (const answer of answered) {
+    if (answer.status !== expectedStatus) otherStatuses[answer.status] = (otherStatuses[answer.status] ?? 0) + 1;
+  }
+  return {
+    database,
+    load,
+    connections,
+    requests: answers.length,
+    requestsPerSecond: round(answered.length / (elapsedMs / 1000)),
+    p50Ms: round(percentile(durations, 0.5)),
+    p99Ms: round(percentile(durations, 0.99)),
+    maxMs: round(durations.at(-1) ?? Number.NaN),
+    otherStatuses,
+    timeouts: answers.length - answered.length,
+  };
+}
+
+/** Asks `/healthz` every 20 ms on a connection of its own until `stop()`. */
+function probeHealthz(baseUrl: string): { stop(): Promise<NonNullable<LoadResult['healthz']>> } {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const answers: Answer[] = [];
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      answers.push(await request(agent, baseUrl, 'GET', '/healthz'));
+      await delay(healthzIntervalMs);
     }
-    return { database, startMs: Math.round(startMs), results };
+  })();
+  return {
+    async stop() {
+      running = false;
+      await loop;
+      agent.destroy();
+      const durations = answers.filter((answer) => answer.status === 200).map((answer) => answer.ms).sort((left, right) => left - right);
+      return {
+        requests: answers.length,
+        p50Ms: round(percentile(durations, 0.5)),
+        p99Ms: round(percentile(durations, 0.99)),
+        maxMs: round(durations.at(-1) ?? Number.NaN),
+        timeouts: answers.filter((answer) => answer.status === 0).length,
+      };
+    },
+  };
+}
+
+async function measure(database: DatabaseName, environment: Record<string, string>): Promise<{ startMs: number; results: LoadResult[] }> {
+  const startedAt = performance.now();
+  const server = await spawnServer(environment);
+  const startMs = Math.round(performance.now() - startedAt);
+  console.log(`${database}: started with ${contactCount} contacts in ${(startMs / 1000).toFixed(1)} s`);
+  const results: LoadResult[] = [];
+  try {
+    const search = (agent: http.Agent) => request(agent, server.url, 'GET', '/api/v1/contacts?search=ma&limit=50');
+    await runLoadBriefly(search);
+    for (const connections of connectionCounts) {
+      const result = summarize(database, 'GET search "ma"', connections, 200, await runLoad(connections, search));
+      results.push(result);
+      console.log(describe(result));
+    }
+
+    const { contacts, buildBody } = await prepareSends(server.url);
+    let nextContact = 0;
+    const send = (agent: http.Agent) => {
+      const contact = contacts[nextContact++];
+      if (!contact) return undefined;
+      const body = buildBody(contact);
+      const key = (JSON.parse(body) as { idempotencyKey: string }).idempotencyKey;
+      return request(agent, server.url, 'POST', '/api/v1/notifications', body, { 'Idempotency-Key': key });
+    };
+    for (const connections of connectionCounts) {
+      const healthz = probeHealthz(server.url);
+      const result = summarize(database, 'POST send', connections, 201, await runLoad(connections, send));
+      result.healthz = await healthz.stop();
+      results.push(result);
+      console.log(describe(result));
+      // Let the simulator's verifications of this run settle before the next one.
+      await delay(1000);
+    }
+    return { startMs, results };
   } finally {
-    await server.close();
+    await server.stop();
+  }
+
+  async function runLoadBriefly(next: (agent: http.Agent) => Promise<Answer>): Promise<void> {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
+    await Promise.all(Array.from({ length: 20 }, () => next(agent)));
+    agent.destroy();
   }
 }
 
-async function benchPglite(): Promise<DatabaseRun> {
+function describe(result: LoadResult): string {
+  const others = Object.entries(result.otherStatuses).map(([status, count]) => `${count}× ${status}`).join(', ');
+  const healthz = result.healthz ? `; /healthz p50 ${result.healthz.p50Ms} p99 ${result.healthz.p99Ms} max ${result.healthz.maxMs} ms` : '';
+  return (
+    `  ${result.load} × ${result.connections}: ${result.requestsPerSecond} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, ` +
+    `max ${result.maxMs} ms${others ? ` (${others})` : ''}${result.timeouts ? `, ${result.timeouts} timeouts` : ''}${healthz}`
+  );
+}
+
+async function benchPglite(): Promise<{ startMs: number; results: LoadResult[] }> {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'reachout-bench-'));
   try {
-    return await measure('pglite', benchConfig({ kind: 'pglite', dataDir: path.join(directory, 'data') }));
+    return await measure('pglite', { REACHOUT_DATA_DIR: path.join(directory, 'data') });
   } finally {
     fs.rmSync(directory, { recursive: true, force: true });
   }
 }
 
 /** A PostgreSQL server to use, and how to give it back. */
-async function findPostgres(): Promise<{ url: string; stop(): void } | { skipped: string }> {
+function findPostgres(): { url: string; stop(): void } | { skipped: string } {
   const given = process.env.REACHOUT_TEST_DATABASE_URL || process.env.DATABASE_URL;
   if (given) return { url: given, stop: () => {} };
   try {
@@ -159,17 +359,13 @@ async function findPostgres(): Promise<{ url: string; stop(): void } | { skipped
       stop: () => execFileSync('bash', [path.join(repositoryRoot, 'scripts/postgres.sh'), 'stop', directory], { stdio: 'inherit' }),
     };
   } catch (error) {
-    return {
-      skipped:
-        'no REACHOUT_TEST_DATABASE_URL or DATABASE_URL, and scripts/postgres.sh could not start a cluster ' +
-        `(${error instanceof Error ? error.message.split('\n')[0] : String(error)})`,
-    };
+    return { skipped: `scripts/postgres.sh could not start a cluster (${error instanceof Error ? error.message.split('\n')[0] : String(error)})` };
   }
 }
 
 /** Runs on a database of its own, so an existing one (a DATABASE_URL) is never written to. */
-async function benchPostgres(): Promise<DatabaseRun | { skipped: string }> {
-  const postgres = await findPostgres();
+async function benchPostgres(): Promise<{ startMs: number; results: LoadResult[] } | { skipped: string }> {
+  const postgres = findPostgres();
   if ('skipped' in postgres) return postgres;
   const databaseName = `reachout_bench_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: postgres.url });
@@ -184,7 +380,7 @@ async function benchPostgres(): Promise<DatabaseRun | { skipped: string }> {
   try {
     const url = new URL(postgres.url);
     url.pathname = `/${databaseName}`;
-    return await measure('postgres', benchConfig({ kind: 'postgres', url: url.toString() }));
+    return await measure('postgres', { DATABASE_URL: url.toString() });
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`).catch(() => {});
     await admin.end().catch(() => {});
@@ -192,25 +388,41 @@ async function benchPostgres(): Promise<DatabaseRun | { skipped: string }> {
   }
 }
 
-const loadAverageStart = os.loadavg().map((load) => round(load));
-const runsByDatabase: DatabaseRun[] = [];
+const loadAverageStart = os.loadavg().map(round);
+const runs: Array<{ database: DatabaseName; startMs: number }> = [];
+const results: LoadResult[] = [];
 const skipped: Record<string, string> = {};
-if (databases.includes('pglite')) runsByDatabase.push(await benchPglite());
+if (databases.includes('pglite')) {
+  const run = await benchPglite();
+  runs.push({ database: 'pglite', startMs: run.startMs });
+  results.push(...run.results);
+}
 if (databases.includes('postgres')) {
   const outcome = await benchPostgres();
   if ('skipped' in outcome) {
     skipped.postgres = outcome.skipped;
     console.log(`postgres: skipped (${outcome.skipped})`);
   } else {
-    runsByDatabase.push(outcome);
+    runs.push({ database: 'postgres', startMs: outcome.startMs });
+    results.push(...outcome.results);
   }
 }
 
-const rows = runsByDatabase.flatMap((run) => run.results);
 console.log();
-console.log(`GET /api/v1/contacts over HTTP, ${contactCount} contacts, ${runs} runs after ${warmupRuns} warm-up (ms):`);
+console.log(`Load on the reference server, ${contactCount} contacts, ${seconds} s per run (ms):`);
 console.table(
-  rows.map((row) => ({ database: row.database, query: row.query, items: row.items, p50: row.p50Ms, p95: row.p95Ms, max: row.maxMs })),
+  results.map((result) => ({
+    database: result.database,
+    load: result.load,
+    conns: result.connections,
+    'req/s': result.requestsPerSecond,
+    p50: result.p50Ms,
+    p99: result.p99Ms,
+    max: result.maxMs,
+    'not 2xx': Object.entries(result.otherStatuses).map(([status, count]) => `${count}×${status}`).join(' '),
+    timeouts: result.timeouts,
+    'healthz p99': result.healthz?.p99Ms ?? '',
+  })),
 );
 
 fs.mkdirSync(path.dirname(resultsFile), { recursive: true });
@@ -225,19 +437,11 @@ fs.writeFileSync(
         platform: `${os.type()} ${os.release()}`,
         date: new Date().toISOString(),
         loadAverageStart,
-        loadAverageEnd: os.loadavg().map((load) => round(load)),
+        loadAverageEnd: os.loadavg().map(round),
       },
-      method: {
-        contacts: contactCount,
-        runs,
-        warmupRuns,
-        notes: [
-          'The real server (startServer from server/src/main.ts) on 127.0.0.1, requests from the same process with fetch, one at a time.',
-          'Search fragments come from a contact about 600 rows into the name order, so each one matches.',
-        ],
-      },
-      databases: runsByDatabase.map(({ database, startMs }) => ({ database, startMs })),
-      results: rows,
+      method: { contacts: contactCount, secondsPerRun: seconds, requestTimeoutMs, healthzIntervalMs, connectionCounts },
+      databases: runs,
+      results,
       skipped,
     },
     null,

@@ -33,6 +33,13 @@ export interface ServerConfig {
   whatsapp: CloudApiConfig | undefined;
   /** Absolute path of a built page to serve at `/` (demo use), or `undefined`. */
   staticDir: string | undefined;
+  /**
+   * Base URL of media links (`<publicUrl>/media/<id>`), without a trailing slash; `undefined`:
+   * the address the server listens on.
+   */
+  publicUrl: string | undefined;
+  /** Requests answered at once past which new ones get `503` with `Retry-After`. */
+  maxRequestsInProgress: number;
 }
 
 type Environment = Readonly<Record<string, string | undefined>>;
@@ -44,6 +51,7 @@ export const DEFAULT_SEED_CONTACTS = 10_000;
 export const DEFAULT_SIMULATOR_DELAY_MS = 3000;
 export const DEFAULT_GRAPH_URL = 'https://graph.facebook.com';
 export const DEFAULT_TEMPLATE_CACHE_MS = 5 * 60 * 1000;
+export const DEFAULT_MAX_REQUESTS_IN_PROGRESS = 128;
 
 /** The credentials that switch the server from the simulator to the WhatsApp Cloud API. */
 const CLOUD_API_VARIABLES = [
@@ -75,6 +83,8 @@ const CLOUD_API_VARIABLES = [
  * | `WHATSAPP_GRAPH_URL` | `https://graph.facebook.com` | Graph API base URL (a mock in tests) |
  * | `WHATSAPP_TEMPLATE_CACHE_MS` | `300000` | how long templates read from Meta are reused (and how often they are refreshed); a template-status webhook drops them at once; `0` reads them for every page and send |
  * | `REACHOUT_STATIC_DIR` | unset | a built page served at `/`; its `index.html` gets the API base and token injected (demo use only: it hands the token to every visitor) |
+ * | `REACHOUT_PUBLIC_URL` | the listen address | base of the media URLs uploads answer (`https://support.example.com`); never taken from the request's `Host` |
+ * | `REACHOUT_MAX_REQUESTS_IN_PROGRESS` | `128` | requests answered at once past which a new one gets `503` with `Retry-After: 1` (`/healthz` never does) |
  *
  * The five `WHATSAPP_*` credentials switch on Cloud API mode together; without them the server
  * runs the WhatsApp simulator.
@@ -105,6 +115,12 @@ export function loadConfig(env: Environment = process.env, cwd: string = process
     }),
     whatsapp: readCloudApiConfig(env),
     staticDir: mapDefined(readString(env, 'REACHOUT_STATIC_DIR'), (dir) => path.resolve(cwd, dir)),
+    publicUrl: mapDefined(readString(env, 'REACHOUT_PUBLIC_URL'), checkPublicUrl),
+    maxRequestsInProgress: readInteger(env, 'REACHOUT_MAX_REQUESTS_IN_PROGRESS', DEFAULT_MAX_REQUESTS_IN_PROGRESS, {
+      min: 1,
+      max: 100_000,
+      what: 'a number of requests from 1 to 100000',
+    }),
   };
 }
 
@@ -138,6 +154,17 @@ function readInteger(
     throw new Error(`${name} must be ${range.what}, got "${raw}".`);
   }
   return value;
+}
+
+function checkPublicUrl(url: string): string {
+  const parsed = URL.canParse(url) ? new URL(url) : undefined;
+  if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.search || parsed.hash || parsed.username || parsed.password) {
+    throw new Error(
+      `REACHOUT_PUBLIC_URL must be the http(s) URL clients reach the server at, such as https://support.example.com ` +
+        `(a path is allowed; no query, fragment or credentials), got "${url}".`,
+    );
+  }
+  return parsed.toString().replace(/\/+$/, '');
 }
 
 function checkDatabaseUrl(url: string): string {

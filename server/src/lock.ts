@@ -184,6 +184,9 @@ function isHeldByRunningProcess(owner: DataDirLockOwner): boolean {
     // EPERM: the process exists but belongs to another user.
     return !isErrorCode(error, 'ESRCH');
   }
+  // A server killed with -9 stays a zombie until its parent (a shell, a supervisor, a test
+  // runner) reaps it: the pid answers signal 0, but the process is gone and holds nothing.
+  if (isLinuxZombie(owner.pid)) return false;
   const processStartedAt = linuxProcessStartTime(owner.pid);
   const lockTakenAt = Date.parse(owner.startedAt);
   // The pid runs, but it started after the lock was taken: another program reused the pid.
@@ -193,12 +196,31 @@ function isHeldByRunningProcess(owner: DataDirLockOwner): boolean {
   return true;
 }
 
+/** `true` when /proc says the process has exited and waits to be reaped (state Z, or X: dead). */
+function isLinuxZombie(pid: number): boolean {
+  const state = readLinuxProcessStat(pid)?.[0];
+  return state === 'Z' || state === 'X';
+}
+
+/**
+ * The fields of /proc/<pid>/stat after the parenthesised command name (which may hold spaces),
+ * starting with field 3, the state; `undefined` off Linux or when the process is gone.
+ */
+function readLinuxProcessStat(pid: number): string[] | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return undefined;
+  }
+}
+
 /** Epoch ms a process started, from /proc (Linux); `undefined` elsewhere or when unreadable. */
 function linuxProcessStartTime(pid: number): number | undefined {
   try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Field 22 (starttime, in clock ticks since boot) comes after the parenthesised command name.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const fields = readLinuxProcessStat(pid);
+    if (!fields) return undefined;
+    // Field 22: starttime, in clock ticks since boot.
     const ticksSinceBoot = Number(fields[19]);
     const bootTime = /^btime (\d+)$/m.exec(fs.readFileSync('/proc/stat', 'utf8'))?.[1];
     if (!Number.isFinite(ticksSinceBoot) || bootTime === undefined) return undefined;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import type http from 'node:http';
+import net from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createAdaptorServer } from '@hono/node-server';
@@ -105,9 +106,13 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
     cleanups.push(() => backend.close());
 
     const token = config.apiToken ?? randomBytes(24).toString('base64url');
+    // The listen address is known only once listening; media URLs are built after that.
+    let publicUrl = config.publicUrl ?? '';
     const app = createApp({
       backend,
       token,
+      maxRequestsInProgress: config.maxRequestsInProgress,
+      publicUrl: () => publicUrl,
       ...(config.whatsapp
         ? {
             webhooks: createWhatsAppWebhooks({
@@ -120,25 +125,21 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
     });
     const demoPage = config.staticDir ? createDemoPage(config.staticDir, token) : undefined;
 
-    let requestsInProgress = 0;
     const server = createAdaptorServer({
       fetch: async (request, env) => {
-        requestsInProgress += 1;
         const startedAt = performance.now();
         const { pathname } = new URL(request.url);
-        try {
-          const response =
-            (demoPage && isDemoPageRequest(request.method, pathname) ? await answerOr404(demoPage, request, env) : undefined) ??
-            (await app.fetch(request, env));
-          log(`${request.method} ${pathname} ${response.status} ${(performance.now() - startedAt).toFixed(1)}ms`);
-          return response;
-        } finally {
-          requestsInProgress -= 1;
-        }
+        const response =
+          (demoPage && isDemoPageRequest(request.method, pathname) ? await answerOr404(demoPage, request, env) : undefined) ??
+          (await app.fetch(request, env));
+        log(`${request.method} ${pathname} ${response.status} ${(performance.now() - startedAt).toFixed(1)}ms`);
+        return response;
       },
     }) as http.Server; // an HTTP/1 server: no http2/https options are given
+    const drain = trackRequestsInProgress(server);
     const address = await listen(server, config.port, config.host);
     const url = `http://${urlHost(config.host)}:${address.port}`;
+    publicUrl ||= url;
 
     if (config.whatsapp) {
       log(`WhatsApp: Cloud API (phone number id ${config.whatsapp.phoneNumberId}); webhook at ${url}/webhooks/whatsapp`);
@@ -159,12 +160,7 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
       token,
       close() {
         closing ??= (async () => {
-          const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-          server.closeIdleConnections();
-          const deadline = Date.now() + drainTimeoutMs;
-          while (requestsInProgress > 0 && Date.now() < deadline) await delay(20);
-          server.closeAllConnections();
-          await closed;
+          await drain(drainTimeoutMs);
           await cleanUp();
         })();
         return closing;
@@ -193,6 +189,56 @@ async function openConfiguredDatabase(
     }
     throw error;
   }
+}
+
+/**
+ * Follows every request from its headers to the end of its answer, and returns the shutdown
+ * drain: stop accepting connections, cut event streams (their clients resume with
+ * `Last-Event-ID`), answer every request that arrived, each with `Connection: close`, then close
+ * the connections left idle, and after `timeoutMs` whatever is still open.
+ *
+ * Node's own `server.close()` would close idle keep-alive connections at once, including those
+ * whose next request is already sent but not yet read (the event loop was busy): their clients
+ * see a reset for a request that was in flight. Here they are read first.
+ */
+function trackRequestsInProgress(server: http.Server): (timeoutMs: number) => Promise<void> {
+  const inProgress = new Set<http.ServerResponse>();
+  let draining = false;
+  server.on('request', (request: http.IncomingMessage, response: http.ServerResponse) => {
+    if (draining && isEventStream(request)) {
+      response.destroy();
+      return;
+    }
+    if (draining) response.shouldKeepAlive = false;
+    inProgress.add(response);
+    response.once('close', () => inProgress.delete(response));
+  });
+
+  return async (timeoutMs) => {
+    draining = true;
+    // `net.Server#close` stops accepting without `http.Server#close`'s closing of idle connections.
+    const stoppedListening = new Promise<void>((resolve) => net.Server.prototype.close.call(server, () => resolve()));
+    for (const response of inProgress) {
+      if (isEventStream(response.req)) response.destroy();
+      else response.shouldKeepAlive = false;
+    }
+    const deadline = Date.now() + timeoutMs;
+    let idleChecks = 0;
+    // Two checks in a row with nothing in progress, a timer apart: the event loop has read what
+    // the idle connections' clients had already sent, so closing them now cuts no request.
+    while (idleChecks < 2 && Date.now() < deadline) {
+      await delay(20);
+      idleChecks = inProgress.size === 0 ? idleChecks + 1 : 0;
+      if (idleChecks === 1) server.closeIdleConnections();
+    }
+    server.closeAllConnections();
+    server.close(); // clears http.Server's connection timer; the listener is already closed
+    await stoppedListening;
+  };
+}
+
+function isEventStream(request: http.IncomingMessage): boolean {
+  return (request.url ?? '').split('?')[0] === `${apiBase}/events`;
 }
 
 function isDemoPageRequest(method: string, pathname: string): boolean {
@@ -278,7 +324,7 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** `npx tsx server/src/main.ts`: start from the environment, stop cleanly on SIGTERM/SIGINT. */
+/** `node --import tsx server/src/main.ts` (`npm run server`): start from the environment, stop cleanly on SIGTERM/SIGINT. */
 async function runFromCommandLine(): Promise<void> {
   let server: RunningServer;
   try {
@@ -288,13 +334,21 @@ async function runFromCommandLine(): Promise<void> {
     process.exit(1);
   }
 
-  let stopping = false;
+  let stoppingSince: number | undefined;
   const stop = (signal: NodeJS.Signals) => {
-    if (stopping) {
+    if (stoppingSince !== undefined) {
+      // A supervisor or a process-group kill often delivers SIGTERM twice (once to each process,
+      // once relayed by a parent such as npm): the shutdown already running finishes what is in
+      // progress, within its own timeout. Only a person pressing Ctrl+C again, a moment later
+      // (Ctrl+C also reaches npm, which relays it at once), means "now".
+      if (signal === 'SIGTERM' || Date.now() - stoppingSince < 1000) {
+        console.log(`${signal} again: already shutting down (requests in progress get up to ${drainTimeoutMs / 1000} s).`);
+        return;
+      }
       console.error(`${signal} again: exiting without waiting for the shutdown to finish.`);
       process.exit(1);
     }
-    stopping = true;
+    stoppingSince = Date.now();
     console.log(`${signal}: shutting down`);
     server.close().then(
       () => {

@@ -23,6 +23,8 @@ describe('loadConfig', () => {
       simulatorDelayMs: 3000,
       whatsapp: undefined,
       staticDir: undefined,
+      publicUrl: undefined,
+      maxRequestsInProgress: 128,
     });
   });
 
@@ -36,6 +38,8 @@ describe('loadConfig', () => {
         REACHOUT_SEED: '0',
         REACHOUT_SIM_DELAY_MS: '250',
         REACHOUT_STATIC_DIR: '/opt/demo/dist',
+        REACHOUT_PUBLIC_URL: 'https://support.example.com/reachout/',
+        REACHOUT_MAX_REQUESTS_IN_PROGRESS: '16',
       },
       cwd,
     );
@@ -48,6 +52,8 @@ describe('loadConfig', () => {
       simulatorDelayMs: 250,
       whatsapp: undefined,
       staticDir: '/opt/demo/dist',
+      publicUrl: 'https://support.example.com/reachout',
+      maxRequestsInProgress: 16,
     });
   });
 
@@ -129,6 +135,18 @@ describe('loadConfig', () => {
   it('rejects a WHATSAPP_GRAPH_URL that is not http(s)', () => {
     expect(() => loadConfig({ ...cloudApi, WHATSAPP_GRAPH_URL: 'ftp://graph' }, cwd)).toThrow(
       'WHATSAPP_GRAPH_URL must be an http(s) URL such as https://graph.facebook.com, got "ftp://graph".',
+    );
+  });
+
+  it('rejects a REACHOUT_PUBLIC_URL that is not a plain http(s) URL, naming the variable', () => {
+    for (const url of ['support.example.com', 'ftp://example.com', 'https://example.com/?next=evil', 'https://user:pw@example.com']) {
+      expect(() => loadConfig({ REACHOUT_PUBLIC_URL: url }, cwd)).toThrow(`REACHOUT_PUBLIC_URL must be the http(s) URL clients reach the server at`);
+    }
+  });
+
+  it('rejects a REACHOUT_MAX_REQUESTS_IN_PROGRESS that is not a positive count', () => {
+    expect(() => loadConfig({ REACHOUT_MAX_REQUESTS_IN_PROGRESS: '0' }, cwd)).toThrow(
+      'REACHOUT_MAX_REQUESTS_IN_PROGRESS must be a number of requests from 1 to 100000, got "0".',
     );
   });
 

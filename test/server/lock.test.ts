@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -38,6 +38,25 @@ function readLock(): Record<string, unknown> {
 function exitedPid(): number {
   const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
   return Number(child.stdout);
+}
+
+/**
+ * A process that has exited but is not reaped yet, as a server killed with -9 is until its parent
+ * waits for it: `sleep` never waits, so the child the shell forked before `exec sleep` stays a
+ * zombie. Returns its pid and how to end it (killing the parent lets init reap it).
+ */
+async function zombiePid(): Promise<{ pid: number; end(): void }> {
+  const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 60'], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const end = () => parent.kill('SIGKILL');
+  const pid = await new Promise<number>((resolve, reject) => {
+    parent.stdout.setEncoding('utf8').once('data', (chunk: string) => resolve(Number(chunk.trim())));
+    parent.once('exit', () => reject(new Error('the parent of the zombie exited early')));
+  });
+  for (;;) {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    if (stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z')) return { pid, end };
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
 
 describe('acquireDataDirLock', () => {
@@ -97,6 +116,20 @@ describe('acquireDataDirLock', () => {
     const lock = acquire();
 
     expect(readLock()).toMatchObject({ pid: process.pid, id: lock.owner.id });
+  });
+
+  it('takes over a lock whose owner was killed and is a zombie not yet reaped by its parent', async () => {
+    if (!fs.existsSync('/proc/self/stat')) return; // needs /proc (Linux)
+    const zombie = await zombiePid();
+    try {
+      writeLock({ pid: zombie.pid });
+
+      const lock = acquire();
+
+      expect(readLock()).toMatchObject({ pid: process.pid, id: lock.owner.id });
+    } finally {
+      zombie.end();
+    }
   });
 
   it('takes over a lock whose pid now belongs to a process started after the lock was taken', () => {

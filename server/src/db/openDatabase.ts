@@ -1,7 +1,5 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzleNodePostgres } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePostgres } from 'drizzle-orm/node-postgres/migrator';
@@ -9,6 +7,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { acquireDataDirLock, type DataDirLock, lockFileFor } from '../lock';
+import { asPglite, openPgliteInWorker, type PgliteInWorker } from './pgliteInWorker';
 import { schema, type Schema } from './schema';
 
 /** Where the data lives: an embedded PGlite (a directory, or memory) or a PostgreSQL server. */
@@ -65,20 +64,18 @@ export async function openDatabase(target: DatabaseTarget, options: OpenDatabase
 
 async function openPglite(dataDir: string | null, options: OpenDatabaseOptions): Promise<Database> {
   const releaseLock = lockForPglite(dataDir, options.lock);
-  let client: PGlite;
+  let client: PgliteInWorker;
   try {
-    client = await PGlite.create({
-      ...(dataDir === null ? {} : { dataDir }),
-      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-      extensions: { pg_trgm },
-    });
+    // In a worker thread: PGlite runs each query synchronously, which on this thread would hold
+    // up every request (`/healthz` included) for as long as the queries ahead of it take.
+    client = await openPgliteInWorker({ dataDir, ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}) });
   } catch (error) {
     releaseLock();
     throw new Error(`Could not open the PGlite database${dataDir === null ? '' : ` in ${dataDir}`}: ${String(error)}`, {
       cause: error,
     });
   }
-  const database = drizzlePglite({ client, schema });
+  const database = drizzlePglite({ client: asPglite(client), schema });
   try {
     await migratePglite(database, { migrationsFolder });
     // PGlite has no autovacuum: without this the planner never learns, for example, that a search
@@ -103,7 +100,7 @@ async function openPglite(dataDir: string | null, options: OpenDatabaseOptions):
         releaseLock();
       }
     },
-    dumpDataDir: () => client.dumpDataDir('none'),
+    dumpDataDir: () => client.dumpDataDir(),
   };
 }
 

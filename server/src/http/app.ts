@@ -24,9 +24,25 @@ export interface AppOptions {
   maxJsonBytes?: number;
   /** @default 16 MiB */
   maxUploadBytes?: number;
+  /**
+   * Requests being answered at once (all but `/healthz` and `/openapi.json`) past which a new
+   * one is refused at once with `503` and `Retry-After: 1`, rather than queued behind the others.
+   * @default 128
+   */
+  maxRequestsInProgress?: number;
+  /**
+   * The server's public base URL, e.g. `https://support.example.com`, for the media URLs it
+   * hands out: never taken from the request's `Host` header, which the client chooses.
+   * @default `http://127.0.0.1:4455` (the server's default listen address)
+   */
+  publicUrl?: string | (() => string);
 }
 
 const mebibyte = 1024 * 1024;
+const defaultMaxRequestsInProgress = 128;
+const defaultPublicUrl = 'http://127.0.0.1:4455';
+/** Routes that answer from memory: never shed, so probes see a busy server as alive. */
+const unshedPaths = new Set(['/healthz', '/openapi.json']);
 
 /** `/contacts/{id}` → `/contacts/:id`. */
 function honoPath(path: string): string {
@@ -50,7 +66,13 @@ function tooLarge(maxBytes: number, what: string): Response {
 export function createApp(options: AppOptions): OpenAPIHono {
   const maxJsonBytes = options.maxJsonBytes ?? mebibyte;
   const maxUploadBytes = options.maxUploadBytes ?? 16 * mebibyte;
-  const settings: RouteSettings = { backend: options.backend, maxUploadBytes };
+  const maxRequestsInProgress = options.maxRequestsInProgress ?? defaultMaxRequestsInProgress;
+  const publicUrl = options.publicUrl ?? defaultPublicUrl;
+  const settings: RouteSettings = {
+    backend: options.backend,
+    maxUploadBytes,
+    publicUrl: typeof publicUrl === 'string' ? () => publicUrl : publicUrl,
+  };
 
   const app = new OpenAPIHono({
     // Only reached by routes registered with `app.openapi` (a host extending the app): the
@@ -82,6 +104,27 @@ export function createApp(options: AppOptions): OpenAPIHono {
       problemOf(new ReachoutError('NOT_FOUND', `There is no route ${c.req.method} ${new URL(c.req.url).pathname}`)),
     ),
   );
+
+  let requestsInProgress = 0;
+  app.use('*', async (c, next) => {
+    if (unshedPaths.has(c.req.path)) return next();
+    if (requestsInProgress >= maxRequestsInProgress) {
+      return problemResponse(
+        problemOf(
+          new ReachoutError('RATE_LIMITED', `The server is busy (${maxRequestsInProgress} requests in progress); try again in a second`, {
+            retryAfterMs: 1000,
+          }),
+          503,
+        ),
+      );
+    }
+    requestsInProgress += 1;
+    try {
+      await next();
+    } finally {
+      requestsInProgress -= 1;
+    }
+  });
 
   const openApiText = JSON.stringify(createOpenApiDocument());
   app.get('/openapi.json', (c) => c.body(openApiText, 200, { 'Content-Type': 'application/json' }));

@@ -79,6 +79,7 @@ const titles: Record<number, string> = {
   429: 'Too Many Requests',
   500: 'Internal Server Error',
   502: 'Bad Gateway',
+  503: 'Service Unavailable',
 };
 
 /** `ACTIVE_CHAT` → `https://reachout.dev/problems/active-chat`. */

@@ -13,6 +13,8 @@ import type { RequestComponent, ResponseComponent } from './schemas';
 export interface RouteSettings {
   backend: ReachoutBackend;
   maxUploadBytes: number;
+  /** The public base URL media links start with. */
+  publicUrl: () => string;
 }
 
 export interface RouteInput<Query extends z.ZodMiniType, Body extends RequestComponent | undefined> {
@@ -271,7 +273,7 @@ export const apiRoutes: readonly ApiRoute[] = [
     },
     success: { status: 201, description: 'Where the file is served', component: 'MediaUrl' },
     errors: [400, 413, 415],
-    handle: ({ c, backend, settings }) => uploadMedia(c, backend, settings.maxUploadBytes),
+    handle: ({ c, backend, settings }) => uploadMedia(c, backend, settings),
   }),
   defineRoute({
     method: 'get',
