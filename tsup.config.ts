@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { defineConfig } from 'tsup';
+import { pureCallsPlugin } from './scripts/pure-calls';
 
 /** Widgets need "use client" for React Server Components hosts; core and testing stay neutral. */
 async function markClientEntry(): Promise<void> {
@@ -21,6 +22,8 @@ export default defineConfig([
     treeshake: true,
     target: 'es2022',
     outDir: 'dist',
+    // Every module-level call marked pure, so a host's bundler drops what the host does not use.
+    esbuildPlugins: [pureCallsPlugin()],
     onSuccess: markClientEntry,
   },
   {
