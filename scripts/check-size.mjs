@@ -59,6 +59,9 @@ export function installPackedPackage(packageDir) {
   const consumer = path.join(packageDir, 'node_modules', '.cache', 'size-check');
   rmSync(consumer, { recursive: true, force: true });
   mkdirSync(consumer, { recursive: true });
+  // The consumer's own package scope: without it esbuild and Vite resolve the package's name to
+  // the package being measured (a package may import itself by name), never to the tarball.
+  writeFileSync(path.join(consumer, 'package.json'), JSON.stringify({ name: 'size-check-consumer', private: true }));
   const [{ filename, name }] = JSON.parse(
     execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', consumer], {
       cwd: packageDir,
