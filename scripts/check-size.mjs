@@ -55,23 +55,30 @@ export const budgets = [
  * package's own dependencies resolve from `packageDir/node_modules` as they would after an install.
  * Returns the consumer's directory.
  */
-export function installPackedPackage(packageDir) {
+export function installPackedPackage(packageDir, { tarball } = {}) {
   const consumer = path.join(packageDir, 'node_modules', '.cache', 'size-check');
   rmSync(consumer, { recursive: true, force: true });
   mkdirSync(consumer, { recursive: true });
   // The consumer's own package scope: without it esbuild and Vite resolve the package's name to
   // the package being measured (a package may import itself by name), never to the tarball.
   writeFileSync(path.join(consumer, 'package.json'), JSON.stringify({ name: 'size-check-consumer', private: true }));
-  const [{ filename, name }] = JSON.parse(
-    execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', consumer], {
-      cwd: packageDir,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    }),
-  );
+  // `tarball`: an earlier tarball of the package, to measure it against today's dependencies.
+  const packed = tarball
+    ? path.resolve(tarball)
+    : path.join(
+        consumer,
+        JSON.parse(
+          execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', consumer], {
+            cwd: packageDir,
+            encoding: 'utf8',
+            stdio: ['ignore', 'pipe', 'ignore'],
+          }),
+        )[0].filename,
+      );
+  const { name } = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8'));
   const installed = path.join(consumer, 'node_modules', name);
   mkdirSync(installed, { recursive: true });
-  execFileSync('tar', ['-xzf', path.join(consumer, filename), '-C', installed, '--strip-components=1']);
+  execFileSync('tar', ['-xzf', packed, '-C', installed, '--strip-components=1']);
   return consumer;
 }
 
