@@ -1,96 +1,156 @@
-// Bundle sizes: min+gzip of each entry point (from src/, react/react-dom external,
-// NODE_ENV=production), a ContactList-only import, each dependency bundled alone, and the
-// `reachout` entry broken down by package (esbuild metafile, minified bytes in the output).
-import { readFileSync } from 'node:fs';
+// Bundle sizes as hosts pay them: the packed tarball installed into a consumer (see
+// scripts/check-size.mjs), each import bundled for production by esbuild, Vite (library build,
+// Rolldown) and webpack 5, react/react-dom external, NODE_ENV=production; every output file gzipped
+// (-9). "initial" is the entry and what it imports statically, "total" adds the chunks it may load
+// through import(). Also each dependency bundled alone, for scale. Build first (`npx tsup`).
+//
+//   npx node bench/bundle.mjs            print the figures
+//   npx node bench/bundle.mjs --write    also store them under `bundles` in bench/results/latest.json
+//   npx node bench/bundle.mjs --tarball reachout-0.1.0.tgz   measure an earlier tarball instead
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { build as esbuild } from 'esbuild';
+import { build as viteBuild } from 'vite';
+import webpack from 'webpack';
+import { budgets, installPackedPackage, measure as measureWithEsbuild } from '../scripts/check-size.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
+const resultsFile = path.join(import.meta.dirname, 'results', 'latest.json');
 const kB = 1000;
-const external = ['react', 'react-dom', 'react/jsx-runtime', 'react-dom/*', 'react/*'];
+const external = ['react', 'react-dom', 'react/jsx-runtime', 'react-dom/client'];
+const isExternal = (id) => external.includes(id) || /^react(-dom)?\//.test(id);
+const imports = budgets.filter((budget) => !budget.name.startsWith('reachout/testing'));
+const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;
 
-async function bundle(code) {
-  const result = await build({
-    stdin: { contents: code, resolveDir: root, loader: 'ts' },
+/** Sums the gzipped size of `start` and what it reaches through `edges(file)`. */
+function reachable(start, edges, sizes) {
+  const seen = new Set();
+  const visit = (file) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const next of edges(file)) visit(next);
+  };
+  visit(start);
+  return [...seen].reduce((sum, file) => sum + (sizes.get(file) ?? 0), 0);
+}
+
+async function measureWithVite(consumer, code, index) {
+  const entry = path.join(consumer, `vite-entry-${index}.js`);
+  writeFileSync(entry, code);
+  const [output] = [].concat(
+    await viteBuild({
+      root: consumer,
+      configFile: false,
+      logLevel: 'silent',
+      build: {
+        write: false,
+        minify: true,
+        lib: { entry, formats: ['es'], fileName: 'host' },
+        rollupOptions: { external: isExternal },
+      },
+    }),
+  );
+  const chunks = new Map(output.output.filter((file) => file.type === 'chunk').map((chunk) => [chunk.fileName, chunk]));
+  const sizes = new Map([...chunks].map(([name, chunk]) => [name, gzip(Buffer.from(chunk.code))]));
+  const entryName = [...chunks.values()].find((chunk) => chunk.isEntry).fileName;
+  return {
+    initial: reachable(entryName, (file) => chunks.get(file)?.imports ?? [], sizes),
+    total: reachable(entryName, (file) => [...(chunks.get(file)?.imports ?? []), ...(chunks.get(file)?.dynamicImports ?? [])], sizes),
+  };
+}
+
+async function measureWithWebpack(consumer, code, index) {
+  const entry = path.join(consumer, `webpack-entry-${index}.js`);
+  writeFileSync(entry, code);
+  const outputPath = path.join(consumer, `webpack-out-${index}`);
+  const compiler = webpack({
+    mode: 'production',
+    context: consumer,
+    entry,
+    target: 'web',
+    devtool: false,
+    experiments: { outputModule: true },
+    output: { path: outputPath, library: { type: 'module' }, chunkFilename: '[name].[contenthash].js' },
+    externalsType: 'module',
+    externals: ({ request }, callback) => (isExternal(request) ? callback(null, request) : callback()),
+    performance: { hints: false },
+    // webpack reads the nearest tsconfig.json by default, and this repository's maps `reachout` to src/.
+    resolve: { tsconfig: false },
+  });
+  const stats = await new Promise((resolve, reject) =>
+    compiler.run((error, result) => (error ? reject(error) : result.hasErrors() ? reject(new Error(result.toString('errors-only'))) : resolve(result))),
+  );
+  await new Promise((resolve) => compiler.close(resolve));
+  const json = stats.toJson({ all: false, assets: true, chunks: true, chunkGroups: true });
+  const sizes = new Map(
+    json.assets.filter((asset) => /\.m?js$/.test(asset.name)).map((asset) => [asset.name, gzip(readFileSync(path.join(outputPath, asset.name)))]),
+  );
+  const initialFiles = json.namedChunkGroups.main.assets.map((asset) => asset.name).filter((name) => /\.m?js$/.test(name));
+  const sum = (files) => files.reduce((total, file) => total + (sizes.get(file) ?? 0), 0);
+  return { initial: sum(initialFiles), total: sum([...sizes.keys()]) };
+}
+
+async function measureDependency(name) {
+  const result = await esbuild({
+    stdin: { contents: `export * from '${name}';`, resolveDir: root, loader: 'js' },
     bundle: true,
     minify: true,
     format: 'esm',
     platform: 'browser',
-    target: 'es2022',
-    jsx: 'automatic',
     write: false,
-    metafile: true,
-    external,
-    loader: { '.css': 'empty' },
+    external: [...external, 'react/*', 'react-dom/*'],
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'silent',
   });
-  const bytes = result.outputFiles[0].contents;
-  return { minified: bytes.length, gzipped: gzipSync(bytes, { level: 9 }).length, metafile: result.metafile };
+  return gzip(result.outputFiles[0].contents);
 }
 
-/** `node_modules/@scope/name/...` → `@scope/name`; our own files → `src/<layer>`. */
-function packageOf(input) {
-  const m = input.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/);
-  if (m) return m[1];
-  const s = input.match(/^src\/([^/]+)(?:\/([^/]+))?/);
-  if (s) return s[1] === 'components' && s[2] ? `src/components/${s[2]}` : `src/${s[1]}`;
-  return input;
-}
-
-export async function measureBundles({ print = false } = {}) {
+export async function measureBundles({ print = false, tarball } = {}) {
+  const consumer = installPackedPackage(root, { tarball });
   const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
-  const entries = [
-    { name: 'reachout', code: `export * from './src/index.ts';`, budget: 140 },
-    { name: 'reachout/core', code: `export * from './src/core/index.ts';`, budget: 45 },
-    { name: 'reachout/testing', code: `export * from './src/testing/index.ts';`, budget: 80 },
-    { name: 'ContactList only', code: `export { ContactList, ReachoutProvider } from './src/index.ts';` },
-  ];
-  const out = { entries: [], dependencies: [], reachoutByPackage: [] };
-  let reachoutMeta = null;
-  for (const entry of entries) {
-    const r = await bundle(entry.code);
-    if (entry.name === 'reachout') reachoutMeta = r.metafile;
-    out.entries.push({ name: entry.name, minKB: r.minified / kB, gzipKB: r.gzipped / kB, budgetKB: entry.budget ?? null });
-  }
-  for (const dep of Object.keys(pkg.dependencies ?? {})) {
-    const r = await bundle(`export * from '${dep}';`);
-    out.dependencies.push({ name: dep, minKB: r.minified / kB, gzipKB: r.gzipped / kB });
-  }
-  // zod/mini for comparison with the full zod.
-  const mini = await bundle(`export * from 'zod/mini';`);
-  out.dependencies.push({ name: 'zod/mini (alternative)', minKB: mini.minified / kB, gzipKB: mini.gzipped / kB, notInSum: true });
-  out.dependencySumGzipKB = out.dependencies.filter((d) => !d.notInSum).reduce((s, d) => s + d.gzipKB, 0);
-
-  const byPackage = new Map();
-  const byFile = [];
-  for (const [input, info] of Object.entries(Object.values(reachoutMeta.outputs)[0].inputs)) {
-    const name = packageOf(input);
-    byPackage.set(name, (byPackage.get(name) ?? 0) + info.bytesInOutput);
-    byFile.push({ input, minKB: info.bytesInOutput / kB });
-  }
-  out.reachoutByPackage = [...byPackage.entries()]
-    .map(([name, bytes]) => ({ name, minKB: bytes / kB }))
-    .sort((a, b) => b.minKB - a.minKB);
-  out.reachoutLargestFiles = byFile.sort((a, b) => b.minKB - a.minKB).slice(0, 25);
-
-  if (print) {
-    const f = (x) => x.toFixed(1).padStart(7);
-    console.log('\nBundle (esbuild, minified ESM, gzip -9; react/react-dom external; from src/):');
-    for (const e of out.entries) {
-      const verdict = e.budgetKB ? (e.gzipKB <= e.budgetKB ? `✓ ≤ ${e.budgetKB}` : `✗ > ${e.budgetKB}`) : '';
-      console.log(`  ${e.name.padEnd(26)} ${f(e.gzipKB)} kB gzip ${f(e.minKB)} kB min  ${verdict}`);
+  const versions = {
+    esbuild: JSON.parse(readFileSync(path.join(root, 'node_modules/esbuild/package.json'), 'utf8')).version,
+    vite: JSON.parse(readFileSync(path.join(root, 'node_modules/vite/package.json'), 'utf8')).version,
+    webpack: webpack.version,
+  };
+  const out = { measuredAt: new Date().toISOString(), from: 'packed tarball (npm pack) in a consumer', versions, imports: [], dependencies: [] };
+  for (const [index, budget] of imports.entries()) {
+    const row = { name: budget.name, budgetKB: { initial: budget.initialKB, total: budget.totalKB } };
+    for (const [bundler, measure] of [
+      ['esbuild', measureWithEsbuild],
+      ['vite', measureWithVite],
+      ['webpack', measureWithWebpack],
+    ]) {
+      const { initial, total } = await (bundler === 'esbuild' ? measure(consumer, budget.code) : measure(consumer, budget.code, index));
+      row[bundler] = { initialKB: initial / kB, totalKB: total / kB };
     }
-    console.log('  dependencies, each bundled alone:');
-    for (const d of out.dependencies) console.log(`    ${d.name.padEnd(28)} ${f(d.gzipKB)} kB gzip ${f(d.minKB)} kB min`);
-    console.log(`    ${'sum'.padEnd(28)} ${f(out.dependencySumGzipKB)} kB gzip`);
-    console.log('  `reachout` entry by package (minified bytes in the output):');
-    for (const p of out.reachoutByPackage.slice(0, 20)) console.log(`    ${p.name.padEnd(40)} ${f(p.minKB)} kB min`);
+    out.imports.push(row);
+  }
+  for (const name of Object.keys(pkg.dependencies ?? {})) {
+    out.dependencies.push({ name, gzipKB: (await measureDependency(name)) / kB });
+  }
+  if (print) {
+    const f = (x) => x.toFixed(1).padStart(6);
+    console.log(`\nBundle per import (min+gzip kB, initial / total; react external; from the packed tarball):`);
+    console.log(`  ${'import'.padEnd(40)} ${'esbuild'.padStart(15)} ${'vite'.padStart(15)} ${'webpack'.padStart(15)}`);
+    for (const row of out.imports) {
+      const cell = (m) => `${f(m.initialKB)} /${f(m.totalKB)}`;
+      console.log(`  ${row.name.padEnd(40)} ${cell(row.esbuild)} ${cell(row.vite)} ${cell(row.webpack)}`);
+    }
+    console.log('  dependencies, each bundled whole (esbuild):');
+    for (const d of out.dependencies) console.log(`    ${d.name.padEnd(28)} ${f(d.gzipKB)} kB gzip`);
   }
   return out;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  await measureBundles({ print: true });
+  const tarballIndex = process.argv.indexOf('--tarball');
+  const tarball = tarballIndex === -1 ? undefined : process.argv[tarballIndex + 1];
+  const bundles = await measureBundles({ print: true, tarball });
+  if (process.argv.includes('--write') && tarball === undefined) {
+    const results = JSON.parse(readFileSync(resultsFile, 'utf8'));
+    writeFileSync(resultsFile, `${JSON.stringify({ ...results, bundles }, null, 2)}\n`);
+    console.log(`\nWrote bundles to ${path.relative(process.cwd(), resultsFile)}`);
+  }
 }

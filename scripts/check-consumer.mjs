@@ -1,15 +1,20 @@
 // Installs the packed tarball into a throwaway consumer and uses it as a host would: ESM and
-// CJS imports of every entry point, an instanceof check across entries, and server rendering.
+// CJS imports of every entry point, an instanceof check across entries, server rendering, a Vite
+// production build of a ContactList-only page in Chromium, and a React 18 host.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { checkViteHost } from './check-consumer-browser.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const work = path.join(root, 'node_modules', '.cache', 'consumer-check');
 rmSync(work, { recursive: true, force: true });
 const packageDir = path.join(work, 'node_modules', 'reachout');
 mkdirSync(packageDir, { recursive: true });
+// The consumer's own package scope: without it bundlers resolve `reachout` to this repository
+// (a package may import itself by name) instead of the unpacked tarball.
+writeFileSync(path.join(work, 'package.json'), JSON.stringify({ name: 'consumer-check', private: true }));
 
 const [{ filename }] = JSON.parse(
   execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8' }),
@@ -80,6 +85,9 @@ console.log('  ✓ CJS: reachout, reachout/core, reachout/testing, reachout/rest
 for (const script of ['esm.mjs', 'cjs.cjs']) {
   execFileSync(process.execPath, [path.join(work, script)], { cwd: work, stdio: 'inherit' });
 }
+
+// A production Vite build of a page that imports only ContactList, in Chromium.
+await checkViteHost(work);
 
 // React 18: a host on React 18.3 installs the tarball from scratch (its own dependency tree,
 // peer ranges checked by npm) and server-renders a widget with it.

@@ -3,8 +3,8 @@ import type { ComponentPropsWithoutRef, ForwardRefExoticComponent, RefAttributes
 import type { Chat } from '../../core/types';
 import { useMessages } from '../../data/useMessages';
 import { cn } from '../internal/cn';
-import { createPagedListParts } from '../internal/pagedListParts';
-import type { PagedListPartOptions } from '../internal/pagedListParts';
+import { createPagedListEmpty, createPagedListError, createPagedListLoadMore } from '../internal/pagedListParts';
+import type { PagedListPartOptions, PagedListPartsSpec } from '../internal/pagedListParts';
 import { useChatsTab } from './useChatsTab';
 import type { UseChatsTabOptions, UseChatsTabResult } from './useChatsTab';
 import { useReplyWindow } from './useReplyWindow';
@@ -199,7 +199,7 @@ export const ChatsTabList = forwardRef<HTMLUListElement, ChatsTabListProps>(func
   );
 });
 
-const pagedParts = createPagedListParts({
+const pagedList: PagedListPartsSpec = {
   widget: 'ChatsTab',
   slot: 'chats-tab',
   emptyClass: 'note',
@@ -209,19 +209,19 @@ const pagedParts = createPagedListParts({
     const { tab, unstyled } = useChatsTabContext(part);
     return { list: tab, unstyled };
   },
-});
+};
 
 export interface ChatsTabLoadMoreProps extends ComponentPropsWithoutRef<'button'>, PartOptions {}
 
 /** The "Load more" button: asks for older chats by cursor. Renders nothing on the last page. */
-export const ChatsTabLoadMore: ForwardRefExoticComponent<ChatsTabLoadMoreProps & RefAttributes<HTMLButtonElement>> = pagedParts.LoadMore;
+export const ChatsTabLoadMore: ForwardRefExoticComponent<ChatsTabLoadMoreProps & RefAttributes<HTMLButtonElement>> = createPagedListLoadMore(pagedList);
 
 export interface ChatsTabEmptyProps extends ComponentPropsWithoutRef<'p'>, PartOptions {}
 
 /** "No chats yet", when the contact has none. */
-export const ChatsTabEmpty: ForwardRefExoticComponent<ChatsTabEmptyProps & RefAttributes<HTMLParagraphElement>> = pagedParts.Empty;
+export const ChatsTabEmpty: ForwardRefExoticComponent<ChatsTabEmptyProps & RefAttributes<HTMLParagraphElement>> = createPagedListEmpty(pagedList);
 
 export interface ChatsTabErrorProps extends ComponentPropsWithoutRef<'div'>, PartOptions {}
 
 /** Why the chats (or the next page) could not be loaded, with "Retry"; an alert. */
-export const ChatsTabError: ForwardRefExoticComponent<ChatsTabErrorProps & RefAttributes<HTMLDivElement>> = pagedParts.Error;
+export const ChatsTabError: ForwardRefExoticComponent<ChatsTabErrorProps & RefAttributes<HTMLDivElement>> = createPagedListError(pagedList);

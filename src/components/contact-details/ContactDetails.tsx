@@ -1,7 +1,6 @@
 import * as Tabs from '@radix-ui/react-tabs';
 import { forwardRef, useId, useState } from 'react';
 import type { ComponentPropsWithoutRef } from 'react';
-import { formatPhone } from '../../core/phone';
 import type { Chat, Ticket } from '../../core/types';
 import { useContact, useMessages } from '../../data';
 import { ChatsTab } from '../chats-tab';
@@ -9,6 +8,7 @@ import { ContactListAvatar } from '../contact-list';
 import { ContactTimeline } from '../contact-timeline';
 import { cn } from '../internal/cn';
 import { useControllableState } from '../internal/useControllableState';
+import { FormattedPhone } from '../internal/usePhone';
 import { VisuallyHidden } from '../internal/VisuallyHidden';
 import { SendMessageWizard } from '../send-message-wizard';
 import { TicketsTab } from '../tickets-tab';
@@ -140,7 +140,9 @@ export const ContactDetails = forwardRef<HTMLElement, ContactDetailsProps>(funct
                 {data.name}
               </h2>
               <p className={part('meta')}>
-                <span dir="ltr">{formatPhone(data.phone)}</span>
+                <span dir="ltr">
+                  <FormattedPhone e164={data.phone} />
+                </span>
                 {data.email !== null && <span>{data.email}</span>}
                 {data.optedOut === true && (
                   <span data-slot="contact-details-opted-out" className={part('badge')}>

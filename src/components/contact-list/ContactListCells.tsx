@@ -1,7 +1,7 @@
 import { useContext } from 'react';
-import { formatPhone } from '../../core/phone';
 import type { Contact } from '../../core/types';
 import { useMessages } from '../../data/useMessages';
+import { usePhone } from '../internal/usePhone';
 import { ContactListAvatar } from './ContactListAvatar';
 import { ContactListCellAppearanceContext } from './ContactListContext';
 
@@ -29,7 +29,7 @@ export function ContactListNameCell({ contact }: CellProps) {
 const formattedPhones = new Map<string, string>();
 const maxFormattedPhones = 5_000;
 
-function formatPhoneCached(phone: string): string {
+function formatPhoneCached(phone: string, formatPhone: (e164: string) => string): string {
   let formatted = formattedPhones.get(phone);
   if (formatted === undefined) {
     formatted = formatPhone(phone);
@@ -40,7 +40,10 @@ function formatPhoneCached(phone: string): string {
 }
 
 export function ContactListPhoneCell({ contact }: CellProps) {
-  const formatted = formatPhoneCached(contact.phone);
+  // The phone chunk loads after the first rows paint; until then the number shows as stored, in a
+  // column whose width does not depend on its text, so nothing moves when it is formatted.
+  const phone = usePhone();
+  const formatted = phone === undefined ? contact.phone : formatPhoneCached(contact.phone, phone.formatPhone);
   // Phone numbers read left to right in every script.
   return <span dir="ltr">{formatted}</span>;
 }

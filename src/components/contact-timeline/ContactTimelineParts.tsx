@@ -3,8 +3,8 @@ import type { ComponentPropsWithoutRef, ForwardRefExoticComponent, RefAttributes
 import type { TimelineEvent, TimelineEventType } from '../../core/types';
 import { useMessages } from '../../data/useMessages';
 import { cn } from '../internal/cn';
-import { createPagedListParts } from '../internal/pagedListParts';
-import type { PagedListPartOptions } from '../internal/pagedListParts';
+import { createPagedListEmpty, createPagedListError, createPagedListLoadMore } from '../internal/pagedListParts';
+import type { PagedListPartOptions, PagedListPartsSpec } from '../internal/pagedListParts';
 import { VisuallyHidden } from '../internal/VisuallyHidden';
 import { useContactTimeline } from './useContactTimeline';
 import type { UseContactTimelineOptions, UseContactTimelineResult } from './useContactTimeline';
@@ -166,7 +166,7 @@ export const ContactTimelineList = forwardRef<HTMLOListElement, ContactTimelineL
   );
 });
 
-const pagedParts = createPagedListParts({
+const pagedList: PagedListPartsSpec = {
   widget: 'ContactTimeline',
   slot: 'contact-timeline',
   emptyClass: 'note',
@@ -176,19 +176,19 @@ const pagedParts = createPagedListParts({
     const { timeline, unstyled } = useContactTimelineContext(part);
     return { list: timeline, unstyled };
   },
-});
+};
 
 export interface ContactTimelineLoadMoreProps extends ComponentPropsWithoutRef<'button'>, PartOptions {}
 
 /** The "Load more" button: asks for older events by cursor. Renders nothing on the last page. */
-export const ContactTimelineLoadMore: ForwardRefExoticComponent<ContactTimelineLoadMoreProps & RefAttributes<HTMLButtonElement>> = pagedParts.LoadMore;
+export const ContactTimelineLoadMore: ForwardRefExoticComponent<ContactTimelineLoadMoreProps & RefAttributes<HTMLButtonElement>> = createPagedListLoadMore(pagedList);
 
 export interface ContactTimelineEmptyProps extends ComponentPropsWithoutRef<'p'>, PartOptions {}
 
 /** "Nothing has happened yet", when the contact has no events. */
-export const ContactTimelineEmpty: ForwardRefExoticComponent<ContactTimelineEmptyProps & RefAttributes<HTMLParagraphElement>> = pagedParts.Empty;
+export const ContactTimelineEmpty: ForwardRefExoticComponent<ContactTimelineEmptyProps & RefAttributes<HTMLParagraphElement>> = createPagedListEmpty(pagedList);
 
 export interface ContactTimelineErrorProps extends ComponentPropsWithoutRef<'div'>, PartOptions {}
 
 /** Why the timeline (or its next page) could not be loaded, with "Retry"; an alert. */
-export const ContactTimelineError: ForwardRefExoticComponent<ContactTimelineErrorProps & RefAttributes<HTMLDivElement>> = pagedParts.Error;
+export const ContactTimelineError: ForwardRefExoticComponent<ContactTimelineErrorProps & RefAttributes<HTMLDivElement>> = createPagedListError(pagedList);

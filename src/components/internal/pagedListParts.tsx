@@ -23,7 +23,7 @@ export interface PagedListPartOptions {
   unstyled?: boolean;
 }
 
-interface PagedListPartsSpec {
+export interface PagedListPartsSpec {
   /** `TicketsTab`: names the parts in React DevTools and in the error a part outside its Root throws. */
   widget: string;
   /** `tickets-tab`: the prefix of the parts' `data-slot` and (with `reachout-`) of their classes. */
@@ -36,23 +36,28 @@ interface PagedListPartsSpec {
   useRoot: (part: string) => { list: PagedListState; unstyled: boolean };
 }
 
-/**
- * The three parts every paged list of a contact (tickets, timeline, chats) shares: "Load more",
- * the empty note and the error with Retry. Same markup, slots and classes for each list.
- */
-export function createPagedListParts(spec: PagedListPartsSpec) {
-  const { widget, slot } = spec;
-  const classOf = (element: string) => `reachout-${slot}__${element}`;
+function usePagedListPart(
+  spec: PagedListPartsSpec,
+  part: string,
+  element: string,
+  unstyled: boolean | undefined,
+  className: string | undefined,
+) {
+  const root = spec.useRoot(`${spec.widget}.${part}`);
+  const styled = !(unstyled ?? root.unstyled);
+  return { list: root.list, styled, className: cn(styled && `reachout-${spec.slot}__${element}`, className) };
+}
 
-  function usePart(part: string, element: string, unstyled: boolean | undefined, className: string | undefined) {
-    const root = spec.useRoot(`${widget}.${part}`);
-    const styled = !(unstyled ?? root.unstyled);
-    return { list: root.list, styled, className: cn(styled && classOf(element), className) };
-  }
+// The three parts every paged list of a contact (tickets, timeline, chats) shares: "Load more",
+// the empty note and the error with Retry; same markup, slots and classes for each list. One
+// factory per part, so a host's bundler can drop each part the host does not use.
 
+/** The "Load more" button of a paged list. */
+export function createPagedListLoadMore(spec: PagedListPartsSpec) {
+  const { slot } = spec;
   const LoadMore = forwardRef<HTMLButtonElement, ComponentPropsWithoutRef<'button'> & PagedListPartOptions>(
     function LoadMore({ unstyled, className, children, ...props }, ref) {
-      const { list, className: partClassName } = usePart('LoadMore', 'button', unstyled, className);
+      const { list, className: partClassName } = usePagedListPart(spec, 'LoadMore', 'button', unstyled, className);
       const { t } = useMessages();
       if (list.status !== 'ready' || !list.hasNextPage || list.error !== null) return null;
       return (
@@ -70,13 +75,18 @@ export function createPagedListParts(spec: PagedListPartsSpec) {
       );
     },
   );
-  LoadMore.displayName = `${widget}LoadMore`;
+  LoadMore.displayName = `${spec.widget}LoadMore`;
+  return LoadMore;
+}
 
+/** The note a paged list shows when it has nothing. */
+export function createPagedListEmpty(spec: PagedListPartsSpec) {
+  const { slot } = spec;
   const Empty = forwardRef<HTMLParagraphElement, ComponentPropsWithoutRef<'p'> & PagedListPartOptions>(function Empty(
     { unstyled, className, children, ...props },
     ref,
   ) {
-    const { list, className: partClassName } = usePart('Empty', spec.emptyClass, unstyled, className);
+    const { list, className: partClassName } = usePagedListPart(spec, 'Empty', spec.emptyClass, unstyled, className);
     const { t } = useMessages();
     if (list.status !== 'empty') return null;
     return (
@@ -85,26 +95,30 @@ export function createPagedListParts(spec: PagedListPartsSpec) {
       </p>
     );
   });
-  Empty.displayName = `${widget}Empty`;
+  Empty.displayName = `${spec.widget}Empty`;
+  return Empty;
+}
 
+/** Why a paged list (or its next page) could not be loaded, with "Retry". */
+export function createPagedListError(spec: PagedListPartsSpec) {
+  const { slot } = spec;
   const ErrorPart = forwardRef<HTMLDivElement, ComponentPropsWithoutRef<'div'> & PagedListPartOptions>(function Error(
     { unstyled, className, ...props },
     ref,
   ) {
-    const { list, styled, className: partClassName } = usePart('Error', 'error', unstyled, className);
+    const { list, styled, className: partClassName } = usePagedListPart(spec, 'Error', 'error', unstyled, className);
     const { t, errorMessage } = useMessages();
     if (list.error === null) return null;
     return (
       <div ref={ref} role="alert" data-slot={`${slot}-error`} className={partClassName} {...props}>
         <p data-slot={`${slot}-error-title`}>{t(spec.errorTitle)}</p>
         <p data-slot={`${slot}-error-message`}>{errorMessage(list.error)}</p>
-        <button type="button" className={cn(styled && classOf('button'))} onClick={list.retry}>
+        <button type="button" className={cn(styled && `reachout-${slot}__button`)} onClick={list.retry}>
           {t('common.retry')}
         </button>
       </div>
     );
   });
-  ErrorPart.displayName = `${widget}Error`;
-
-  return { LoadMore, Empty, Error: ErrorPart };
+  ErrorPart.displayName = `${spec.widget}Error`;
+  return ErrorPart;
 }

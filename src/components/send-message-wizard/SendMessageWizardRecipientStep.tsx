@@ -1,6 +1,6 @@
 import { forwardRef, useId } from 'react';
-import { formatPhone } from '../../core/phone';
 import { useMessages } from '../../data';
+import { FormattedPhone, usePhone } from '../internal/usePhone';
 import { SendMessageWizardStepBody, usePartClassName, useSendMessageWizardContext } from './SendMessageWizardRoot';
 import type { SendMessageWizardStepProps } from './SendMessageWizardRoot';
 import { isSenderSelectable } from './useSendMessageWizard';
@@ -14,6 +14,7 @@ export const SendMessageWizardRecipientStep = forwardRef<HTMLDivElement, SendMes
   function SendMessageWizardRecipientStep({ unstyled, className, ...props }, ref) {
     const { wizard, onOpenChat } = useSendMessageWizardContext('SendMessageWizard.RecipientStep');
     const { t, errorMessage } = useMessages();
+    const phone = usePhone();
     const partClass = usePartClassName('', unstyled, className, 'SendMessageWizard.RecipientStep');
     const noticeClass = usePartClassName('reachout-send-message-wizard__notice', unstyled, undefined, 'SendMessageWizard.RecipientStep');
     const fieldClass = usePartClassName('reachout-send-message-wizard__field', unstyled, undefined, 'SendMessageWizard.RecipientStep');
@@ -83,7 +84,7 @@ export const SendMessageWizardRecipientStep = forwardRef<HTMLDivElement, SendMes
                     <span data-slot="send-message-wizard-option-text">
                       <span data-slot="send-message-wizard-option-title">{sender.displayName}</span>
                       <span dir="ltr" data-slot="send-message-wizard-option-detail">
-                        {formatPhone(sender.phone)}
+                        <FormattedPhone e164={sender.phone} />
                       </span>
                       {!selectable && sender.status !== undefined && sender.status !== 'connected' && (
                         <span id={noteId} data-slot="send-message-wizard-option-note">
@@ -97,7 +98,7 @@ export const SendMessageWizardRecipientStep = forwardRef<HTMLDivElement, SendMes
             </fieldset>
             <div className={fieldClass} data-slot="send-message-wizard-to">
               <label htmlFor={`${idPrefix}-to`}>{t('wizard.field.to')}</label>
-              <input id={`${idPrefix}-to`} readOnly dir="ltr" value={values.to === null ? '' : formatPhone(values.to)} />
+              <input id={`${idPrefix}-to`} readOnly dir="ltr" value={values.to === null ? '' : phone === undefined ? values.to : phone.formatPhone(values.to)} />
               {contact !== undefined && <p className={hintClass}>{contact.name}</p>}
             </div>
           </>

@@ -1,10 +1,10 @@
 import { forwardRef } from 'react';
 import type { ComponentPropsWithoutRef, ReactNode } from 'react';
-import { formatPhone } from '../../core/phone';
 import { urlButtonPlaceholder } from '../../core/template/templateText';
 import type { RenderedButton } from '../../core/template/types';
 import { CopyIcon, ExternalLinkIcon, ListIcon, PhoneIcon, ReplyIcon } from '../internal/icons';
 import type { IconProps } from '../internal/icons';
+import { FormattedPhone } from '../internal/usePhone';
 import { useOptionalMessages } from '../internal/useOptionalMessages';
 import { usePartClassName, useTemplatePreviewContext } from './TemplatePreviewRoot';
 import { TemplatePreviewVariable } from './TemplatePreviewVariable';
@@ -110,7 +110,7 @@ export const TemplatePreviewButton = forwardRef<HTMLLIElement, TemplatePreviewBu
         </>
       );
   } else if (button.phoneNumber !== undefined) {
-    detail = formatPhone(button.phoneNumber);
+    detail = <FormattedPhone e164={button.phoneNumber} />;
   } else if (button.code !== undefined) {
     detailDirection = 'auto';
     detail = (

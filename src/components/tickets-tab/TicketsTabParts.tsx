@@ -3,8 +3,8 @@ import type { ComponentPropsWithoutRef, ForwardRefExoticComponent, RefAttributes
 import type { Ticket } from '../../core/types';
 import { useMessages } from '../../data/useMessages';
 import { cn } from '../internal/cn';
-import { createPagedListParts } from '../internal/pagedListParts';
-import type { PagedListPartOptions } from '../internal/pagedListParts';
+import { createPagedListEmpty, createPagedListError, createPagedListLoadMore } from '../internal/pagedListParts';
+import type { PagedListPartOptions, PagedListPartsSpec } from '../internal/pagedListParts';
 import { VisuallyHidden } from '../internal/VisuallyHidden';
 import { useTicketsTab } from './useTicketsTab';
 import type { TicketsTabColumnId, UseTicketsTabOptions, UseTicketsTabResult } from './useTicketsTab';
@@ -211,7 +211,7 @@ export const TicketsTabTable = forwardRef<HTMLTableElement, TicketsTabTableProps
   );
 });
 
-const pagedParts = createPagedListParts({
+const pagedList: PagedListPartsSpec = {
   widget: 'TicketsTab',
   slot: 'tickets-tab',
   emptyClass: 'empty',
@@ -221,17 +221,17 @@ const pagedParts = createPagedListParts({
     const { tab, unstyled } = useTicketsTabContext(part);
     return { list: tab, unstyled };
   },
-});
+};
 
 export interface TicketsTabLoadMoreProps extends ComponentPropsWithoutRef<'button'>, PartOptions {}
 
 /** The "Load more" button: asks for the next page by cursor. Renders nothing on the last page. */
-export const TicketsTabLoadMore: ForwardRefExoticComponent<TicketsTabLoadMoreProps & RefAttributes<HTMLButtonElement>> = pagedParts.LoadMore;
+export const TicketsTabLoadMore: ForwardRefExoticComponent<TicketsTabLoadMoreProps & RefAttributes<HTMLButtonElement>> = createPagedListLoadMore(pagedList);
 
 export interface TicketsTabEmptyProps extends ComponentPropsWithoutRef<'p'>, PartOptions {}
 
 /** "No tickets yet", when the contact has none. */
-export const TicketsTabEmpty: ForwardRefExoticComponent<TicketsTabEmptyProps & RefAttributes<HTMLParagraphElement>> = pagedParts.Empty;
+export const TicketsTabEmpty: ForwardRefExoticComponent<TicketsTabEmptyProps & RefAttributes<HTMLParagraphElement>> = createPagedListEmpty(pagedList);
 
 export interface TicketsTabErrorProps extends ComponentPropsWithoutRef<'div'>, PartOptions {}
 
@@ -239,4 +239,4 @@ export interface TicketsTabErrorProps extends ComponentPropsWithoutRef<'div'>, P
  * Why the tickets (or the next page) could not be loaded, with "Retry". An alert, so screen
  * readers hear it at once.
  */
-export const TicketsTabError: ForwardRefExoticComponent<TicketsTabErrorProps & RefAttributes<HTMLDivElement>> = pagedParts.Error;
+export const TicketsTabError: ForwardRefExoticComponent<TicketsTabErrorProps & RefAttributes<HTMLDivElement>> = createPagedListError(pagedList);

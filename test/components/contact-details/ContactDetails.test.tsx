@@ -31,8 +31,9 @@ describe('ContactDetails', () => {
     renderDetails();
     const title = await heading('Ana Lima');
     const header = title.closest('header') as HTMLElement;
-    expect(header.textContent).toContain('+55 11 98765 4321');
     expect(header.textContent).toContain('ana.lima@example.com');
+    // Formatted once the phone chunk has loaded.
+    await waitFor(() => expect(header.textContent).toContain('+55 11 98765 4321'));
     expect(screen.getByRole('region', { name: 'Ana Lima' })).toBeTruthy();
     expect(within(header).queryByText('Opted out')).toBeNull();
   });
