@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { ReachoutError } from 'reachout/core';
 import type { MediaPurpose } from 'reachout/core';
 import type { ReachoutBackend } from '../backend';
+import { requireStorableText } from './hygiene';
 import { HttpProblemError, problemOf, problemResponse, validationError } from './problem';
 
 export const mediaPurposes = ['avatar', 'template-header'] as const satisfies readonly MediaPurpose[];
@@ -64,6 +65,7 @@ export async function uploadMedia(c: Context, backend: ReachoutBackend, maxUploa
       }),
     );
   }
+  requireStorableText({ file: file.name }, 'upload');
   checkFileType(file, purpose);
 
   const bytes = new Uint8Array(await file.arrayBuffer());

@@ -72,12 +72,27 @@ export async function readJsonBody(c: Context): Promise<unknown> {
 
 const limitMessage = 'Use a whole number from 1 to 100';
 
+/** Longer than any cursor the server writes (a contact's is about 1 KB at the longest name). */
+export const maxCursorLength = 4096;
+
+// Decimal digits only: `Number()` would also take `0x10`, `1e1`, `" 5"` and `5.0`.
+const limitPattern = /^(?:[1-9][0-9]?|100)$/;
+
+/**
+ * `limit` as the query string holds it. Documented as the integer it is (a query value is always
+ * text; `integer` says it is written in decimal), checked as text so nothing else passes.
+ */
+const limitSchema = z
+  .pipe(
+    z.string().check(z.refine((value) => limitPattern.test(value), limitMessage)),
+    z.transform((value) => Number(value)),
+  )
+  .register(z.globalRegistry, { type: 'integer', minimum: 1, maximum: 100 } as z.core.GlobalMeta);
+
 /** A page query: `limit` 1–100 (the provider's default when absent), an opaque `cursor`. */
 export const pageQueryShape = {
-  cursor: z.optional(z.string()),
-  limit: z.optional(
-    z.coerce.number({ error: limitMessage }).check(z.int({ error: limitMessage }), z.gte(1, limitMessage), z.lte(100, limitMessage)),
-  ),
+  cursor: z.optional(z.string().check(z.maxLength(maxCursorLength, 'Unknown cursor: start again from the first page'))),
+  limit: z.optional(limitSchema),
 };
 
 export const searchQueryShape = {
