@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import { contractFixtures } from 'reachout/testing';
-import type { Database } from '../../../server/src/db';
+import { type Database, openDatabase } from '../../../server/src/db';
 import { createApp } from '../../../server/src/http/app';
 import { backendWithWorld } from '../db/helpers';
 import { origin, token } from './helpers';
@@ -48,4 +49,54 @@ export async function createDatabaseTestApp(db: Database) {
   const postJson = (path: string, body: unknown, headers: Record<string, string> = {}) =>
     postJsonText(path, JSON.stringify(body), headers);
   return { app, backend, request, postJson, postJsonText, close: () => backend.close() };
+}
+
+export interface TestDatabaseTarget {
+  name: string;
+  /** Opens a database of the target's own; `close` drops what it made. */
+  open(): Promise<{ db: Database; close: () => Promise<void> }>;
+}
+
+/** PGlite in memory, and PostgreSQL when `REACHOUT_TEST_DATABASE_URL` is set. */
+export function testDatabaseTargets(): TestDatabaseTarget[] {
+  const targets: TestDatabaseTarget[] = [
+    {
+      name: 'PGlite',
+      open: async () => {
+        const db = await openDatabase({ kind: 'pglite', dataDir: null });
+        return { db, close: () => db.close() };
+      },
+    },
+  ];
+  const postgresUrl = process.env.REACHOUT_TEST_DATABASE_URL;
+  if (postgresUrl) {
+    const admin = async (statement: string) => {
+      const client = new pg.Client({ connectionString: postgresUrl });
+      await client.connect();
+      try {
+        await client.query(statement);
+      } finally {
+        await client.end();
+      }
+    };
+    targets.push({
+      name: 'PostgreSQL',
+      open: async () => {
+        // A database of our own, dropped at the end, so the tests never touch existing data.
+        const databaseName = `reachout_http_${process.pid}_${Date.now()}`;
+        await admin(`create database ${databaseName}`);
+        const url = new URL(postgresUrl);
+        url.pathname = `/${databaseName}`;
+        const db = await openDatabase({ kind: 'postgres', url: url.toString() });
+        return {
+          db,
+          close: async () => {
+            await db.close();
+            await admin(`drop database if exists ${databaseName} with (force)`);
+          },
+        };
+      },
+    });
+  }
+  return targets;
 }

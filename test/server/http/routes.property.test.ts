@@ -1,15 +1,14 @@
 import fc from 'fast-check';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contractFixtures } from 'reachout/testing';
-import { type Database, openDatabase } from '../../../server/src/db';
+import type { Database } from '../../../server/src/db';
 import { encodeCursor } from '../../../server/src/db/cursor';
 import { createApp } from '../../../server/src/http/app';
 import { apiBasePath } from '../../../server/src/http/openapi';
 import { apiRoutes, pathParameters } from '../../../server/src/http/routes';
 import type { ApiRoute } from '../../../server/src/http/routes';
 import { backendWithWorld, orderSend } from '../db/helpers';
-import { rowCounts } from './databaseApp';
+import { rowCounts, testDatabaseTargets } from './databaseApp';
 import { origin, token } from './helpers';
 
 // Issue #13 row 2: generated strings, numbers and JSON shapes at every route of `apiRoutes`, over
@@ -375,35 +374,4 @@ function describeFuzz(target: string, openTarget: () => Promise<{ db: Database; 
   });
 }
 
-describeFuzz('PGlite', async () => {
-  const db = await openDatabase({ kind: 'pglite', dataDir: null });
-  return { db, close: () => db.close() };
-});
-
-const postgresUrl = process.env.REACHOUT_TEST_DATABASE_URL;
-if (postgresUrl) {
-  // A database of our own, dropped at the end, so the run never touches existing data.
-  const databaseName = `reachout_fuzz_${process.pid}_${Date.now()}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: postgresUrl });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  describeFuzz('PostgreSQL', async () => {
-    await admin(`create database ${databaseName}`);
-    const url = new URL(postgresUrl);
-    url.pathname = `/${databaseName}`;
-    const db = await openDatabase({ kind: 'postgres', url: url.toString() });
-    return {
-      db,
-      close: async () => {
-        await db.close();
-        await admin(`drop database if exists ${databaseName} with (force)`);
-      },
-    };
-  });
-}
+for (const target of testDatabaseTargets()) describeFuzz(target.name, () => target.open());
