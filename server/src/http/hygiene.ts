@@ -40,6 +40,35 @@ export function requireStorableText(fields: Record<string, string | null | undef
   if (Object.keys(fieldErrors).length > 0) refuse(what, fieldErrors);
 }
 
+function tooDeep(): ReachoutError {
+  return validationError(`The JSON body is nested more than ${maxJsonDepth} levels deep`, {
+    body: `Nest objects and arrays at most ${maxJsonDepth} levels deep`,
+  });
+}
+
+/**
+ * Refuses JSON text nested deeper than `maxJsonDepth` before it is parsed: one pass over the
+ * text, where parsing 1 MiB of `[` takes half a second.
+ */
+export function requireJsonDepthWithin(text: string): void {
+  let depth = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (inString) {
+      if (code === 0x5c) index += 1; // a backslash: the next character is escaped
+      else if (code === 0x22) inString = false;
+    } else if (code === 0x22) {
+      inString = true;
+    } else if (code === 0x5b || code === 0x7b) {
+      depth += 1;
+      if (depth > maxJsonDepth) throw tooDeep();
+    } else if (code === 0x5d || code === 0x7d) {
+      depth -= 1;
+    }
+  }
+}
+
 /**
  * Checks a parsed JSON body without recursion: at most `maxJsonDepth` levels, and every string
  * and object key storable. Throws `400 VALIDATION` with `fieldErrors` by dotted path
@@ -57,11 +86,7 @@ export function requireStorableJson(body: unknown): void {
       continue;
     }
     if (typeof value !== 'object' || value === null) continue;
-    if (depth > maxJsonDepth) {
-      throw validationError(`The JSON body is nested more than ${maxJsonDepth} levels deep`, {
-        body: `Nest objects and arrays at most ${maxJsonDepth} levels deep`,
-      });
-    }
+    if (depth > maxJsonDepth) throw tooDeep();
     const entries = Array.isArray(value) ? value.entries() : Object.entries(value);
     for (const [key, item] of entries) {
       const keyText = String(key);

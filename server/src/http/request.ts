@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { Context } from 'hono';
 import { ReachoutError } from 'reachout/core';
+import { requireJsonDepthWithin } from './hygiene';
 import { HttpProblemError, validationError } from './problem';
 
 /** Field path (dotted, body-relative: `phone`, `ticket.priority`) → its first message. */
@@ -47,8 +48,8 @@ function isJsonContentType(contentType: string | undefined): boolean {
 }
 
 /**
- * The request's JSON body: `415` for another content type, `400` for malformed JSON. The size
- * limit is the `bodyLimit` middleware's job.
+ * The request's JSON body: `415` for another content type, `400` for malformed JSON or JSON
+ * nested deeper than `maxJsonDepth`. The size limit is the `bodyLimit` middleware's job.
  */
 export async function readJsonBody(c: Context): Promise<unknown> {
   const contentType = c.req.header('Content-Type');
@@ -62,6 +63,7 @@ export async function readJsonBody(c: Context): Promise<unknown> {
     );
   }
   const text = await c.req.text();
+  requireJsonDepthWithin(text);
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
