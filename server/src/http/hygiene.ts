@@ -19,7 +19,7 @@ function printableKey(key: string): string {
 
 function refuse(what: string, fieldErrors: Record<string, string>): never {
   const fields = Object.keys(fieldErrors).join(', ');
-  throw validationError(`The ${what} is not valid: ${fields} cannot be stored as sent`, fieldErrors);
+  throw validationError(`Text in the ${what} holds a character that cannot be stored (${fields})`, fieldErrors);
 }
 
 /**
