@@ -26,6 +26,7 @@ export {
   defaultContactInputMessages,
   deliveryStatusSchema,
   fieldErrorsOf,
+  inputLimits,
   pageSchema,
   senderSchema,
   sendNotificationInputSchema,

@@ -11,7 +11,34 @@ import type {
 } from './types';
 
 /** Limits a contact's fields obey everywhere (form, memory provider, reference server). */
-export const contactLimits = { nameMaxLength: 120, emailMaxLength: 254, avatarUrlMaxLength: 2048 } as const;
+export const contactLimits = {
+  nameMaxLength: 120,
+  emailMaxLength: 254,
+  avatarUrlMaxLength: 2048,
+  /** The phone as typed, with spaces and punctuation (E.164 itself has at most 16 characters). */
+  phoneMaxLength: 64,
+} as const;
+
+/**
+ * Limits of the other text a provider accepts (memory provider, reference server, `openapi.json`):
+ * longer than anything real, short enough that no input is unbounded.
+ */
+export const inputLimits = {
+  /** Contact, sender, template and agent ids. */
+  idMaxLength: 200,
+  /** The recipient's number as sent (E.164 has at most 16 characters). */
+  phoneMaxLength: 32,
+  /** WhatsApp's own limit for a template name. */
+  templateNameMaxLength: 512,
+  /** A WhatsApp language code (`en_US`); BCP 47 tags fit too. */
+  languageMaxLength: 35,
+  /** A template parameter's name (`1`, `order_number`). */
+  parameterNameMaxLength: 100,
+  /** A template parameter's value: WhatsApp's limit for a whole body. */
+  parameterValueMaxLength: 1024,
+  /** A ticket's description. */
+  descriptionMaxLength: 4000,
+} as const;
 
 /** The English messages of `contactInputSchema`; pass translated ones to `createContactInputSchema`. */
 export const defaultContactInputMessages = {
@@ -48,8 +75,18 @@ function phoneMessage(reason: PhoneFailureReason, messages: ContactInputMessages
   }
 }
 
-const httpUrlPattern = /^https?:\/\/[^\s]+$/i;
-const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+// Checked on the text as typed, so `openapi.json` can state them as `pattern`s (no regex flags
+// there): surrounding spaces are trimmed afterwards and an empty value means "none".
+const emailInputPattern = /^\s*(?:[^\s@]+@[^\s@]+\.[^\s@]+)?\s*$/;
+const avatarUrlInputPattern = /^\s*(?:[Hh][Tt][Tt][Pp][Ss]?:\/\/\S+|data:image\/[\s\S]*|blob:[\s\S]*)?\s*$/;
+
+/** At most `max` characters; `abort` so a pattern after it never runs on a huge input. */
+function maxLengthFirst(max: number, message: string) {
+  return z.maxLength(max, { error: message, abort: true });
+}
+
+/** Trimmed; an empty value becomes `null`. */
+const trimmedOrNull = z.transform((value: string | null | undefined): string | null => value?.trim() || null);
 
 export interface ContactInputSchemaOptions {
   /** Country used to read a number typed without `+` and a country code. */
@@ -70,26 +107,22 @@ export function createContactInputSchema(options: ContactInputSchemaOptions = {}
   const messages = { ...defaultContactInputMessages, ...options.messages };
   return z.object({
     name: z.pipe(
-      z.string({ error: messages.nameRequired }),
+      z.string({ error: messages.nameRequired }).check(z.maxLength(contactLimits.nameMaxLength, messages.nameTooLong)),
       z.transform((value) => value.trim()),
-    ).check(
-      z.minLength(1, messages.nameRequired),
-      z.maxLength(contactLimits.nameMaxLength, messages.nameTooLong),
-    ),
+    ).check(z.minLength(1, messages.nameRequired)),
     email: z.pipe(
-      z.optional(z.nullable(z.string())),
-      z.transform((value, context): string | null => {
-        const trimmed = value?.trim() ?? '';
-        if (!trimmed) return null;
-        if (trimmed.length > contactLimits.emailMaxLength || !emailPattern.test(trimmed)) {
-          context.issues.push({ code: 'custom', message: messages.emailInvalid, input: value });
-          return null;
-        }
-        return trimmed;
-      }),
+      z.optional(
+        z.nullable(
+          z.string().check(
+            maxLengthFirst(contactLimits.emailMaxLength, messages.emailInvalid),
+            z.regex(emailInputPattern, messages.emailInvalid),
+          ),
+        ),
+      ),
+      trimmedOrNull,
     ),
     phone: z.pipe(
-      z.string({ error: messages.phoneRequired }),
+      z.string({ error: messages.phoneRequired }).check(maxLengthFirst(contactLimits.phoneMaxLength, messages.phoneTooLong)),
       z.transform((value, context): string => {
         const result = normalizePhone(value, options.defaultCountry);
         if (result.ok) return result.e164;
@@ -98,19 +131,15 @@ export function createContactInputSchema(options: ContactInputSchemaOptions = {}
       }),
     ),
     avatarUrl: z.pipe(
-      z.optional(z.nullable(z.string())),
-      z.transform((value, context): string | null => {
-        const trimmed = value?.trim() ?? '';
-        if (!trimmed) return null;
-        if (
-          trimmed.length > contactLimits.avatarUrlMaxLength ||
-          !(httpUrlPattern.test(trimmed) || trimmed.startsWith('data:image/') || trimmed.startsWith('blob:'))
-        ) {
-          context.issues.push({ code: 'custom', message: messages.avatarUrlInvalid, input: value });
-          return null;
-        }
-        return trimmed;
-      }),
+      z.optional(
+        z.nullable(
+          z.string().check(
+            maxLengthFirst(contactLimits.avatarUrlMaxLength, messages.avatarUrlInvalid),
+            z.regex(avatarUrlInputPattern, messages.avatarUrlInvalid),
+          ),
+        ),
+      ),
+      trimmedOrNull,
     ),
   });
 }
@@ -227,16 +256,29 @@ export function pageSchema<Item extends z.ZodMiniType>(item: Item) {
 
 export const contactPageSchema = pageSchema(contactSchema) satisfies z.ZodMiniType<Page<Contact>>;
 
+/** Text of at most `max` characters, saying so when it is longer. */
+function textUpTo(max: number) {
+  return z.string().check(z.maxLength(max, `Use at most ${max} characters`));
+}
+
+const idSchema = textUpTo(inputLimits.idMaxLength);
+const parameterNameSchema = textUpTo(inputLimits.parameterNameMaxLength);
+const parameterValueSchema = textUpTo(inputLimits.parameterValueMaxLength);
+
 export const sendNotificationInputSchema = z.object({
   idempotencyKey: z.string().check(z.minLength(8), z.maxLength(200)),
-  contactId: z.string(),
-  senderId: z.string(),
-  to: z.string(),
-  template: z.object({ id: z.string(), name: z.string(), language: z.string() }),
+  contactId: idSchema,
+  senderId: idSchema,
+  to: textUpTo(inputLimits.phoneMaxLength),
+  template: z.object({
+    id: idSchema,
+    name: textUpTo(inputLimits.templateNameMaxLength),
+    language: textUpTo(inputLimits.languageMaxLength),
+  }),
   parameters: z.object({
-    header: z.optional(z.record(z.string(), z.unknown())),
-    body: z.optional(z.record(z.string(), z.string())),
-    buttons: z.optional(z.record(z.string(), z.string())),
+    header: z.optional(z.record(parameterNameSchema, z.unknown())),
+    body: z.optional(z.record(parameterNameSchema, parameterValueSchema)),
+    buttons: z.optional(z.record(parameterNameSchema, parameterValueSchema)),
   }),
   message: z.looseObject({
     messaging_product: z.literal('whatsapp'),
@@ -245,7 +287,7 @@ export const sendNotificationInputSchema = z.object({
   }),
   ticket: z.object({
     priority: ticketPrioritySchema,
-    assigneeId: z.nullable(z.string()),
-    description: z.string().check(z.maxLength(4000)),
+    assigneeId: z.nullable(idSchema),
+    description: textUpTo(inputLimits.descriptionMaxLength),
   }),
 });

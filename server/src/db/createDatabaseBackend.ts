@@ -239,12 +239,7 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
     const limit = resolveLimit(params.limit);
     let after: SQL | undefined;
     if (params.cursor !== undefined && params.cursor !== null) {
-      const [time, id] = decodeCursor(list, params.cursor, ['string', 'string'] as const);
-      if (Number.isNaN(Date.parse(time))) {
-        throw new ReachoutError('VALIDATION', 'This page cursor is not valid for this list', {
-          fieldErrors: { cursor: 'Unknown cursor: start again from the first page' },
-        });
-      }
+      const [time, id] = decodeCursor(list, params.cursor, ['timestamp', 'string'] as const);
       const [timeColumn, idColumn] = page.columns;
       after = sql`(${timeColumn}, ${idColumn} collate "C") < (${time}::timestamptz, ${id})`;
     }

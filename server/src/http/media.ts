@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { ReachoutError } from 'reachout/core';
 import type { MediaPurpose } from 'reachout/core';
 import type { ReachoutBackend } from '../backend';
+import { requireStorableText } from './hygiene';
 import { MultipartError, multipartBoundary, receiveMultipart, type ReceivedFile, type ReceivedForm } from './multipart';
 import { HttpProblemError, problemOf, problemResponse, validationError } from './problem';
 import type { RouteSettings } from './routes';
@@ -119,8 +120,9 @@ export async function uploadMedia(c: Context, backend: ReachoutBackend, settings
       throw validationError('The upload needs a file and a purpose (avatar or template-header)', fieldErrors);
     }
     if (file.size === 0) throw validationError('The file is empty', { file: 'Choose a file that is not empty' });
-    const type = checkFileType(file, purpose);
     const filename = file.filename;
+    if (filename) requireStorableText({ file: filename }, 'upload');
+    const type = checkFileType(file, purpose);
 
     const bytes = new Uint8Array(await fs.promises.readFile(file.path));
     const { id } = await backend.media.put({ bytes, contentType: type, ...(filename ? { filename } : {}) }, purpose);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import * as z from 'zod/mini';
+import { maxJsonDepth, maxPathIdLength } from './hygiene';
 import { apiRoutes, pathParameters } from './routes';
 import type { ApiRoute } from './routes';
 import { requestComponents, responseComponents } from './schemas';
@@ -117,7 +118,13 @@ function successResponse(route: ApiRoute): JsonObject {
 
 function operationOf(route: ApiRoute): JsonObject {
   const parameters: JsonObject[] = [
-    ...pathParameters(route.path).map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
+    ...pathParameters(route.path).map((name) => ({
+      name,
+      in: 'path',
+      required: true,
+      description: `Longer than ${maxPathIdLength} characters: \`404\` (no id is that long)`,
+      schema: { type: 'string', maxLength: maxPathIdLength },
+    })),
     ...queryParameters(route),
     ...(route.headers ?? []).map((header) => ({
       name: header.name,
@@ -194,7 +201,10 @@ export function createOpenApiDocument(): JsonObject {
       title: 'Reachout API',
       version: packageVersion(),
       description:
-        'The HTTP contract behind `reachout/rest` (docs/http-api.md). Every failure is `application/problem+json`.',
+        'The HTTP contract behind `reachout/rest` (docs/http-api.md). Every failure is `application/problem+json`. ' +
+        'No text the API accepts (JSON strings and keys, path parameters, query values, headers, upload filenames) ' +
+        'may hold NUL (U+0000) or a lone surrogate: `400 VALIDATION` naming the field. ' +
+        `JSON bodies nest at most ${maxJsonDepth} levels deep.`,
     },
     servers: [{ url: apiBasePath }],
     security: [{ bearerAuth: [] }],

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { Context } from 'hono';
 import { ReachoutError } from 'reachout/core';
+import { requireJsonDepthWithin } from './hygiene';
 import { HttpProblemError, validationError } from './problem';
 
 /** Field path (dotted, body-relative: `phone`, `ticket.priority`) → its first message. */
@@ -47,8 +48,8 @@ function isJsonContentType(contentType: string | undefined): boolean {
 }
 
 /**
- * The request's JSON body: `415` for another content type, `400` for malformed JSON. The size
- * limit is the `bodyLimit` middleware's job.
+ * The request's JSON body: `415` for another content type, `400` for malformed JSON or JSON
+ * nested deeper than `maxJsonDepth`. The size limit is the `bodyLimit` middleware's job.
  */
 export async function readJsonBody(c: Context): Promise<unknown> {
   const contentType = c.req.header('Content-Type');
@@ -62,6 +63,7 @@ export async function readJsonBody(c: Context): Promise<unknown> {
     );
   }
   const text = await c.req.text();
+  requireJsonDepthWithin(text);
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
@@ -72,12 +74,27 @@ export async function readJsonBody(c: Context): Promise<unknown> {
 
 const limitMessage = 'Use a whole number from 1 to 100';
 
+/** Longer than any cursor the server writes (a contact's is about 1 KB at the longest name). */
+export const maxCursorLength = 4096;
+
+// Decimal digits only: `Number()` would also take `0x10`, `1e1`, `" 5"` and `5.0`.
+const limitPattern = /^(?:[1-9][0-9]?|100)$/;
+
+/**
+ * `limit` as the query string holds it. Documented as the integer it is (a query value is always
+ * text; `integer` says it is written in decimal), checked as text so nothing else passes.
+ */
+const limitSchema = z
+  .pipe(
+    z.string().check(z.refine((value) => limitPattern.test(value), limitMessage)),
+    z.transform((value) => Number(value)),
+  )
+  .register(z.globalRegistry, { type: 'integer', minimum: 1, maximum: 100 } as z.core.GlobalMeta);
+
 /** A page query: `limit` 1–100 (the provider's default when absent), an opaque `cursor`. */
 export const pageQueryShape = {
-  cursor: z.optional(z.string()),
-  limit: z.optional(
-    z.coerce.number({ error: limitMessage }).check(z.int({ error: limitMessage }), z.gte(1, limitMessage), z.lte(100, limitMessage)),
-  ),
+  cursor: z.optional(z.string().check(z.maxLength(maxCursorLength, 'Unknown cursor: start again from the first page'))),
+  limit: z.optional(limitSchema),
 };
 
 export const searchQueryShape = {

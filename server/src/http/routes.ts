@@ -5,6 +5,7 @@ import type { SendNotificationInput } from 'reachout/core';
 import type { ReachoutBackend } from '../backend';
 import { streamEvents } from './events';
 import { uploadMedia } from './media';
+import { requireStorableJson, requireStorablePathParameters, requireStorableText } from './hygiene';
 import { validationError } from './problem';
 import { pageQueryShape, parseOrThrow, queryOf, readJsonBody, searchQueryShape } from './request';
 import { requestComponents } from './schemas';
@@ -329,14 +330,28 @@ export const apiRoutes: readonly ApiRoute[] = [
   }),
 ];
 
-/** Validates the request against `route` and runs it. */
+/**
+ * Validates the request against `route` and runs it: every path parameter, query value, documented
+ * header and JSON body passes the hygiene checks (`./hygiene`) before its schema.
+ */
 export async function runRoute(route: ApiRoute, c: Context, settings: RouteSettings): Promise<Response> {
   if (route.simulatorOnly) requireSimulator(settings.backend);
   const params: Record<string, string> = {};
   for (const name of pathParameters(route.path)) params[name] = c.req.param(name) ?? '';
-  const query = route.query ? parseOrThrow(route.query, queryOf(c), 'query') : {};
-  const body =
-    route.body === undefined ? undefined : parseOrThrow(requestComponents[route.body], await readJsonBody(c), 'body');
+  requireStorablePathParameters(params);
+  const rawQuery = queryOf(c);
+  requireStorableText(rawQuery, 'query');
+  const headers: Record<string, string | undefined> = {};
+  for (const header of route.headers ?? []) headers[header.name] = c.req.header(header.name);
+  requireStorableText(headers, 'headers');
+  const query = route.query ? parseOrThrow(route.query, rawQuery, 'query') : {};
+  let body: unknown;
+  if (route.body !== undefined) {
+    const json = await readJsonBody(c);
+    // Before the schema and the backend: both may walk the value recursively.
+    requireStorableJson(json);
+    body = parseOrThrow(requestComponents[route.body], json, 'body');
+  }
   return route.handle({
     c,
     backend: settings.backend,

@@ -100,6 +100,30 @@ describe('openapi.json', () => {
     }
   });
 
+  it("states the server's own limits: contact fields, ids, search, cursor and limit", () => {
+    const document = loadDocument();
+    const schemas = document.components.schemas as Record<string, { properties: Record<string, Record<string, unknown>> }>;
+    const contactInput = schemas.ContactInput?.properties ?? {};
+    expect(contactInput.name).toMatchObject({ type: 'string', maxLength: 120 });
+    expect(contactInput.phone).toMatchObject({ maxLength: 64 });
+    for (const field of ['email', 'avatarUrl']) {
+      expect(JSON.stringify(contactInput[field]), field).toMatch(/"maxLength":\d+.*"pattern"/);
+    }
+    const send = schemas.SendNotificationInput?.properties ?? {};
+    expect(send.contactId).toMatchObject({ maxLength: 200 });
+    expect(JSON.stringify(send.parameters)).toContain('"maxLength":1024');
+    expect(JSON.stringify(send.ticket)).toContain('"maxLength":4000');
+
+    const parameters = (path: string) =>
+      (document.paths[path]?.get as unknown as { parameters: { name: string; in: string; schema: Record<string, unknown> }[] }).parameters;
+    const byName = Object.fromEntries(parameters('/contacts').map((parameter) => [parameter.name, parameter.schema]));
+    expect(byName.search).toMatchObject({ maxLength: 200 });
+    expect(byName.cursor).toMatchObject({ type: 'string', maxLength: 4096 });
+    expect(byName.limit).toEqual({ type: 'integer', minimum: 1, maximum: 100 });
+    expect(parameters('/contacts/{id}').find((parameter) => parameter.in === 'path')?.schema).toEqual({ type: 'string', maxLength: 200 });
+    expect((document.info as { description?: string }).description).toMatch(/NUL.*lone surrogate.*32 levels/s);
+  });
+
   it('matches the committed openapi.json (run `npx tsx server/scripts/write-openapi.ts` after changing the API)', () => {
     const committed = readFileSync(new URL('../../../openapi.json', import.meta.url), 'utf8');
     expect(
