@@ -9,7 +9,8 @@ export interface MemoryBackendOptions {
   /** Passed to `createMemoryProvider` (seed data, `verifyAfterMs`, clock...). */
   provider?: MemoryProviderOptions;
   /**
-   * How many events `events.since` can replay; older ones are forgotten.
+   * How many events are kept for `events.since`; older ones are forgotten (a replay from before
+   * them answers `reset`).
    * @default 10000
    */
   maxStoredEvents?: number;
@@ -82,14 +83,20 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
     memory,
     provider,
     events: {
-      async since(lastEventId) {
-        const after = Number(lastEventId);
-        if (!Number.isSafeInteger(after)) {
+      async since(lastEventId, { limit }) {
+        if (!/^\d+$/.test(lastEventId)) {
           throw new ReachoutError('VALIDATION', 'Last-Event-ID must be a decimal event id', {
             fieldErrors: { 'Last-Event-ID': 'Not an event id' },
           });
         }
-        return storedEvents.filter((stored) => Number(stored.id) > after);
+        const after = BigInt(lastEventId);
+        const newest = BigInt(lastEventNumber);
+        const oldestKept = storedEvents[0] === undefined ? newest + 1n : BigInt(storedEvents[0].id);
+        const missed = storedEvents.filter((stored) => BigInt(stored.id) > after);
+        if (after > newest || after < oldestKept - 1n || missed.length > limit) {
+          return { kind: 'reset', lastEventId: String(lastEventNumber) };
+        }
+        return { kind: 'events', events: missed };
       },
       subscribe(listener) {
         listeners.add(listener);

@@ -4,6 +4,7 @@ import type { ServerType } from '@hono/node-server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ReachoutEvent } from 'reachout/core';
 import { contactNamed, createTestApp, token } from './helpers';
+import { eventsAfter } from '../eventReplay';
 
 interface ReceivedEvent {
   id: string;
@@ -163,7 +164,7 @@ describe('GET /api/v1/events', () => {
     const created = await postJson('/api/v1/contacts', { name: 'Quinn Offline', phone: '+14155550177' });
     expect(created.status).toBe(201);
 
-    const missed = await backend.events.since(lastSeenId);
+    const missed = await eventsAfter(backend, lastSeenId);
     expect(missed.map((stored) => stored.event.type)).toEqual(
       expect.arrayContaining(['chat.updated', 'timeline.added', 'contact.created']),
     );
@@ -193,9 +194,9 @@ describe('GET /api/v1/events', () => {
     const since = backend.events.since.bind(backend.events);
     const createDuringReplay = () =>
       backend.provider.createContact({ input: { name: 'Race Condition', phone: '+14155550188' } });
-    backend.events.since = async (lastEventId) => {
+    backend.events.since = async (lastEventId, options) => {
       if (when === 'before') await createDuringReplay();
-      const stored = await since(lastEventId);
+      const stored = await since(lastEventId, options);
       if (when === 'after') await createDuringReplay();
       return stored;
     };
