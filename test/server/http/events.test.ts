@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server';
 import type { ServerType } from '@hono/node-server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ReachoutEvent } from 'reachout/core';
+import { maxReplayEvents } from '../../../server/src/http/events';
 import { contactNamed, createTestApp, token } from './helpers';
 import { eventsAfter } from '../eventReplay';
 
@@ -90,8 +91,8 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function startServer() {
-  const test = createTestApp();
+async function startServer(options: Parameters<typeof createTestApp>[0] = {}) {
+  const test = createTestApp(options);
   let activeListeners = 0;
   const subscribe = test.backend.events.subscribe.bind(test.backend.events);
   test.backend.events.subscribe = (listener) => {
@@ -215,6 +216,57 @@ describe('GET /api/v1/events', () => {
     expect(ids).toEqual(['1', '2', '3', '4']);
     controller.abort();
     await reader.close();
+  });
+
+  it.each([
+    ['above every stored id (the database was reset)', '999'],
+    ['of 16 digits', '1234567890123456'],
+    ['of 30 digits', '123456789012345678901234567890'],
+  ])('answers a Last-Event-ID %s with reset, then goes on live', async (_case, lastEventId) => {
+    const { connect, postJson, listenerCount } = await startServer();
+    await postJson(`/api/v1/simulator/contacts/${contactNamed('Oscar Wilde').id}/reply`, { text: 'Before' });
+    const { reader, disconnect } = await connect(lastEventId);
+    await vi.waitFor(() => expect(listenerCount()).toBe(1));
+
+    const [reset] = await reader.waitForEvents(1);
+    expect(reset).toEqual({ id: '2', event: 'reset', data: { type: 'reset' } });
+    await postJson(`/api/v1/simulator/contacts/${contactNamed('Paula Souza').id}/reply`, { text: 'After' });
+    const events = await reader.waitForEvents(3);
+    expect(events.slice(1).map((event) => [event.id, event.event].join(' ')).sort()).toEqual(['3 chat.updated', '4 timeline.added']);
+    await disconnect();
+  });
+
+  it('sends reset instead of the events it no longer has', async () => {
+    const { connect, postJson } = await startServer({ backend: { maxStoredEvents: 3 } });
+    for (const name of ['Oscar Wilde', 'Paula Souza', 'Ana Lima']) {
+      await postJson(`/api/v1/simulator/contacts/${contactNamed(name).id}/reply`, { text: 'Hi' });
+    }
+
+    const { reader, disconnect } = await connect('1');
+
+    expect(await reader.waitForEvents(1)).toEqual([{ id: '6', event: 'reset', data: { type: 'reset' } }]);
+    await disconnect();
+  });
+
+  it(`replays at most ${maxReplayEvents} events, and sends reset instead of more`, async () => {
+    const { backend, connect } = await startServer();
+    const contacts = Math.ceil((maxReplayEvents + 1) / 2);
+    for (let index = 0; index < contacts; index += 1) {
+      // Two events each: contact.created and timeline.added.
+      await backend.provider.createContact({ input: { name: `Replay ${index}`, phone: `+1415555${String(2000 + index)}` } });
+    }
+    const newest = contacts * 2;
+
+    const tooMany = await connect(String(newest - maxReplayEvents - 1));
+    expect(await tooMany.reader.waitForEvents(1)).toEqual([{ id: String(newest), event: 'reset', data: { type: 'reset' } }]);
+    await tooMany.disconnect();
+
+    const justEnough = await connect(String(newest - maxReplayEvents));
+    const replayed = await justEnough.reader.waitForEvents(maxReplayEvents);
+    expect(replayed).toHaveLength(maxReplayEvents);
+    expect(replayed[0]?.id).toBe(String(newest - maxReplayEvents + 1));
+    expect(replayed.at(-1)?.id).toBe(String(newest));
+    await justEnough.disconnect();
   });
 
   it('answers 400 VALIDATION for a Last-Event-ID that is not an event id', async () => {
