@@ -11,7 +11,7 @@ const maxUnixSeconds = 253_402_300_799;
 const unixSecondsSchema = z
   .union([
     z.string().regex(/^\d{1,12}$/, 'Expected unix seconds (at most 12 digits)'),
-    z.number().int().nonnegative(),
+    z.number().int().nonnegative().max(maxUnixSeconds, 'Expected unix seconds before the year 10000'),
   ])
   .transform(Number)
   .pipe(z.number().max(maxUnixSeconds, 'Expected unix seconds before the year 10000'))
@@ -98,6 +98,28 @@ const webhookPayloadSchema = z.object({
     }),
   ),
 });
+
+/**
+ * The JSON Schema of what `POST /webhooks/whatsapp` reads (for `openapi.json`): the `messages`
+ * changes with their statuses and customer messages; other fields and unknown keys are allowed.
+ */
+export function webhookPayloadJsonSchema(): Record<string, unknown> {
+  const documented = webhookPayloadSchema.extend({
+    entry: z.array(
+      z.object({
+        changes: z
+          .array(z.object({ field: z.string().describe('Only `messages` is read'), value: messagesValueSchema }))
+          .optional(),
+      }),
+    ),
+  });
+  const { $schema: _dialect, ...schema } = z.toJSONSchema(documented, {
+    io: 'input',
+    target: 'draft-2020-12',
+    unrepresentable: 'any',
+  }) as Record<string, unknown>;
+  return schema;
+}
 
 export type WebhookUpdate =
   | { kind: 'status'; update: DeliveryStatusUpdate }
