@@ -974,13 +974,17 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
             // Pruned events, or (rarely, and harmlessly) ids a rolled-back write used up: the
             // events right after `after` may be gone, so the client refetches rather than miss them.
             if (bounds?.oldest != null && after < BigInt(bounds.oldest) - 1n) return reset;
-            const rows = await transaction
-              .select()
+            const missed = sql`${events.id} > ${after.toString()}`;
+            // Ids only (the primary key's index): counting past the limit must not read a thousand payloads.
+            const [beyondLimit] = await transaction
+              .select({ id: events.id })
               .from(events)
-              .where(sql`${events.id} > ${after.toString()}`)
+              .where(missed)
               .orderBy(asc(events.id))
-              .limit(limit + 1);
-            if (rows.length > limit) return reset;
+              .offset(limit)
+              .limit(1);
+            if (beyondLimit) return reset;
+            const rows = await transaction.select().from(events).where(missed).orderBy(asc(events.id)).limit(limit);
             return { kind: 'events', events: rows.map((row) => ({ id: String(row.id), event: row.payload })) } as const;
           },
           { isolationLevel: 'repeatable read', accessMode: 'read only' },
