@@ -41,6 +41,7 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
   const storedEvents: StoredEvent[] = [];
   const listeners = new Set<(stored: StoredEvent) => void>();
   const media = new Map<string, StoredMedia>();
+  const receivedMessageIds = new Set<string>();
   let lastEventNumber = 0;
 
   const record = (event: ReachoutEvent) => {
@@ -122,6 +123,11 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
         memory.control.completeVerification(ticket.id, update.status === 'failed' ? 'failed' : 'success');
       },
       async recordInbound(message) {
+        // A webhook delivered again: recorded once per WhatsApp message id, as the database does.
+        if (message.messageId !== undefined) {
+          if (receivedMessageIds.has(message.messageId)) return;
+          receivedMessageIds.add(message.messageId);
+        }
         const contactId = await findContactIdByPhone(message.from);
         if (contactId) memory.control.receiveReply(contactId, message.text);
       },

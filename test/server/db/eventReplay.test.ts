@@ -91,6 +91,18 @@ describeOnEachDatabase('event replay and retention', (database) => {
     expect(await backend.events.since('2', { limit: 1000 })).toEqual({ kind: 'reset', lastEventId: '4' });
   });
 
+  it('prunes old events again on its timer while it runs', async () => {
+    const { backend, clock, change } = await setup({ eventRetentionMs: 7 * dayMs, eventPruneIntervalMs: 20 });
+    await change();
+    await change();
+    expect((await eventsAfter(backend, '0')).map((stored) => stored.id)).toEqual(['1', '2', '3', '4']);
+
+    clock.now = new Date(clock.now.getTime() + 8 * dayMs);
+
+    await eventually(async () => (await backend.events.since('0', { limit: 1000 })).kind === 'reset', 'the old events are pruned');
+    expect(await backend.events.since('4', { limit: 1000 })).toEqual({ kind: 'events', events: [] });
+  });
+
   it('prunes old events when it starts, without being asked', async () => {
     const { change } = await setup();
     await change();

@@ -65,6 +65,20 @@ describe('createMemoryBackend', () => {
     await backend.close();
   });
 
+  it('records an inbound message delivered twice once', async () => {
+    const backend = createBackend();
+    const paula = contactNamed('Paula Souza');
+    const message = { from: paula.phone.slice(1), text: 'Oi', at: new Date().toISOString(), messageId: 'wamid.MEMORY-1' };
+
+    await backend.whatsapp.recordInbound(message);
+    const afterFirst = await eventsAfter(backend, '0');
+    await backend.whatsapp.recordInbound({ ...message });
+
+    expect(afterFirst.map((stored) => stored.event.type)).toContain('chat.updated');
+    expect(await eventsAfter(backend, '0')).toEqual(afterFirst);
+    await backend.close();
+  });
+
   it('maps a delivery status for a ticket id onto its verification', async () => {
     const backend = createBackend();
     const input = sendInputFor(contactNamed('Oscar Wilde'));
