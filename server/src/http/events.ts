@@ -19,10 +19,17 @@ export const maxReplayEvents = 1000;
 
 const resetEvent: ReachoutEvent = { type: 'reset' };
 
+/** The newest stored event's id, `'0'` when there is none. */
+async function newestEventId(backend: ReachoutBackend): Promise<string> {
+  // A replay of nothing from the start: `reset` names the newest id whenever there is one.
+  const replay = await backend.events.since('0', { limit: 0 });
+  return replay.kind === 'reset' ? replay.lastEventId : '0';
+}
+
 /**
  * `GET /api/v1/events`: `retry: 1000`, then (with `Last-Event-ID`) every stored event after that
- * id, or one `reset` event when those cannot be replayed, then live events, each exactly once and
- * in order.
+ * id, or one `reset` event when those cannot be replayed (without it: the newest stored id, as an
+ * `id:` line with no data), then live events, each exactly once and in order.
  */
 export function streamEvents(c: Context, backend: ReachoutBackend): Response {
   const lastEventId = c.req.header('Last-Event-ID')?.trim() || undefined;
@@ -63,7 +70,11 @@ export function streamEvents(c: Context, backend: ReachoutBackend): Response {
 
       try {
         await stream.write('retry: 1000\n\n');
-        if (lastEventId !== undefined) {
+        if (lastEventId === undefined) {
+          // An id without data dispatches nothing but becomes the client's Last-Event-ID, so a
+          // client whose connection drops before any event arrives still resumes exactly.
+          await stream.write(`id: ${await newestEventId(backend)}\n\n`);
+        } else {
           const replay = await backend.events.since(lastEventId, { limit: maxReplayEvents });
           if (replay.kind === 'reset') {
             // Live events after the newest stored one follow; the client's id no longer counts

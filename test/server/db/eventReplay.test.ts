@@ -49,6 +49,14 @@ describeOnEachDatabase('event replay and retention', (database) => {
     expect(await backend.events.since('4', { limit: 3 })).toEqual({ kind: 'events', events: [] });
   });
 
+  it('names the newest id for a replay of nothing from the start (how the stream learns it), and has none when empty', async () => {
+    const { backend, change } = await setup();
+    expect(await backend.events.since('0', { limit: 0 })).toEqual({ kind: 'events', events: [] });
+    await change();
+
+    expect(await backend.events.since('0', { limit: 0 })).toEqual({ kind: 'reset', lastEventId: '2' });
+  });
+
   it.each([
     ['16 digits', '1234567890123456'],
     ['30 digits', '123456789012345678901234567890'],

@@ -17,6 +17,8 @@ interface ReceivedEvent {
 class EventStreamReader {
   readonly retries: number[] = [];
   readonly comments: string[] = [];
+  /** Ids of blocks without data (they set the client's Last-Event-ID and dispatch nothing). */
+  readonly bareIds: string[] = [];
   private readonly events: ReceivedEvent[] = [];
   private buffer = '';
   private readonly reader: ReadableStreamDefaultReader<Uint8Array>;
@@ -59,6 +61,7 @@ class EventStreamReader {
       fields[name] = fields[name] === undefined ? value : `${fields[name]}\n${value}`;
     }
     if (fields.retry !== undefined) this.retries.push(Number(fields.retry));
+    if (fields.id !== undefined && fields.data === undefined) this.bareIds.push(fields.id);
     if (fields.data !== undefined) {
       this.events.push({ id: fields.id ?? '', event: fields.event ?? 'message', data: JSON.parse(fields.data) as ReachoutEvent });
     }
@@ -216,6 +219,29 @@ describe('GET /api/v1/events', () => {
     expect(ids).toEqual(['1', '2', '3', '4']);
     controller.abort();
     await reader.close();
+  });
+
+  it('starts a stream without Last-Event-ID with the newest id, so a client that drops before any event resumes exactly', async () => {
+    const { connect, postJson, listenerCount } = await startServer();
+    await postJson(`/api/v1/simulator/contacts/${contactNamed('Oscar Wilde').id}/reply`, { text: 'Before' });
+    const first = await connect();
+    await vi.waitFor(() => expect(first.reader.bareIds).toEqual(['2']));
+    expect(first.reader.received()).toEqual([]);
+    await first.disconnect();
+    await vi.waitFor(() => expect(listenerCount()).toBe(0));
+
+    await postJson(`/api/v1/simulator/contacts/${contactNamed('Paula Souza').id}/reply`, { text: 'While away' });
+    const second = await connect(first.reader.bareIds[0]);
+    const missed = await second.reader.waitForEvents(2);
+    expect(missed.map((event) => event.id)).toEqual(['3', '4']);
+    await second.disconnect();
+  });
+
+  it('starts with id 0 when nothing was ever stored', async () => {
+    const { connect } = await startServer();
+    const { reader, disconnect } = await connect();
+    await vi.waitFor(() => expect(reader.bareIds).toEqual(['0']));
+    await disconnect();
   });
 
   it.each([
