@@ -707,24 +707,35 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
           .limit(1);
         if (seen) return;
       }
+      const isNewer = (chat: { lastInboundAt: Date | null }) =>
+        chat.lastInboundAt === null || chat.lastInboundAt.getTime() < at.getTime();
       let chat = await activeChatOf(executor, contactId);
       let chatChanged = true;
       if (chat) {
-        if (chat.lastInboundAt === null || chat.lastInboundAt.getTime() < at.getTime()) {
+        if (isNewer(chat)) {
           [chat] = await executor.update(chats).set({ lastInboundAt: at }).where(eq(chats.id, chat.id)).returning();
         } else {
           chatChanged = false;
         }
-      } else {
+      }
+      const [lastChat] = chat
+        ? []
+        : await executor
+            .select()
+            .from(chats)
+            .where(eq(chats.contactId, contactId))
+            .orderBy(desc(chats.createdAt), sql`${chats.id} collate "C" desc`)
+            .limit(1);
+      if (lastChat?.lastInboundAt && at.getTime() < lastChat.lastInboundAt.getTime()) {
+        // Written before the last message of a conversation that has ended since: it belongs
+        // there, and arriving late must not open a new chat.
+        chat = lastChat;
+        chatChanged = false;
+      }
+      if (!chat) {
         const [byPhone] = businessPhone
           ? await executor.select({ id: senders.id }).from(senders).where(eq(senders.phone, businessPhone)).limit(1)
           : [];
-        const [lastChat] = await executor
-          .select({ senderId: chats.senderId })
-          .from(chats)
-          .where(eq(chats.contactId, contactId))
-          .orderBy(desc(chats.createdAt), sql`${chats.id} collate "C" desc`)
-          .limit(1);
         const [first] = await executor.select({ id: senders.id }).from(senders).orderBy(asc(senders.position)).limit(1);
         const senderId = byPhone?.id ?? lastChat?.senderId ?? first?.id;
         if (senderId === undefined) {

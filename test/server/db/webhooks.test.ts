@@ -16,6 +16,8 @@ const verifyToken = 'reachout-verify-token';
 
 const oscar = { id: 'contract-contact-oscar', waId: '447400123456' };
 const paula = { id: 'contract-contact-paula', waId: '5521990000000' };
+/** Gita's chats have ended: the last one (closed) was last written to at 2025-06-20T12:00:00Z. */
+const gita = { id: 'contract-contact-gita', waId: '919876543210' };
 /** Hugo's active chat was last written to at 2025-06-01T09:00:00Z. */
 const hugo = { id: 'contract-contact-hugo', waId: '33612345678', lastInboundAt: '2025-06-01T09:00:00.000Z' };
 
@@ -94,6 +96,23 @@ describeOnEachDatabase('WhatsApp webhooks on the database backend', (database) =
     const newer = inboundTextFrom(hugo.waId, 'And now', unixSeconds('2025-06-02T08:00:00Z'), 'wamid.LATE-2');
     expect((await deliver(newer)).status).toBe(200);
     expect((await backend.provider.getActiveChat({ contactId: hugo.id }))?.lastInboundAt).toBe('2025-06-02T08:00:00.000Z');
+  });
+
+  it('adds a late message of a conversation that has ended since to that chat, without opening a new one', async () => {
+    const { backend, deliver, eventTypes, replies } = await setup();
+    // Gita's last chat is closed; its last inbound message was at 2025-06-20T12:00:00Z.
+    const late = inboundTextFrom(gita.waId, 'Sent before the chat closed', unixSeconds('2025-06-20T11:00:00Z'), 'wamid.CLOSED-1');
+
+    expect((await deliver(late)).status).toBe(200);
+
+    expect(await backend.provider.getActiveChat({ contactId: gita.id })).toBeNull();
+    const [reply] = await replies(gita.id);
+    expect(reply).toMatchObject({ text: 'Sent before the chat closed', ticketId: 'contract-ticket-gita-june' });
+    expect(await eventTypes()).toEqual(['timeline.added']);
+
+    const fresh = inboundTextFrom(gita.waId, 'Hello again', unixSeconds('2025-07-01T08:00:00Z'), 'wamid.CLOSED-2');
+    expect((await deliver(fresh)).status).toBe(200);
+    expect(await backend.provider.getActiveChat({ contactId: gita.id })).toMatchObject({ status: 'open', lastInboundAt: '2025-07-01T08:00:00.000Z' });
   });
 
   it('takes a message time ahead of the server clock as the server’s now, so it cannot hold the window open', async () => {
