@@ -1,6 +1,7 @@
 import { afterEach, expect, it } from 'vitest';
 import { contractFixtures } from 'reachout/testing';
 import { createDatabaseBackend, type DatabaseBackend, resetDatabase } from '../../../server/src/db';
+import { createApp } from '../../../server/src/http/app';
 import { eventsAfter } from '../eventReplay';
 import { backendWithWorld, describeOnEachDatabase, eventually, idleSimulatorDelayMs } from './helpers';
 
@@ -79,6 +80,44 @@ describeOnEachDatabase('event replay and retention', (database) => {
 
     expect(await second.backend.events.since(idBeforeReset, { limit: 1000 })).toEqual({ kind: 'reset', lastEventId: '2' });
     expect((await eventsAfter(second.backend, '0')).map((stored) => stored.event.type)).toEqual(['contact.created', 'timeline.added']);
+  });
+
+  it('answers an unknown Last-Event-ID over HTTP with reset and goes on live', async () => {
+    const { backend, change } = await setup();
+    await change();
+    const app = createApp({ backend, token: 'event-replay-token-0123' });
+    const controller = new AbortController();
+    const response = await app.request('/api/v1/events', {
+      headers: { Authorization: 'Bearer event-replay-token-0123', 'Last-Event-ID': '123456789012345678901234567890' },
+      signal: controller.signal,
+    });
+    const reader = response.body!.getReader();
+    let text = '';
+    /** Each complete block with data: its id, event and data, in order. */
+    const blocks = () =>
+      text
+        .split('\n\n')
+        .slice(0, -1)
+        .filter((block) => block.includes('data:'))
+        .map((block) => Object.fromEntries(block.split('\n').map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 2)])));
+    const readBlocks = async (count: number) => {
+      while (blocks().length < count) {
+        const { value, done } = await reader.read();
+        if (done) throw new Error(`The stream ended after ${JSON.stringify(text)}`);
+        text += new TextDecoder().decode(value);
+      }
+      return blocks();
+    };
+
+    expect(await readBlocks(1)).toEqual([{ id: '2', event: 'reset', data: '{"type":"reset"}' }]);
+    await change();
+    expect((await readBlocks(3)).map((block) => [block.id, block.event])).toEqual([
+      ['2', 'reset'],
+      ['3', 'contact.created'],
+      ['4', 'timeline.added'],
+    ]);
+    controller.abort();
+    await reader.cancel().catch(() => undefined);
   });
 
   it('prunes the events older than the retention but keeps the newest one, and answers reset for a replay from before them', async () => {
