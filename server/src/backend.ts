@@ -14,6 +14,18 @@ export interface StoredEvent {
   event: ReachoutEvent;
 }
 
+/** What `events.since` answers: the events to replay, or `reset` when they cannot all be replayed. */
+export type EventReplay =
+  | { kind: 'events'; /** Every stored event after the id asked for, oldest first. */ events: StoredEvent[] }
+  | {
+      kind: 'reset';
+      /**
+       * The newest stored event's id (`'0'` when there is none): the client refetches everything
+       * it shows, then follows the events after this id.
+       */
+      lastEventId: string;
+    };
+
 export interface StoredMedia {
   bytes: Uint8Array;
   contentType: string;
@@ -50,8 +62,12 @@ export interface ReachoutBackend {
   /** Every provider method with the rules of the contract (`docs/http-api.md`). */
   provider: Omit<ReachoutDataProvider, 'subscribe' | 'uploadMedia'>;
   events: {
-    /** Stored events after `lastEventId` (exclusive), oldest first. */
-    since(lastEventId: string): Promise<StoredEvent[]>;
+    /**
+     * The stored events after `lastEventId` (exclusive), oldest first; `reset` instead when they
+     * are more than `limit`, when some of them were pruned, or when `lastEventId` is not an id this
+     * store issued (above the newest: the database was reset). `lastEventId` is decimal digits.
+     */
+    since(lastEventId: string, options: { limit: number }): Promise<EventReplay>;
     subscribe(listener: (stored: StoredEvent) => void): () => void;
   };
   media: {

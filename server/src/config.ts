@@ -29,6 +29,11 @@ export interface ServerConfig {
   seedContacts: number;
   /** Simulator mode: how long a send stays `verifying` before WhatsApp "answers". */
   simulatorDelayMs: number;
+  /**
+   * How many days stored events stay replayable (`Last-Event-ID`) before they are pruned.
+   * @default 7
+   */
+  eventRetentionDays?: number;
   /** `undefined`: simulator mode. */
   whatsapp: CloudApiConfig | undefined;
   /** Absolute path of a built page to serve at `/` (demo use), or `undefined`. */
@@ -49,6 +54,7 @@ export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_DATA_DIR = '.reachout-data';
 export const DEFAULT_SEED_CONTACTS = 10_000;
 export const DEFAULT_SIMULATOR_DELAY_MS = 3000;
+export const DEFAULT_EVENT_RETENTION_DAYS = 7;
 export const DEFAULT_GRAPH_URL = 'https://graph.facebook.com';
 export const DEFAULT_TEMPLATE_CACHE_MS = 5 * 60 * 1000;
 export const DEFAULT_MAX_REQUESTS_IN_PROGRESS = 128;
@@ -75,6 +81,7 @@ const CLOUD_API_VARIABLES = [
  * | `REACHOUT_API_TOKEN` | generated | bearer token for `/api/v1`; when unset a random one is generated and printed once at start |
  * | `REACHOUT_SEED` | `10000` | demo contacts seeded on first start, with demo senders, templates and agents; `0` starts empty |
  * | `REACHOUT_SIM_DELAY_MS` | `3000` | simulator mode: how long a send stays "verifying" before WhatsApp answers |
+ * | `REACHOUT_EVENT_RETENTION_DAYS` | `7` | how long stored events stay replayable by `/api/v1/events` (older ones are pruned at start and hourly; a client asking for them gets `reset`) |
  * | `WHATSAPP_TOKEN` | unset | Cloud API access token |
  * | `WHATSAPP_PHONE_NUMBER_ID` | unset | Cloud API phone number id of the sender |
  * | `WHATSAPP_BUSINESS_ACCOUNT_ID` | unset | WhatsApp Business Account id (approved templates come from it) |
@@ -112,6 +119,11 @@ export function loadConfig(env: Environment = process.env, cwd: string = process
       min: 0,
       max: 3_600_000,
       what: 'a delay in milliseconds from 0 to 3600000',
+    }),
+    eventRetentionDays: readInteger(env, 'REACHOUT_EVENT_RETENTION_DAYS', DEFAULT_EVENT_RETENTION_DAYS, {
+      min: 1,
+      max: 3650,
+      what: 'a number of days from 1 to 3650',
     }),
     whatsapp: readCloudApiConfig(env),
     staticDir: mapDefined(readString(env, 'REACHOUT_STATIC_DIR'), (dir) => path.resolve(cwd, dir)),

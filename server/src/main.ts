@@ -8,7 +8,7 @@ import { createAdaptorServer } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import type { ReachoutBackend } from './backend';
-import { loadConfig, redactDatabaseUrl, type ServerConfig } from './config';
+import { DEFAULT_EVENT_RETENTION_DAYS, loadConfig, redactDatabaseUrl, type ServerConfig } from './config';
 import type { Database, OpenDatabaseOptions } from './db';
 import { acquireDataDirLock, type DataDirLock } from './lock';
 
@@ -102,6 +102,7 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
     const backend: ReachoutBackend = createDatabaseBackend(database, {
       ...(gateway ? { gateway } : {}),
       simulatorDelayMs: config.simulatorDelayMs,
+      eventRetentionMs: (config.eventRetentionDays ?? DEFAULT_EVENT_RETENTION_DAYS) * 24 * 60 * 60 * 1000,
     });
     cleanups.push(() => backend.close());
 

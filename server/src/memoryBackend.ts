@@ -9,7 +9,8 @@ export interface MemoryBackendOptions {
   /** Passed to `createMemoryProvider` (seed data, `verifyAfterMs`, clock...). */
   provider?: MemoryProviderOptions;
   /**
-   * How many events `events.since` can replay; older ones are forgotten.
+   * How many events are kept for `events.since`; older ones are forgotten (a replay from before
+   * them answers `reset`).
    * @default 10000
    */
   maxStoredEvents?: number;
@@ -40,6 +41,7 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
   const storedEvents: StoredEvent[] = [];
   const listeners = new Set<(stored: StoredEvent) => void>();
   const media = new Map<string, StoredMedia>();
+  const receivedMessageIds = new Set<string>();
   let lastEventNumber = 0;
 
   const record = (event: ReachoutEvent) => {
@@ -82,14 +84,20 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
     memory,
     provider,
     events: {
-      async since(lastEventId) {
-        const after = Number(lastEventId);
-        if (!Number.isSafeInteger(after)) {
+      async since(lastEventId, { limit }) {
+        if (!/^\d+$/.test(lastEventId)) {
           throw new ReachoutError('VALIDATION', 'Last-Event-ID must be a decimal event id', {
             fieldErrors: { 'Last-Event-ID': 'Not an event id' },
           });
         }
-        return storedEvents.filter((stored) => Number(stored.id) > after);
+        const after = BigInt(lastEventId);
+        const newest = BigInt(lastEventNumber);
+        const oldestKept = storedEvents[0] === undefined ? newest + 1n : BigInt(storedEvents[0].id);
+        const missed = storedEvents.filter((stored) => BigInt(stored.id) > after);
+        if (after > newest || after < oldestKept - 1n || missed.length > limit) {
+          return { kind: 'reset', lastEventId: String(lastEventNumber) };
+        }
+        return { kind: 'events', events: missed };
       },
       subscribe(listener) {
         listeners.add(listener);
@@ -115,6 +123,11 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
         memory.control.completeVerification(ticket.id, update.status === 'failed' ? 'failed' : 'success');
       },
       async recordInbound(message) {
+        // A webhook delivered again: recorded once per WhatsApp message id, as the database does.
+        if (message.messageId !== undefined) {
+          if (receivedMessageIds.has(message.messageId)) return;
+          receivedMessageIds.add(message.messageId);
+        }
         const contactId = await findContactIdByPhone(message.from);
         if (contactId) memory.control.receiveReply(contactId, message.text);
       },

@@ -268,9 +268,18 @@ export interface SendNotificationInput {
 // Live updates
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * A live update from `ReachoutDataProvider.subscribe`. Each carries the full new object, except
+ * `reset`: the provider could not tell what changed (a live connection resumed after more
+ * changes than it replays, after its stored events were pruned, or against a backend whose
+ * data was reset), so everything cached from the provider must be fetched again.
+ * `applyReachoutEvent` does that. The memory provider never emits `reset`; `reachout/rest` does
+ * when its server says so.
+ */
 export type ReachoutEvent =
   | { type: 'ticket.updated'; ticket: Ticket }
   | { type: 'chat.updated'; chat: Chat }
   | { type: 'contact.created'; contact: Contact }
   | { type: 'contact.updated'; contact: Contact }
-  | { type: 'timeline.added'; event: TimelineEvent };
+  | { type: 'timeline.added'; event: TimelineEvent }
+  | { type: 'reset' };

@@ -19,6 +19,8 @@ import { reachoutKeys } from './reachoutKeys';
  *   inserting on the client would misplace the contact or show it under a search it fails.
  * - `contact.updated`: the detail, and the contact wherever a loaded list shows it.
  * - `timeline.added`: prepended to its contact's timeline, once (deduplicated by id).
+ * - `reset`: the provider lost track of what changed, so every Reachout query is invalidated:
+ *   the ones on screen refetch at once, the others when next used.
  *
  * @example
  * socket.on('reachout', (event: ReachoutEvent) => applyReachoutEvent(queryClient, event));
@@ -64,6 +66,10 @@ export function applyReachoutEvent(queryClient: QueryClient, event: ReachoutEven
       queryClient.setQueryData<PagedData<TimelineEvent>>(reachoutKeys.timeline(timelineEvent.contactId), (data) =>
         data ? upsertFirst(data, timelineEvent) : data,
       );
+      return;
+    }
+    case 'reset': {
+      void queryClient.invalidateQueries({ queryKey: reachoutKeys.all });
       return;
     }
     default:

@@ -52,7 +52,9 @@ const isPage: ShapeCheck = (value) => isRecord(value) && Array.isArray(value.ite
  * comes from the server's `application/problem+json` answer (or from its status), `NETWORK`
  * when the server cannot be reached, or with an `AbortError` when the call was aborted.
  * `subscribe` reads the live event stream (Server-Sent Events over `fetch`, so headers such as
- * a bearer token are sent), reconnects with backoff and resumes from the last event it saw.
+ * a bearer token are sent), reconnects with backoff and resumes from the last event it saw;
+ * when the server cannot replay what was missed (or there is no event id to resume from) the
+ * listener gets `{ type: 'reset' }`, which `<ReachoutProvider>` turns into a refetch of everything.
  *
  * @example
  * // createRestProvider comes from the `reachout/rest` entry.

@@ -1,5 +1,5 @@
-import { QueryClient } from '@tanstack/react-query';
-import { describe, expect, it } from 'vitest';
+import { QueryClient, QueryObserver } from '@tanstack/react-query';
+import { describe, expect, it, vi } from 'vitest';
 import type { Chat, Contact, Page, Ticket, TimelineEvent } from '../../src/core/types';
 import { applyReachoutEvent } from '../../src/data/applyReachoutEvent';
 import type { PagedData } from '../../src/data/internal/pages';
@@ -162,6 +162,36 @@ describe('applyReachoutEvent', () => {
       const queryClient = new QueryClient();
       applyReachoutEvent(queryClient, { type: 'timeline.added', event: timelineEvent({ contactId: 'contact-9' }) });
       expect(queryClient.getQueryData(reachoutKeys.timeline('contact-9'))).toBeUndefined();
+    });
+  });
+
+  describe('reset', () => {
+    it('invalidates every Reachout query, leaves the host’s own queries alone, and refetches the ones in use', async () => {
+      const queryClient = new QueryClient();
+      queryClient.setQueryData(reachoutKeys.contacts.list(''), paged(page([contact({ id: 'c1' })])));
+      queryClient.setQueryData(reachoutKeys.tickets.detail('t1'), ticket({ id: 't1' }));
+      queryClient.setQueryData(reachoutKeys.activeChat('contact-1'), chat({ id: 'chat-1' }));
+      queryClient.setQueryData(['host', 'settings'], { theme: 'dark' });
+      let fetches = 0;
+      const observer = new QueryObserver(queryClient, {
+        queryKey: reachoutKeys.timeline('contact-1'),
+        queryFn: async () => {
+          fetches += 1;
+          return paged(page([timelineEvent({ id: `e${fetches}` })]));
+        },
+        staleTime: Infinity,
+      });
+      const unsubscribe = observer.subscribe(() => {});
+      await vi.waitFor(() => expect(observer.getCurrentResult().isSuccess).toBe(true));
+
+      applyReachoutEvent(queryClient, { type: 'reset' });
+
+      await vi.waitFor(() => expect(fetches).toBe(2));
+      for (const key of [reachoutKeys.contacts.list(''), reachoutKeys.tickets.detail('t1'), reachoutKeys.activeChat('contact-1')]) {
+        expect(queryClient.getQueryState(key)?.isInvalidated).toBe(true);
+      }
+      expect(queryClient.getQueryState(['host', 'settings'])?.isInvalidated).toBe(false);
+      unsubscribe();
     });
   });
 

@@ -153,6 +153,35 @@ describe('createRestProvider: subscribe', () => {
     unsubscribe();
   });
 
+  it('hands the server’s reset to the listener as { type: "reset" } and resumes after the reset’s id', async () => {
+    const { connections, streams, events, unsubscribe } = setup();
+    await settle();
+    streams[0]!.send('id: 57\nevent: reset\ndata: {"type":"reset","extra":1}\n\n');
+    streams[0]!.send(sse(ticketUpdated, '58'));
+    await settle();
+    expect(events).toEqual([{ type: 'reset' }, ticketUpdated]);
+
+    streams[0]!.end();
+    await vi.advanceTimersByTimeAsync(500);
+    await settle();
+    expect(connections[1]!.headers.get('Last-Event-ID')).toBe('58');
+    unsubscribe();
+  });
+
+  it('signals reset after reconnecting without an event id, since what changed meanwhile cannot be replayed', async () => {
+    const { connections, streams, events, unsubscribe } = setup();
+    await settle();
+    streams[0]!.send('retry: 1000\n\n');
+    streams[0]!.end();
+    await vi.advanceTimersByTimeAsync(500);
+    await settle();
+
+    expect(connections).toHaveLength(2);
+    expect(connections[1]!.headers.has('Last-Event-ID')).toBe(false);
+    expect(events).toEqual([{ type: 'reset' }]);
+    unsubscribe();
+  });
+
   it('doubles the wait after each failure up to the maximum, and resets it after a connection', async () => {
     const { connections, streams, unsubscribe } = setup((index) =>
       index < 5 || index === 6 ? Promise.reject(new TypeError('fetch failed')) : undefined,

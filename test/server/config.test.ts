@@ -21,6 +21,7 @@ describe('loadConfig', () => {
       apiToken: undefined,
       seedContacts: 10_000,
       simulatorDelayMs: 3000,
+      eventRetentionDays: 7,
       whatsapp: undefined,
       staticDir: undefined,
       publicUrl: undefined,
@@ -37,6 +38,7 @@ describe('loadConfig', () => {
         REACHOUT_API_TOKEN: 'secret-token',
         REACHOUT_SEED: '0',
         REACHOUT_SIM_DELAY_MS: '250',
+        REACHOUT_EVENT_RETENTION_DAYS: '30',
         REACHOUT_STATIC_DIR: '/opt/demo/dist',
         REACHOUT_PUBLIC_URL: 'https://support.example.com/reachout/',
         REACHOUT_MAX_REQUESTS_IN_PROGRESS: '16',
@@ -50,6 +52,7 @@ describe('loadConfig', () => {
       apiToken: 'secret-token',
       seedContacts: 0,
       simulatorDelayMs: 250,
+      eventRetentionDays: 30,
       whatsapp: undefined,
       staticDir: '/opt/demo/dist',
       publicUrl: 'https://support.example.com/reachout',
@@ -76,6 +79,12 @@ describe('loadConfig', () => {
 
   it.each([['http'], ['-1'], ['65536'], ['80.5'], ['0x50']])('rejects PORT=%s, naming the variable and the value', (port) => {
     expect(() => loadConfig({ PORT: port }, cwd)).toThrow(`PORT must be a port number from 0 to 65535, got "${port}".`);
+  });
+
+  it.each([['0'], ['3651'], ['a week']])('rejects REACHOUT_EVENT_RETENTION_DAYS=%s', (days) => {
+    expect(() => loadConfig({ REACHOUT_EVENT_RETENTION_DAYS: days }, cwd)).toThrow(
+      `REACHOUT_EVENT_RETENTION_DAYS must be a number of days from 1 to 3650, got "${days}".`,
+    );
   });
 
   it.each([['soon'], ['-5'], ['1.5']])('rejects REACHOUT_SIM_DELAY_MS=%s', (delay) => {

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, getTableColumns, gt, inArray, isNotNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, inArray, isNotNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import * as z from 'zod/mini';
 import {
   type Agent,
   buildTemplateMessage,
   type CallContext,
-  type Chat,
   type Contact,
   contactInputSchema,
   createAbortError,
@@ -69,7 +68,31 @@ export interface DatabaseBackendOptions {
    * @default false
    */
   keepDatabaseOpen?: boolean;
+  /**
+   * How long stored events stay replayable (`Last-Event-ID`): older ones are deleted at start
+   * and every `eventPruneIntervalMs` (the newest event is always kept). A client that asks for
+   * events from before is told to refetch (`reset`).
+   * @default 7 days
+   */
+  eventRetentionMs?: number;
+  /**
+   * How often events older than `eventRetentionMs` are deleted.
+   * @default 1 hour
+   */
+  eventPruneIntervalMs?: number;
 }
+
+/** The database backend: a `ReachoutBackend` that also prunes its stored events. */
+export type DatabaseBackend = ReachoutBackend & {
+  /**
+   * Deletes the events older than `eventRetentionMs`, except the newest one (so a client that
+   * saw it can still resume), and answers how many it deleted. Also runs at start and on a timer.
+   */
+  pruneEvents(): Promise<number>;
+};
+
+const hourMs = 60 * 60 * 1000;
+export const defaultEventRetentionMs = 7 * 24 * hourMs;
 
 const sendScope = 'sendNotification';
 
@@ -126,7 +149,7 @@ function validDate(iso: string, fallback: Date): Date {
  * await seedDemoData(db);
  * const backend = createDatabaseBackend(db, { simulatorDelayMs: 3000 });
  */
-export function createDatabaseBackend(db: Database, options: DatabaseBackendOptions = {}): ReachoutBackend {
+export function createDatabaseBackend(db: Database, options: DatabaseBackendOptions = {}): DatabaseBackend {
   const database = db.drizzle;
   const now = options.now ?? (() => new Date());
   const listeners = new Set<(stored: StoredEvent) => void>();
@@ -169,7 +192,14 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
   const addTimelineEvent = async (
     executor: DrizzleDatabase,
     emit: Emit,
-    event: { contactId: string; type: TimelineEventType; text: string; ticketId?: string | null; at?: Date },
+    event: {
+      contactId: string;
+      type: TimelineEventType;
+      text: string;
+      ticketId?: string | null;
+      at?: Date;
+      whatsappMessageId?: string | null;
+    },
   ) => {
     const at = event.at ?? now();
     const [row] = await executor
@@ -181,6 +211,7 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
         at,
         ticketId: event.ticketId ?? null,
         text: event.text,
+        whatsappMessageId: event.whatsappMessageId ?? null,
       })
       .returning();
     if (row) await emit({ type: 'timeline.added', event: timelineEventOf(row) });
@@ -664,22 +695,52 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
     await applyStatus(row.id, update);
   };
 
-  /** A customer's message: the active chat's reply window opens (a new open chat if none). */
-  const receive = (contactId: string, text: string, at: Date, businessPhone?: string) =>
+  /**
+   * A customer's message: the active chat's reply window opens (a new open chat if none). The
+   * window only moves forward: a message older than the chat's last one (WhatsApp delivers
+   * webhooks out of order) is added to the timeline but leaves the chat as it is. A message whose
+   * WhatsApp id was already recorded (a webhook delivered again) changes nothing.
+   */
+  const receive = (contactId: string, text: string, at: Date, origin: { businessPhone?: string; messageId?: string } = {}) =>
     write(async (executor, emit) => {
+      const { businessPhone, messageId } = origin;
+      if (messageId !== undefined) {
+        const [seen] = await executor
+          .select({ id: timelineEvents.id })
+          .from(timelineEvents)
+          .where(eq(timelineEvents.whatsappMessageId, messageId))
+          .limit(1);
+        if (seen) return;
+      }
+      const isNewer = (chat: { lastInboundAt: Date | null }) =>
+        chat.lastInboundAt === null || chat.lastInboundAt.getTime() < at.getTime();
       let chat = await activeChatOf(executor, contactId);
+      let chatChanged = true;
       if (chat) {
-        [chat] = await executor.update(chats).set({ lastInboundAt: at }).where(eq(chats.id, chat.id)).returning();
-      } else {
+        if (isNewer(chat)) {
+          [chat] = await executor.update(chats).set({ lastInboundAt: at }).where(eq(chats.id, chat.id)).returning();
+        } else {
+          chatChanged = false;
+        }
+      }
+      const [lastChat] = chat
+        ? []
+        : await executor
+            .select()
+            .from(chats)
+            .where(eq(chats.contactId, contactId))
+            .orderBy(desc(chats.createdAt), sql`${chats.id} collate "C" desc`)
+            .limit(1);
+      if (lastChat?.lastInboundAt && at.getTime() < lastChat.lastInboundAt.getTime()) {
+        // Written before the last message of a conversation that has ended since: it belongs
+        // there, and arriving late must not open a new chat.
+        chat = lastChat;
+        chatChanged = false;
+      }
+      if (!chat) {
         const [byPhone] = businessPhone
           ? await executor.select({ id: senders.id }).from(senders).where(eq(senders.phone, businessPhone)).limit(1)
           : [];
-        const [lastChat] = await executor
-          .select({ senderId: chats.senderId })
-          .from(chats)
-          .where(eq(chats.contactId, contactId))
-          .orderBy(desc(chats.createdAt), sql`${chats.id} collate "C" desc`)
-          .limit(1);
         const [first] = await executor.select({ id: senders.id }).from(senders).orderBy(asc(senders.position)).limit(1);
         const senderId = byPhone?.id ?? lastChat?.senderId ?? first?.id;
         if (senderId === undefined) {
@@ -700,16 +761,21 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
           .returning();
       }
       if (!chat) throw new Error('Storing the chat answered no row');
-      const updatedChat: Chat = chatOf(chat);
-      await emit({ type: 'chat.updated', chat: updatedChat });
+      if (chatChanged) await emit({ type: 'chat.updated', chat: chatOf(chat) });
       const [ticket] = await executor
         .select({ id: tickets.id })
         .from(tickets)
-        .where(eq(tickets.chatId, updatedChat.id))
+        .where(eq(tickets.chatId, chat.id))
         .orderBy(desc(tickets.createdAt), sql`${tickets.id} collate "C" desc`)
         .limit(1);
-      await addTimelineEvent(executor, emit, { contactId, type: 'customer.replied', text, ticketId: ticket?.id ?? null, at });
-      return updatedChat;
+      await addTimelineEvent(executor, emit, {
+        contactId,
+        type: 'customer.replied',
+        text,
+        ticketId: ticket?.id ?? null,
+        at,
+        whatsappMessageId: messageId ?? null,
+      });
     });
 
   const recordInbound = async (message: InboundMessage) => {
@@ -718,7 +784,19 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
     const [contact] = await database.select({ id: contacts.id }).from(contacts).where(eq(contacts.phone, `+${digits}`)).limit(1);
     // Someone who is not a contact wrote: nothing to attach the message to.
     if (!contact) return;
-    await receive(contact.id, message.text, validDate(message.at, now()), message.to);
+    const received = now();
+    // A time ahead of ours (a skewed or forged clock) would hold the window open: it moves only forward.
+    const at = new Date(Math.min(validDate(message.at, received).getTime(), received.getTime()));
+    try {
+      await receive(contact.id, message.text, at, {
+        ...(message.to === undefined ? {} : { businessPhone: message.to }),
+        ...(message.messageId === undefined ? {} : { messageId: message.messageId }),
+      });
+    } catch (error) {
+      // The same message delivered twice at once: the unique id let one of them in.
+      if (isUniqueViolation(error)) return;
+      throw error;
+    }
   };
 
   // ------------------------------------------------------------------------------------------
@@ -857,21 +935,76 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
       ),
   };
 
-  const backend: ReachoutBackend = {
+  // ------------------------------------------------------------------------------------------
+  // Event retention
+  // ------------------------------------------------------------------------------------------
+
+  const eventRetentionMs = options.eventRetentionMs ?? defaultEventRetentionMs;
+
+  const pruneEvents = async (): Promise<number> => {
+    const cutoff = new Date(now().getTime() - eventRetentionMs);
+    const deleted = await database
+      .delete(events)
+      .where(and(lt(events.createdAt, cutoff), sql`${events.id} < (select max(id) from events)`))
+      .returning({ id: events.id });
+    return deleted.length;
+  };
+
+  let pruning: Promise<void> = Promise.resolve();
+  const pruneInBackground = () => {
+    pruning = pruning.then(async () => {
+      if (closed) return;
+      try {
+        await pruneEvents();
+      } catch (error) {
+        if (!closed) console.error('reachout: pruning old events failed; trying again later', error);
+      }
+    });
+  };
+  pruneInBackground();
+  const pruneTimer = globalThis.setInterval(pruneInBackground, options.eventPruneIntervalMs ?? hourMs);
+  // The timer alone must not keep a process (a test, a script) alive.
+  pruneTimer.unref?.();
+
+  const backend: DatabaseBackend = {
     provider,
+    pruneEvents,
     events: {
-      async since(lastEventId) {
-        if (!/^\d{1,15}$/.test(lastEventId)) {
+      async since(lastEventId, { limit }) {
+        if (!/^\d+$/.test(lastEventId)) {
           throw new ReachoutError('VALIDATION', `Last-Event-ID must be an event id (a whole number), got ${JSON.stringify(lastEventId)}`, {
             fieldErrors: { lastEventId: 'Not an event id' },
           });
         }
-        const rows = await database
-          .select()
-          .from(events)
-          .where(sql`${events.id} > ${Number(lastEventId)}`)
-          .orderBy(asc(events.id));
-        return rows.map((row) => ({ id: String(row.id), event: row.payload }));
+        const after = BigInt(lastEventId);
+        // One snapshot for the bounds and the rows, so a prune in between cannot hide a gap.
+        return database.transaction(
+          async (transaction) => {
+            const [bounds] = await transaction
+              .select({ oldest: sql<string | null>`min(${events.id})::text`, newest: sql<string | null>`max(${events.id})::text` })
+              .from(events);
+            const newest = BigInt(bounds?.newest ?? '0');
+            const reset = { kind: 'reset', lastEventId: String(newest) } as const;
+            // Ids this database never issued: it was reset or replaced since the client's last event.
+            if (after > newest) return reset;
+            // Pruned events, or (rarely, and harmlessly) ids a rolled-back write used up: the
+            // events right after `after` may be gone, so the client refetches rather than miss them.
+            if (bounds?.oldest != null && after < BigInt(bounds.oldest) - 1n) return reset;
+            const missed = sql`${events.id} > ${after.toString()}`;
+            // Ids only (the primary key's index): counting past the limit must not read a thousand payloads.
+            const [beyondLimit] = await transaction
+              .select({ id: events.id })
+              .from(events)
+              .where(missed)
+              .orderBy(asc(events.id))
+              .offset(limit)
+              .limit(1);
+            if (beyondLimit) return reset;
+            const rows = await transaction.select().from(events).where(missed).orderBy(asc(events.id)).limit(limit);
+            return { kind: 'events', events: rows.map((row) => ({ id: String(row.id), event: row.payload })) } as const;
+          },
+          { isolationLevel: 'repeatable read', accessMode: 'read only' },
+        );
       },
       subscribe(listener) {
         listeners.add(listener);
@@ -910,6 +1043,8 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
       closed = true;
       listeners.clear();
       gateway.close?.();
+      globalThis.clearInterval(pruneTimer);
+      await pruning;
       await simulation?.stop();
       if (!options.keepDatabaseOpen) await db.close();
     },

@@ -1,6 +1,6 @@
 // The reference server's database: drizzle over PGlite (embedded) or PostgreSQL.
-export { createDatabaseBackend } from './createDatabaseBackend';
-export type { DatabaseBackendOptions } from './createDatabaseBackend';
+export { createDatabaseBackend, defaultEventRetentionMs } from './createDatabaseBackend';
+export type { DatabaseBackend, DatabaseBackendOptions } from './createDatabaseBackend';
 export { openDatabase } from './openDatabase';
 export type { Database, DatabaseTarget, DrizzleDatabase, OpenDatabaseOptions } from './openDatabase';
 export { resetDatabase, seedDemoData, seedWorld } from './seed';

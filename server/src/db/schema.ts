@@ -150,16 +150,29 @@ export const timelineEvents = pgTable(
     at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
     ticketId: text('ticket_id'),
     text: text('text').notNull(),
+    /**
+     * For a customer's message from WhatsApp: its message id (`wamid....`). Unique, so a webhook
+     * delivered again records nothing twice.
+     */
+    whatsappMessageId: text('whatsapp_message_id'),
   },
-  (table) => [index('timeline_events_contact_newest').on(table.contactId, table.at.desc(), table.id.desc())],
+  (table) => [
+    index('timeline_events_contact_newest').on(table.contactId, table.at.desc(), table.id.desc()),
+    uniqueIndex('timeline_events_whatsapp_message_id_unique').on(table.whatsappMessageId),
+  ],
 );
 
 /** Every change, in commit order: what `/api/v1/events` streams and resumes from. */
-export const events = pgTable('events', {
-  id: bigserial('id', { mode: 'number' }).primaryKey(),
-  payload: jsonb('payload').$type<ReachoutEvent>().notNull(),
-  createdAt: createdAt(),
-});
+export const events = pgTable(
+  'events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    payload: jsonb('payload').$type<ReachoutEvent>().notNull(),
+    createdAt: createdAt(),
+  },
+  // Pruning finds the events older than the retention by this.
+  (table) => [index('events_created_at').on(table.createdAt)],
+);
 
 export const media = pgTable('media', {
   id: uuid('id').primaryKey(),

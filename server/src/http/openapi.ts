@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as z from 'zod/mini';
 import { maxJsonDepth, maxPathIdLength } from './hygiene';
+import { webhookPayloadJsonSchema } from '../whatsapp/webhookPayload';
 import { apiRoutes, pathParameters } from './routes';
 import type { ApiRoute } from './routes';
 import { requestComponents, responseComponents } from './schemas';
@@ -167,6 +168,58 @@ function publicPaths(): Record<string, JsonObject> {
         summary: 'Liveness check (no token)',
         security: [],
         responses: { '200': jsonAnswer('Health', 'The server is up') },
+      },
+    },
+    '/webhooks/whatsapp': {
+      servers: rootServer,
+      description:
+        'WhatsApp Cloud API webhooks (Cloud API mode only: mounted when the `WHATSAPP_*` credentials are set). ' +
+        'No bearer token: Meta signs every call with the app secret.',
+      get: {
+        operationId: 'verifyWhatsAppWebhook',
+        tags: ['WhatsApp'],
+        summary: 'Subscription handshake: echoes hub.challenge when hub.verify_token matches WHATSAPP_VERIFY_TOKEN',
+        security: [],
+        parameters: [
+          { name: 'hub.mode', in: 'query', required: true, schema: { type: 'string', const: 'subscribe' } },
+          { name: 'hub.verify_token', in: 'query', required: true, schema: { type: 'string' } },
+          { name: 'hub.challenge', in: 'query', required: true, schema: { type: 'string', minLength: 1 } },
+        ],
+        responses: {
+          '200': { description: 'The challenge, echoed', content: { 'text/plain': { schema: { type: 'string' } } } },
+          '400': problemResponse(400),
+          '403': { ...problemResponse(403), description: 'Wrong verify token or mode (`FORBIDDEN`)' },
+        },
+      },
+      post: {
+        operationId: 'receiveWhatsAppWebhook',
+        tags: ['WhatsApp'],
+        summary: 'Delivery statuses and customer messages from WhatsApp',
+        description:
+          'Each status and message is applied on its own and idempotently: a message is recorded once per ' +
+          'WhatsApp message id, delivery never moves backwards, and a reply window only moves forward, so a ' +
+          'payload delivered again (after a 500) applies only what is still missing. Texts with NUL or unpaired ' +
+          'surrogates are stored with U+FFFD in their place; timestamps are unix seconds of at most 12 digits ' +
+          '(before the year 10000), else 400. Messages from numbers that are not contacts, statuses of messages ' +
+          'this server did not send and changes of other fields are acknowledged and ignored.',
+        security: [],
+        parameters: [
+          {
+            name: 'X-Hub-Signature-256',
+            in: 'header',
+            required: true,
+            description: '`sha256=` + the hex HMAC-SHA256 of the raw body with the app secret (WHATSAPP_APP_SECRET)',
+            schema: { type: 'string', pattern: '^sha256=[0-9a-fA-F]{64}$' },
+          },
+        ],
+        requestBody: { required: true, content: { 'application/json': { schema: webhookPayloadJsonSchema() as JsonObject } } },
+        responses: {
+          '200': { description: 'Recorded (or nothing in it was for Reachout)' },
+          '400': { ...problemResponse(400), description: 'Not JSON, or not a WhatsApp webhook payload (`VALIDATION`)' },
+          '401': { ...problemResponse(401), description: 'Missing or wrong signature (`UNAUTHORIZED`)' },
+          '413': { ...problemResponse(413), description: 'Body over 3 MB (`VALIDATION`)' },
+          '500': { ...problemResponse(500), description: 'Not recorded; WhatsApp delivers it again (`UNKNOWN`)' },
+        },
       },
     },
     '/media/{id}': {

@@ -284,9 +284,14 @@ export const apiRoutes: readonly ApiRoute[] = [
     summary: 'Live updates as Server-Sent Events',
     description:
       'Each event has a numeric, increasing `id`, `event` = the event type and `data` = a `ReachoutEvent` as JSON. ' +
-      'With `Last-Event-ID` the stream first replays every stored event after that id. ' +
+      'With `Last-Event-ID` the stream first replays every stored event after that id; without it, it first ' +
+      'sends an `id:` line with no data holding the newest stored id (`0` when none), to resume from. ' +
+      'When it cannot (more than 1,000 events, events older than the retention (7 days by default) pruned, ' +
+      'or an id this server never issued, such as one from before a database reset), it sends one `reset` ' +
+      'event instead (`data` = `{"type":"reset"}`, `id` = the newest event id): the client refetches ' +
+      'everything it shows, and the stream goes on live from there. ' +
       'The stream sends `retry: 1000` once and `: ping` every 15 s.',
-    headers: [{ name: 'Last-Event-ID', description: 'Resume after this event id', required: false }],
+    headers: [{ name: 'Last-Event-ID', description: 'Resume after this event id (decimal digits)', required: false }],
     success: {
       status: 200,
       description: 'The event stream',

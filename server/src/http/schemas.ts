@@ -34,6 +34,7 @@ export const reachoutEventSchema = z.union([
   z.object({ type: z.literal('contact.created'), contact: contactSchema }),
   z.object({ type: z.literal('contact.updated'), contact: contactSchema }),
   z.object({ type: z.literal('timeline.added'), event: timelineEventSchema }),
+  z.object({ type: z.literal('reset') }),
 ]);
 
 export const simulatorReplySchema = z.object({

@@ -98,10 +98,14 @@ export function createWhatsAppWebhooks(options: WhatsAppWebhooksOptions): Hono {
       const parsed = parseWebhookPayload(payload);
       if (!parsed.success) return problemResponse(problemOf(validationError(parsed.problem)));
       try {
-        // In order: a `sent` and a `delivered` for one message may arrive in one payload.
+        // In order: a `sent` and a `delivered` for one message may arrive in one payload. Each
+        // update is applied on its own, not the payload in one transaction: the statuses and
+        // messages of one payload are unrelated facts, and each is idempotent (a status never
+        // moves delivery backwards, a message is recorded once per WhatsApp id), so a payload
+        // delivered again after a failure halfway applies only what is still missing.
         for (const update of parsed.updates) await apply(backend, update);
       } catch (error) {
-        // Not 200, so Meta delivers the payload again later; statuses and replies are recorded by id.
+        // Not 200, so Meta delivers the payload again later (see above: nothing is applied twice).
         console.error('reachout: recording a WhatsApp webhook failed', error);
         return problemResponse(
           problemOf(new ReachoutError('UNKNOWN', 'The webhook could not be recorded; WhatsApp will deliver it again')),

@@ -1,40 +1,69 @@
 import * as z from 'zod';
 import type { DeliveryStatusUpdate, InboundMessage } from '../backend';
 
-/** Unix seconds, as a string in Meta's payloads (a number is accepted too). */
+/**
+ * The latest time a webhook may carry: 9999-12-31T23:59:59Z. Anything later is not a real
+ * timestamp, and larger numbers (`"99999999999999999999"`) are not even a valid date.
+ */
+const maxUnixSeconds = 253_402_300_799;
+
+/** Unix seconds, as a string in Meta's payloads (a number is accepted too); bounded, so every one is a valid date. */
 const unixSecondsSchema = z
-  .union([z.string().regex(/^\d+$/, 'Expected unix seconds'), z.number().int().nonnegative()])
-  .transform((seconds) => new Date(Number(seconds) * 1000).toISOString());
+  .union([
+    z.string().regex(/^\d{1,12}$/, 'Expected unix seconds (at most 12 digits)'),
+    z.number().int().nonnegative().max(maxUnixSeconds, 'Expected unix seconds before the year 10000'),
+  ])
+  .transform(Number)
+  .pipe(z.number().max(maxUnixSeconds, 'Expected unix seconds before the year 10000'))
+  .transform((seconds) => new Date(seconds * 1000).toISOString());
+
+/** NUL and unpaired surrogates, which PostgreSQL cannot store in text. */
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this must find.
+const unstorableCharacters = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Text from WhatsApp (what a customer wrote, an error's title), made storable: a character
+ * PostgreSQL refuses becomes U+FFFD, so the message is kept (and the payload acknowledged)
+ * instead of failing on every redelivery.
+ */
+const storableTextSchema = z.string().transform((text) => text.replace(unstorableCharacters, '\uFFFD'));
+
+/** An id or phone number: refused with 400 when it holds a character that cannot be stored. */
+const identifierSchema = z
+  .string()
+  .min(1)
+  .max(512)
+  .refine((value) => !value.match(unstorableCharacters), 'Contains NUL or an unpaired surrogate');
 
 const statusErrorSchema = z.object({
-  code: z.coerce.number(),
-  title: z.string().optional(),
-  message: z.string().optional(),
-  error_data: z.object({ details: z.string().optional() }).optional(),
+  code: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  title: storableTextSchema.optional(),
+  message: storableTextSchema.optional(),
+  error_data: z.object({ details: storableTextSchema.optional() }).optional(),
 });
 
 const statusSchema = z.object({
-  id: z.string().min(1),
+  id: identifierSchema,
   status: z.string(),
   timestamp: unixSecondsSchema,
   recipient_id: z.string().optional(),
   errors: z.array(statusErrorSchema).optional(),
 });
 
-const mediaSchema = z.object({ caption: z.string().optional(), filename: z.string().optional() }).optional();
+const mediaSchema = z.object({ caption: storableTextSchema.optional(), filename: storableTextSchema.optional() }).optional();
 
 const messageSchema = z.object({
-  from: z.string().min(1),
-  id: z.string().min(1),
+  from: identifierSchema,
+  id: identifierSchema,
   timestamp: unixSecondsSchema,
-  type: z.string(),
-  text: z.object({ body: z.string() }).optional(),
-  button: z.object({ text: z.string() }).optional(),
+  type: storableTextSchema,
+  text: z.object({ body: storableTextSchema }).optional(),
+  button: z.object({ text: storableTextSchema }).optional(),
   interactive: z
     .object({
       type: z.string().optional(),
-      button_reply: z.object({ title: z.string() }).optional(),
-      list_reply: z.object({ title: z.string() }).optional(),
+      button_reply: z.object({ title: storableTextSchema }).optional(),
+      list_reply: z.object({ title: storableTextSchema }).optional(),
     })
     .optional(),
   image: mediaSchema,
@@ -46,16 +75,16 @@ const messageSchema = z.object({
     .object({
       latitude: z.number().optional(),
       longitude: z.number().optional(),
-      name: z.string().optional(),
-      address: z.string().optional(),
+      name: storableTextSchema.optional(),
+      address: storableTextSchema.optional(),
     })
     .optional(),
-  reaction: z.object({ emoji: z.string().optional() }).optional(),
+  reaction: z.object({ emoji: storableTextSchema.optional() }).optional(),
 });
 
 /** The `value` of a change whose `field` is `messages`: delivery statuses or customer messages. */
 const messagesValueSchema = z.object({
-  metadata: z.object({ display_phone_number: z.string().optional() }).optional(),
+  metadata: z.object({ display_phone_number: identifierSchema.optional() }).optional(),
   statuses: z.array(statusSchema).optional(),
   messages: z.array(messageSchema).optional(),
 });
@@ -69,6 +98,39 @@ const webhookPayloadSchema = z.object({
     }),
   ),
 });
+
+/**
+ * The JSON Schema of what `POST /webhooks/whatsapp` reads (for `openapi.json`): the `messages`
+ * changes with their statuses and customer messages, and `message_template_status_update` changes
+ * (whatever their value: they drop the server's copy of the templates); other fields and unknown
+ * keys are allowed.
+ */
+export function webhookPayloadJsonSchema(): Record<string, unknown> {
+  const documented = webhookPayloadSchema.extend({
+    entry: z.array(
+      z.object({
+        changes: z
+          .array(
+            z.union([
+              z.object({ field: z.literal('messages'), value: messagesValueSchema }),
+              z.object({
+                field: z.literal('message_template_status_update'),
+                value: z.unknown().describe('Not read: any template status change drops the copy of the templates'),
+              }),
+              z.object({ field: z.string().describe('Other fields are skipped'), value: z.unknown() }),
+            ]),
+          )
+          .optional(),
+      }),
+    ),
+  });
+  const { $schema: _dialect, ...schema } = z.toJSONSchema(documented, {
+    io: 'input',
+    target: 'draft-2020-12',
+    unrepresentable: 'any',
+  }) as Record<string, unknown>;
+  return schema;
+}
 
 export type WebhookUpdate =
   | { kind: 'status'; update: DeliveryStatusUpdate }

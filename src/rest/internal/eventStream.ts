@@ -20,8 +20,11 @@ function toReachoutEvent(data: string): ReachoutEvent | null {
   } catch {
     return null;
   }
+  if (!isRecord(value) || typeof value.type !== 'string') return null;
+  // A fresh object: the data layer reads nothing but the type from it.
+  if (value.type === 'reset') return { type: 'reset' };
   // The type guard stops at the envelope: widgets check payloads they depend on.
-  return isRecord(value) && typeof value.type === 'string' ? (value as unknown as ReachoutEvent) : null;
+  return value as unknown as ReachoutEvent;
 }
 
 function isEventStream(response: Response): boolean {
@@ -32,7 +35,10 @@ function isEventStream(response: Response): boolean {
  * Reads `GET {baseUrl}/events` with fetch and hands each event to `listener`, reconnecting with
  * exponential backoff and jitter (the step doubles from the initial delay up to the maximum and
  * resets after a successful connection; each wait is between half and all of the step) and
- * resuming with `Last-Event-ID`. Never throws into the app; the returned function stops it all.
+ * resuming with `Last-Event-ID`. The server's `reset` event (it cannot replay what was missed)
+ * reaches the listener as `{ type: 'reset' }`; so does a reconnection that has no event id to
+ * resume from, since whatever changed while it was down is lost. Never throws into the app; the
+ * returned function stops it all.
  */
 export function openEventStream(
   http: HttpClient,
@@ -47,16 +53,22 @@ export function openEventStream(
   let timer: ReturnType<typeof setTimeout> | null = null;
   let reader: ReadableStreamDefaultReader<Uint8Array> | null = null;
 
+  let connectedBefore = false;
+
+  function deliver(event: ReachoutEvent) {
+    if (stopped) return;
+    try {
+      listener(event);
+    } catch (error) {
+      // One faulty listener must not end the stream; report it like an event listener's error.
+      console.error('reachout/rest: a subscribe listener threw', error);
+    }
+  }
+
   const parser = createSseParser({
     onEvent(sse) {
       const event = toReachoutEvent(sse.data);
-      if (event === null || stopped) return;
-      try {
-        listener(event);
-      } catch (error) {
-        // One faulty listener must not end the stream; report it like an event listener's error.
-        console.error('reachout/rest: a subscribe listener threw', error);
-      }
+      if (event !== null) deliver(event);
     },
     onRetry(delayMs) {
       // A floor, so that a server sending `retry: 0` cannot make every client hammer it.
@@ -98,7 +110,8 @@ export function openEventStream(
     try {
       const headers = await http.resolveHeaders();
       headers.set('Accept', 'text/event-stream');
-      if (parser.lastEventId !== '') headers.set('Last-Event-ID', parser.lastEventId);
+      const resuming = parser.lastEventId !== '';
+      if (resuming) headers.set('Last-Event-ID', parser.lastEventId);
       if (stopped) return;
       const response = await http.fetch()(http.url(['events']), { method: 'GET', headers, signal: current.signal });
       if (stopped) {
@@ -108,6 +121,9 @@ export function openEventStream(
       if (response.ok && isEventStream(response)) {
         failures = 0;
         parser.reset();
+        // Dropped before any event had an id: nothing tells the server where to resume.
+        if (connectedBefore && !resuming) deliver({ type: 'reset' });
+        connectedBefore = true;
         await readStream(response);
       } else {
         unauthorized = response.status === 401 || response.status === 403;

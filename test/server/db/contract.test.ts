@@ -5,6 +5,7 @@ import { contractFixtures, describeProviderContract } from 'reachout/testing';
 import { type Database, openDatabase } from '../../../server/src/db';
 import { tickets } from '../../../server/src/db/schema';
 import { backendWithWorld, contractSubjectFactory, orderSend, raceSendsToOneContact, retryAfterADeadSend } from './helpers';
+import { eventsAfter } from '../eventReplay';
 
 describe('database backend on PGlite', () => {
   let db: Database | undefined;
@@ -94,9 +95,9 @@ describe.skipIf(!postgresUrl)('database backend on PostgreSQL (REACHOUT_TEST_DAT
         const { id } = await backend.media.put({ bytes, contentType: 'application/octet-stream' }, 'template-header');
         expect(await backend.media.get(id)).toEqual({ bytes, contentType: 'application/octet-stream' });
         await backend.provider.createContact({ input: { name: 'Pia Postgres', phone: '+5561998877665' } });
-        const stored = await backend.events.since('0');
+        const stored = await eventsAfter(backend, '0');
         expect(stored.map((item) => item.id)).toEqual(['1', '2']);
-        expect(await backend.events.since('1')).toEqual(stored.slice(1));
+        expect(await eventsAfter(backend, '1')).toEqual(stored.slice(1));
       } finally {
         await backend.close();
       }

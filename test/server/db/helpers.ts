@@ -1,7 +1,9 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe } from 'vitest';
 import { buildTemplateMessage, isReachoutError, type SendNotificationInput, type TemplateMessagePayload } from 'reachout/core';
 import { type ContractSubject, contractFixtures, type ContractWorld } from 'reachout/testing';
 import type { WhatsAppGateway } from '../../../server/src/backend';
-import { createDatabaseBackend, type Database, type DatabaseBackendOptions, resetDatabase, seedWorld } from '../../../server/src/db';
+import { createDatabaseBackend, type Database, type DatabaseBackendOptions, openDatabase, resetDatabase, seedWorld } from '../../../server/src/db';
 
 /** Long enough that no simulated step fires during a test unless the test asks for it. */
 export const idleSimulatorDelayMs = 10 * 60 * 1000;
@@ -127,4 +129,54 @@ export async function retryAfterADeadSend(db: Database, contactId: string, key: 
     await alive.close();
     await dead.close();
   }
+}
+
+const postgresUrl = process.env.REACHOUT_TEST_DATABASE_URL;
+
+/**
+ * Declares `body` twice: over an in-memory PGlite database, and over a PostgreSQL database of its
+ * own (created and dropped here) when `REACHOUT_TEST_DATABASE_URL` is set.
+ */
+export function describeOnEachDatabase(title: string, body: (database: () => Database) => void): void {
+  describe(`${title} (PGlite)`, () => {
+    let db: Database | undefined;
+    beforeAll(async () => {
+      db = await openDatabase({ kind: 'pglite', dataDir: null });
+    });
+    afterAll(async () => {
+      await db?.close();
+    });
+    body(() => {
+      if (!db) throw new Error('The PGlite database did not open');
+      return db;
+    });
+  });
+
+  describe.skipIf(!postgresUrl)(`${title} (PostgreSQL)`, () => {
+    const databaseName = `reachout_test_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+    let db: Database | undefined;
+    const admin = async <Result>(work: (client: pg.Client) => Promise<Result>) => {
+      const client = new pg.Client({ connectionString: postgresUrl });
+      await client.connect();
+      try {
+        return await work(client);
+      } finally {
+        await client.end();
+      }
+    };
+    beforeAll(async () => {
+      await admin((client) => client.query(`create database ${databaseName}`));
+      const url = new URL(postgresUrl ?? '');
+      url.pathname = `/${databaseName}`;
+      db = await openDatabase({ kind: 'postgres', url: url.toString() });
+    });
+    afterAll(async () => {
+      await db?.close();
+      await admin((client) => client.query(`drop database if exists ${databaseName} with (force)`));
+    });
+    body(() => {
+      if (!db) throw new Error('The PostgreSQL database did not open');
+      return db;
+    });
+  });
 }

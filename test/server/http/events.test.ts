@@ -3,7 +3,9 @@ import { serve } from '@hono/node-server';
 import type { ServerType } from '@hono/node-server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ReachoutEvent } from 'reachout/core';
+import { maxReplayEvents } from '../../../server/src/http/events';
 import { contactNamed, createTestApp, token } from './helpers';
+import { eventsAfter } from '../eventReplay';
 
 interface ReceivedEvent {
   id: string;
@@ -15,6 +17,8 @@ interface ReceivedEvent {
 class EventStreamReader {
   readonly retries: number[] = [];
   readonly comments: string[] = [];
+  /** Ids of blocks without data (they set the client's Last-Event-ID and dispatch nothing). */
+  readonly bareIds: string[] = [];
   private readonly events: ReceivedEvent[] = [];
   private buffer = '';
   private readonly reader: ReadableStreamDefaultReader<Uint8Array>;
@@ -57,6 +61,7 @@ class EventStreamReader {
       fields[name] = fields[name] === undefined ? value : `${fields[name]}\n${value}`;
     }
     if (fields.retry !== undefined) this.retries.push(Number(fields.retry));
+    if (fields.id !== undefined && fields.data === undefined) this.bareIds.push(fields.id);
     if (fields.data !== undefined) {
       this.events.push({ id: fields.id ?? '', event: fields.event ?? 'message', data: JSON.parse(fields.data) as ReachoutEvent });
     }
@@ -89,8 +94,8 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function startServer() {
-  const test = createTestApp();
+async function startServer(options: Parameters<typeof createTestApp>[0] = {}) {
+  const test = createTestApp(options);
   let activeListeners = 0;
   const subscribe = test.backend.events.subscribe.bind(test.backend.events);
   test.backend.events.subscribe = (listener) => {
@@ -163,7 +168,7 @@ describe('GET /api/v1/events', () => {
     const created = await postJson('/api/v1/contacts', { name: 'Quinn Offline', phone: '+14155550177' });
     expect(created.status).toBe(201);
 
-    const missed = await backend.events.since(lastSeenId);
+    const missed = await eventsAfter(backend, lastSeenId);
     expect(missed.map((stored) => stored.event.type)).toEqual(
       expect.arrayContaining(['chat.updated', 'timeline.added', 'contact.created']),
     );
@@ -193,9 +198,9 @@ describe('GET /api/v1/events', () => {
     const since = backend.events.since.bind(backend.events);
     const createDuringReplay = () =>
       backend.provider.createContact({ input: { name: 'Race Condition', phone: '+14155550188' } });
-    backend.events.since = async (lastEventId) => {
+    backend.events.since = async (lastEventId, options) => {
       if (when === 'before') await createDuringReplay();
-      const stored = await since(lastEventId);
+      const stored = await since(lastEventId, options);
       if (when === 'after') await createDuringReplay();
       return stored;
     };
@@ -214,6 +219,80 @@ describe('GET /api/v1/events', () => {
     expect(ids).toEqual(['1', '2', '3', '4']);
     controller.abort();
     await reader.close();
+  });
+
+  it('starts a stream without Last-Event-ID with the newest id, so a client that drops before any event resumes exactly', async () => {
+    const { connect, postJson, listenerCount } = await startServer();
+    await postJson(`/api/v1/simulator/contacts/${contactNamed('Oscar Wilde').id}/reply`, { text: 'Before' });
+    const first = await connect();
+    await vi.waitFor(() => expect(first.reader.bareIds).toEqual(['2']));
+    expect(first.reader.received()).toEqual([]);
+    await first.disconnect();
+    await vi.waitFor(() => expect(listenerCount()).toBe(0));
+
+    await postJson(`/api/v1/simulator/contacts/${contactNamed('Paula Souza').id}/reply`, { text: 'While away' });
+    const second = await connect(first.reader.bareIds[0]);
+    const missed = await second.reader.waitForEvents(2);
+    expect(missed.map((event) => event.id)).toEqual(['3', '4']);
+    await second.disconnect();
+  });
+
+  it('starts with id 0 when nothing was ever stored', async () => {
+    const { connect } = await startServer();
+    const { reader, disconnect } = await connect();
+    await vi.waitFor(() => expect(reader.bareIds).toEqual(['0']));
+    await disconnect();
+  });
+
+  it.each([
+    ['above every stored id (the database was reset)', '999'],
+    ['of 16 digits', '1234567890123456'],
+    ['of 30 digits', '123456789012345678901234567890'],
+  ])('answers a Last-Event-ID %s with reset, then goes on live', async (_case, lastEventId) => {
+    const { connect, postJson, listenerCount } = await startServer();
+    await postJson(`/api/v1/simulator/contacts/${contactNamed('Oscar Wilde').id}/reply`, { text: 'Before' });
+    const { reader, disconnect } = await connect(lastEventId);
+    await vi.waitFor(() => expect(listenerCount()).toBe(1));
+
+    const [reset] = await reader.waitForEvents(1);
+    expect(reset).toEqual({ id: '2', event: 'reset', data: { type: 'reset' } });
+    await postJson(`/api/v1/simulator/contacts/${contactNamed('Paula Souza').id}/reply`, { text: 'After' });
+    const events = await reader.waitForEvents(3);
+    expect(events.slice(1).map((event) => [event.id, event.event].join(' ')).sort()).toEqual(['3 chat.updated', '4 timeline.added']);
+    await disconnect();
+  });
+
+  it('sends reset instead of the events it no longer has', async () => {
+    const { connect, postJson } = await startServer({ backend: { maxStoredEvents: 3 } });
+    for (const name of ['Oscar Wilde', 'Paula Souza', 'Ana Lima']) {
+      await postJson(`/api/v1/simulator/contacts/${contactNamed(name).id}/reply`, { text: 'Hi' });
+    }
+
+    const { reader, disconnect } = await connect('1');
+
+    expect(await reader.waitForEvents(1)).toEqual([{ id: '6', event: 'reset', data: { type: 'reset' } }]);
+    await disconnect();
+  });
+
+  it(`replays at most ${maxReplayEvents} events, and sends reset instead of more`, async () => {
+    const { backend, connect } = await startServer();
+    const contacts = Math.ceil((maxReplayEvents + 1) / 2);
+    for (let index = 0; index < contacts; index += 1) {
+      // Two events each: contact.created and timeline.added.
+      await backend.provider.createContact({ input: { name: `Replay ${index}`, phone: `+1415555${String(2000 + index)}` } });
+    }
+    const newest = contacts * 2;
+
+    const tooMany = await connect(String(newest - maxReplayEvents - 1));
+    expect(await tooMany.reader.waitForEvents(1)).toEqual([{ id: String(newest), event: 'reset', data: { type: 'reset' } }]);
+    await tooMany.disconnect();
+
+    const justEnough = await connect(String(newest - maxReplayEvents));
+    const replayed = await justEnough.reader.waitForEvents(maxReplayEvents);
+    expect(replayed).toHaveLength(maxReplayEvents);
+    expect(replayed[0]?.id).toBe(String(newest - maxReplayEvents + 1));
+    expect(replayed.at(-1)?.id).toBe(String(newest));
+    await justEnough.disconnect();
   });
 
   it('answers 400 VALIDATION for a Last-Event-ID that is not an event id', async () => {

@@ -4,6 +4,7 @@ import type { ReachoutEvent } from 'reachout/core';
 import { contractFixtures } from 'reachout/testing';
 import { createMemoryBackend } from '../../../server/src/memoryBackend';
 import { contactNamed, createTestApp, origin, sendInputFor } from './helpers';
+import { eventsAfter } from '../eventReplay';
 
 function createBackend() {
   return createMemoryBackend({ provider: contractFixtures });
@@ -19,22 +20,24 @@ describe('createMemoryBackend', () => {
     unsubscribe();
     await backend.simulator?.receiveReply(contactNamed('Paula Souza').id, 'Later');
 
-    const all = await backend.events.since('0');
+    const all = await eventsAfter(backend, '0');
     expect(all.map((stored) => stored.id)).toEqual(all.map((_stored, index) => String(index + 1)));
     expect(live).toEqual(all.slice(0, live.length).map((stored) => stored.id));
     expect(live.length).toBeLessThan(all.length);
-    const after = await backend.events.since('2');
+    const after = await eventsAfter(backend, '2');
     expect(after.map((stored) => stored.id)).toEqual(all.slice(2).map((stored) => stored.id));
     await backend.close();
   });
 
-  it('forgets the oldest events beyond maxStoredEvents', async () => {
+  it('forgets the oldest events beyond maxStoredEvents, and answers reset for a replay that needs them', async () => {
     const backend = createMemoryBackend({ provider: contractFixtures, maxStoredEvents: 3 });
     for (const name of ['Oscar Wilde', 'Paula Souza', 'Ana Lima']) {
       await backend.simulator?.receiveReply(contactNamed(name).id, 'Hi');
     }
-    const kept = await backend.events.since('0');
+    const kept = await eventsAfter(backend, '3');
     expect(kept.map((stored) => stored.id)).toEqual(['4', '5', '6']);
+    expect(await backend.events.since('0', { limit: 100 })).toEqual({ kind: 'reset', lastEventId: '6' });
+    expect(await backend.events.since('2', { limit: 100 })).toEqual({ kind: 'reset', lastEventId: '6' });
     await backend.close();
   });
 
@@ -59,6 +62,20 @@ describe('createMemoryBackend', () => {
     const chat = await backend.provider.getActiveChat({ contactId: paula.id });
     expect(chat?.lastInboundAt).toEqual(expect.any(String));
     expect(events.map((event) => event.type)).toContain('chat.updated');
+    await backend.close();
+  });
+
+  it('records an inbound message delivered twice once', async () => {
+    const backend = createBackend();
+    const paula = contactNamed('Paula Souza');
+    const message = { from: paula.phone.slice(1), text: 'Oi', at: new Date().toISOString(), messageId: 'wamid.MEMORY-1' };
+
+    await backend.whatsapp.recordInbound(message);
+    const afterFirst = await eventsAfter(backend, '0');
+    await backend.whatsapp.recordInbound({ ...message });
+
+    expect(afterFirst.map((stored) => stored.event.type)).toContain('chat.updated');
+    expect(await eventsAfter(backend, '0')).toEqual(afterFirst);
     await backend.close();
   });
 

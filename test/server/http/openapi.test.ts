@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createOpenApiDocument, serializeOpenApiDocument } from '../../../server/src/http/app';
+import { createMemoryBackend } from '../../../server/src/memoryBackend';
+import { createWhatsAppWebhooks } from '../../../server/src/whatsapp';
 import { createTestApp, origin } from './helpers';
 
 interface OpenApiDocument {
@@ -75,7 +77,10 @@ describe('openapi.json', () => {
   });
 
   it('documents every route the app answers, and the app answers every documented route', () => {
-    const { app } = createTestApp();
+    // With the WhatsApp webhooks, as the server mounts them in Cloud API mode.
+    const { app } = createTestApp({
+      webhooks: createWhatsAppWebhooks({ backend: createMemoryBackend(), appSecret: 'app-secret', verifyToken: 'verify-token' }),
+    });
     const document = loadDocument();
     const undocumented = new Set(['GET /openapi.json']);
     const appOperations = [

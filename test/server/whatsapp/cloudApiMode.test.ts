@@ -120,7 +120,7 @@ describe('the reference server in WhatsApp Cloud API mode', () => {
     backend = {
       ...databaseBackend,
       events: {
-        since: (lastEventId) => databaseBackend.events.since(lastEventId),
+        since: (lastEventId, options) => databaseBackend.events.since(lastEventId, options),
         subscribe: (listener) => {
           const unsubscribe = databaseBackend.events.subscribe(listener);
           listening();

@@ -94,6 +94,41 @@ describe('parseWebhookPayload', () => {
     expect(parseWebhookPayload(payload)).toEqual({ success: true, updates: [{ kind: 'template-status' }, { kind: 'template-status' }] });
   });
 
+  it.each([
+    ['a 20-digit string', '99999999999999999999'],
+    ['a 13-digit string', '1000000000000'],
+    ['a number past the year 9999', 253_402_300_800],
+    ['a number too large for a date', 1e300],
+    ['a negative number', -1],
+  ])('refuses a timestamp that is %s, naming the field, instead of failing later', (_case, timestamp) => {
+    const payload = structuredClone(inboundText);
+    (payload.entry[0]!.changes[0]!.value.messages[0] as { timestamp: unknown }).timestamp = timestamp;
+
+    const result = parseWebhookPayload(payload);
+
+    expect(result.success).toBe(false);
+    expect(!result.success && result.problem).toContain('timestamp');
+  });
+
+  it('reads the latest timestamp it accepts, 9999-12-31T23:59:59Z', () => {
+    const payload = structuredClone(inboundText);
+    payload.entry[0]!.changes[0]!.value.messages[0]!.timestamp = '253402300799';
+
+    const result = parseWebhookPayload(payload);
+
+    expect(result.success && result.updates[0]?.kind === 'inbound' && result.updates[0].message.at).toBe('9999-12-31T23:59:59.000Z');
+  });
+
+  it.each([
+    ['message id', (message: Record<string, unknown>) => (message.id = 'wamid.\u0000')],
+    ['sender number', (message: Record<string, unknown>) => (message.from = '1650\uD800')],
+  ])('refuses a %s holding a character PostgreSQL cannot store', (_case, spoil) => {
+    const payload = structuredClone(inboundText);
+    spoil(payload.entry[0]!.changes[0]!.value.messages[0] as Record<string, unknown>);
+
+    expect(parseWebhookPayload(payload).success).toBe(false);
+  });
+
   it('ignores payloads for other objects (e.g. a Page subscription)', () => {
     expect(parseWebhookPayload({ object: 'page', entry: [{ changes: [{ field: 'messages', value: 1 }] }] })).toEqual({
       success: true,
