@@ -19,25 +19,36 @@ export const contactLimits = {
   phoneMaxLength: 64,
 } as const;
 
+// Plain constants, not `inputLimits.x`: the schemas below are built at module level, and a bundler
+// keeps a module-level call whose arguments read a property (it might be a getter), so a host
+// that never sends would still ship every schema.
+const idMaxLength = 200;
+const phoneMaxLength = 32;
+const templateNameMaxLength = 512;
+const languageMaxLength = 35;
+const parameterNameMaxLength = 100;
+const parameterValueMaxLength = 1024;
+const descriptionMaxLength = 4000;
+
 /**
  * Limits of the other text a provider accepts (memory provider, reference server, `openapi.json`):
  * longer than anything real, short enough that no input is unbounded.
  */
 export const inputLimits = {
   /** Contact, sender, template and agent ids. */
-  idMaxLength: 200,
+  idMaxLength,
   /** The recipient's number as sent (E.164 has at most 16 characters). */
-  phoneMaxLength: 32,
+  phoneMaxLength,
   /** WhatsApp's own limit for a template name. */
-  templateNameMaxLength: 512,
+  templateNameMaxLength,
   /** A WhatsApp language code (`en_US`); BCP 47 tags fit too. */
-  languageMaxLength: 35,
+  languageMaxLength,
   /** A template parameter's name (`1`, `order_number`). */
-  parameterNameMaxLength: 100,
+  parameterNameMaxLength,
   /** A template parameter's value: WhatsApp's limit for a whole body. */
-  parameterValueMaxLength: 1024,
+  parameterValueMaxLength,
   /** A ticket's description. */
-  descriptionMaxLength: 4000,
+  descriptionMaxLength,
 } as const;
 
 /** The English messages of `contactInputSchema`; pass translated ones to `createContactInputSchema`. */
@@ -261,19 +272,19 @@ function textUpTo(max: number) {
   return z.string().check(z.maxLength(max, `Use at most ${max} characters`));
 }
 
-const idSchema = textUpTo(inputLimits.idMaxLength);
-const parameterNameSchema = textUpTo(inputLimits.parameterNameMaxLength);
-const parameterValueSchema = textUpTo(inputLimits.parameterValueMaxLength);
+const idSchema = textUpTo(idMaxLength);
+const parameterNameSchema = textUpTo(parameterNameMaxLength);
+const parameterValueSchema = textUpTo(parameterValueMaxLength);
 
 export const sendNotificationInputSchema = z.object({
   idempotencyKey: z.string().check(z.minLength(8), z.maxLength(200)),
   contactId: idSchema,
   senderId: idSchema,
-  to: textUpTo(inputLimits.phoneMaxLength),
+  to: textUpTo(phoneMaxLength),
   template: z.object({
     id: idSchema,
-    name: textUpTo(inputLimits.templateNameMaxLength),
-    language: textUpTo(inputLimits.languageMaxLength),
+    name: textUpTo(templateNameMaxLength),
+    language: textUpTo(languageMaxLength),
   }),
   parameters: z.object({
     header: z.optional(z.record(parameterNameSchema, z.unknown())),
@@ -288,6 +299,6 @@ export const sendNotificationInputSchema = z.object({
   ticket: z.object({
     priority: ticketPrioritySchema,
     assigneeId: z.nullable(idSchema),
-    description: textUpTo(inputLimits.descriptionMaxLength),
+    description: textUpTo(descriptionMaxLength),
   }),
 });
