@@ -3,6 +3,7 @@ import type { Chat, Ticket } from '../../core/types';
 import { useContact, useMessages } from '../../data';
 import { cn } from '../internal/cn';
 import { useControllableState } from '../internal/useControllableState';
+import { useReturnFocus } from '../internal/useReturnFocus';
 import { SendMessageWizardContentStep } from './SendMessageWizardContentStep';
 import { SendMessageWizardRecipientStep } from './SendMessageWizardRecipientStep';
 import {
@@ -94,7 +95,8 @@ function Description({ contactId }: { contactId: string }) {
 /**
  * The "Send message" dialog: Recipient → Template → Content → Ticket → Status with a visible
  * stepper, built on `useSendMessageWizard`. Closing keeps the draft; opening it again for the
- * same contact restores it until the notification is sent. Recompose it from the parts
+ * same contact restores it until the notification is sent; focus then returns to whatever opened
+ * it, also when the host owns `open`. Recompose it from the parts
  * (`SendMessageWizard.Root`, `.Stepper`, `.RecipientStep`, `.TemplateStep`, `.ContentStep`,
  * `.TicketStep`, `.StatusStep`, `.Footer`, `.Announcer`) for another layout.
  *
@@ -121,6 +123,7 @@ function SendMessageWizardDialog({
   const { t } = useMessages();
   const [open, setOpen] = useControllableState({ value: openProp, defaultValue: defaultOpen, onChange: onOpenChange });
   const part = (name: string) => !unstyled && `reachout-send-message-wizard-dialog__${name}`;
+  const { rememberOpener, returnFocus } = useReturnFocus();
   return (
     <Dialog.Root open={open} onOpenChange={setOpen}>
       <Dialog.Portal container={container}>
@@ -129,12 +132,14 @@ function SendMessageWizardDialog({
           data-slot="send-message-wizard-dialog"
           className={cn(!unstyled && 'reachout-send-message-wizard-dialog', className)}
           onOpenAutoFocus={(event) => {
+            rememberOpener();
             // Radix would focus the Close button; start on the step's title, read first, one Tab from its fields.
             const title = (event.currentTarget as HTMLElement | null)?.querySelector<HTMLElement>('[data-slot="send-message-wizard-step-title"]');
             if (!title) return;
             event.preventDefault();
             title.focus();
           }}
+          onCloseAutoFocus={returnFocus}
         >
           <div data-slot="send-message-wizard-header" className={cn(part('header'))}>
             <div>
