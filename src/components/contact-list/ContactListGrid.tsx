@@ -110,7 +110,8 @@ function useVirtualWindow(subscribe: ContactListInternals['subscribe'] | undefin
 /**
  * The `role="grid"` named "Contacts": a header row, then the rows in their own scroll container
  * (only those in view are in the DOM; `aria-rowcount` and `aria-rowindex` tell screen readers
- * where they are in the whole list). Arrow keys, Page Up/Down, Home and End move between rows;
+ * where they are in the whole list). Arrow keys, Page Up/Down, Home and End move between rows (End and Page Down load
+ * the pages in between, so End reaches the last contact of the whole list);
  * Enter, Space or a click selects. Rendered while loading (skeleton rows, `aria-busy`) and when
  * there are rows; the Empty and Error panels stand in for it otherwise.
  */

@@ -525,9 +525,17 @@ export function useContactListState(
   }, [indexById]);
   useEffect(focusPendingRow);
 
+  // A row asked for by the keyboard beyond the loaded pages (End, PageDown): the list loads pages
+  // until it arrives (or the book ends), then moves there. `Infinity` stands for the last contact.
+  const wantedIndexRef = useRef<number | null>(null);
+
   const focusRow = useCallback(
     (index: number) => {
       if (contacts.length === 0) return;
+      if (index > contacts.length - 1 && hasNextPage) {
+        wantedIndexRef.current = index;
+        void fetchNextPage();
+      }
       const clamped = Math.min(Math.max(index, 0), contacts.length - 1);
       const contact = contacts[clamped];
       if (contact === undefined) return;
@@ -536,8 +544,22 @@ export function useContactListState(
       if (activeContactId === contact.id) focusPendingRow();
       else setActiveContactId(contact.id);
     },
-    [contacts, virtualizer, activeContactId, focusPendingRow],
+    [contacts, virtualizer, activeContactId, focusPendingRow, hasNextPage, fetchNextPage],
   );
+
+  useEffect(() => {
+    const wanted = wantedIndexRef.current;
+    if (wanted === null) return;
+    if (error !== null) {
+      // A failed page stops the walk; Retry then loads that page as usual.
+      wantedIndexRef.current = null;
+    } else if (wanted <= contacts.length - 1 || !hasNextPage) {
+      wantedIndexRef.current = null;
+      focusRow(wanted);
+    } else if (!isFetchingNextPage) {
+      void fetchNextPage();
+    }
+  }, [contacts.length, hasNextPage, isFetchingNextPage, error, fetchNextPage, focusRow]);
 
   const onGridKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     const row = event.target instanceof HTMLElement ? event.target : null;
@@ -564,7 +586,7 @@ export function useContactListState(
         next = 0;
         break;
       case 'End':
-        next = contacts.length - 1;
+        next = Number.POSITIVE_INFINITY;
         break;
       case 'Enter':
       case ' ': {
@@ -579,6 +601,8 @@ export function useContactListState(
         return;
     }
     event.preventDefault();
+    // A new move replaces a walk to a row still loading.
+    wantedIndexRef.current = null;
     focusRow(next);
   };
 
