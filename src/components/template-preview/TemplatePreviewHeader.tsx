@@ -1,5 +1,6 @@
 import { forwardRef, useState } from 'react';
 import type { ComponentPropsWithoutRef, ReactNode } from 'react';
+import { isHttpUrl } from '../../core/template/templateText';
 import type { RenderedTemplate } from '../../core/template/types';
 import { DocumentIcon, ImageIcon, LocationIcon, VideoIcon } from '../internal/icons';
 import { useOptionalMessages } from '../internal/useOptionalMessages';
@@ -111,7 +112,8 @@ export const TemplatePreviewHeader = forwardRef<HTMLDivElement, TemplatePreviewH
       break;
     case 'image':
       content =
-        header.link !== null && header.link !== failedLink ? (
+        // Only a web link is requested: anything else would be fetched relative to the host page.
+        header.link !== null && header.link !== failedLink && isHttpUrl(header.link) ? (
           <img
             data-slot="template-preview-image"
             className={imageClass}
