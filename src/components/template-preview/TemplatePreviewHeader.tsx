@@ -27,6 +27,14 @@ export interface TemplatePreviewHeaderProps extends ComponentPropsWithoutRef<'di
   unstyled?: boolean;
 }
 
+/**
+ * Whether a link can be shown as an image: a web link, or a local image (data: or blob:). Anything
+ * else ("not a url") would be requested relative to the host's page.
+ */
+function isImageSource(link: string): boolean {
+  return isHttpUrl(link) || /^data:image\//i.test(link) || link.startsWith('blob:');
+}
+
 /** The last path segment of a link, decoded: `invoice_0042.pdf`. */
 function fileNameOf(link: string): string {
   try {
@@ -112,8 +120,7 @@ export const TemplatePreviewHeader = forwardRef<HTMLDivElement, TemplatePreviewH
       break;
     case 'image':
       content =
-        // Only a web link is requested: anything else would be fetched relative to the host page.
-        header.link !== null && header.link !== failedLink && isHttpUrl(header.link) ? (
+        header.link !== null && header.link !== failedLink && isImageSource(header.link) ? (
           <img
             data-slot="template-preview-image"
             className={imageClass}
