@@ -96,6 +96,8 @@ export const defaultMessages = {
   'wizard.step.status': 'Status',
   'wizard.edit': 'Edit',
   'wizard.done': 'Done',
+  'wizard.summary.ticket': 'Ticket',
+  'wizard.summary.template': 'Template',
   'wizard.openTicket': 'Open ticket',
   'wizard.loadError': 'The contact and its numbers couldn’t be loaded. {reason}',
   'wizard.sender.status.disconnected': 'Disconnected: can’t send',
