@@ -33,7 +33,7 @@ export interface SendMessageWizardProps {
   onOpenChange?: (open: boolean) => void;
   /** Called once with the ticket when the notification has been verified and sent. */
   onSent?: (ticket: Ticket) => void;
-  /** Called with the active chat from "Open chat" when a chat blocks the send. */
+  /** Called with the active chat from "Open chat" when a chat blocks the send; the dialog closes. */
   onOpenChat?: (chat: Chat) => void;
   /** Called from "Open ticket" after sending; without it there is no such button. */
   onOpenTicket?: (ticket: Ticket) => void;
@@ -159,7 +159,14 @@ function SendMessageWizardDialog({
             onStepChange={onStepChange}
             onSent={onSent}
             defaultPriority={defaultPriority}
-            onOpenChat={onOpenChat}
+            onOpenChat={
+              onOpenChat &&
+              ((chat) => {
+                // The chat opens where the wizard was: leaving the dialog over it would hide it.
+                setOpen(false);
+                onOpenChat(chat);
+              })
+            }
             onOpenTicket={onOpenTicket}
             onClose={() => setOpen(false)}
             unstyled={unstyled}

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ReachoutError } from '../../../src/core';
 import { ticketReference } from '../../../src/components/internal/ticketReference';
 import { renderWizard } from './dialogHelpers';
+import { hugoMartin } from './helpers';
 
 afterEach(cleanup);
 
@@ -142,3 +143,14 @@ function colourOf(value: string) {
   probe.remove();
   return result;
 }
+
+describe('SendMessageWizard active chat', () => {
+  it('closes the wizard when "Open chat" hands the chat to the host', async () => {
+    const { user, onOpenChat, onOpenChange } = renderWizard({ props: { contactId: hugoMartin } });
+    const alert = await screen.findByRole('alert');
+    await user.click(within(alert).getByRole('button', { name: 'Open chat' }));
+    expect(onOpenChat).toHaveBeenCalledWith(expect.objectContaining({ contactId: hugoMartin }));
+    expect(onOpenChange).toHaveBeenCalledWith(false);
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Send message' })).toBeNull());
+  });
+});
