@@ -54,6 +54,7 @@ export const defaultMessages = {
   'createContact.photo.tooLarge': 'This image is {size}. Choose one of {maxSize} or less.',
   'createContact.photo.uploadFailed': 'The photo couldn’t be uploaded. {reason}',
   'createContact.error.phoneExists': 'A contact with this phone number already exists.',
+  'createContact.openExisting': 'Open contact',
   'createContact.validation.nameRequired': 'Enter a name',
   'createContact.validation.nameTooLong': 'Use at most {max, number} characters',
   'createContact.validation.emailInvalid': 'Enter an email address like name@example.com',

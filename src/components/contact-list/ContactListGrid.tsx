@@ -32,6 +32,7 @@ interface ContactListRowProps {
   start: number;
   isActive: boolean;
   isSelected: boolean;
+  isHighlighted: boolean;
   rowClassName: string | undefined;
   cellClassName: string | undefined;
   cellRenderers: readonly ContactListCellRenderer[];
@@ -51,6 +52,7 @@ const ContactListRow = memo(function ContactListRow({
   start,
   isActive,
   isSelected,
+  isHighlighted,
   rowClassName,
   cellClassName,
   cellRenderers,
@@ -78,6 +80,7 @@ const ContactListRow = memo(function ContactListRow({
       tabIndex={isActive ? 0 : -1}
       data-state={isSelected ? 'selected' : 'unselected'}
       data-active={isActive ? '' : undefined}
+      data-highlighted={isHighlighted ? '' : undefined}
       data-contact-id={contact.id}
       onClick={(event) => onRowClick(contact, event)}
       onFocus={(event) => onRowFocus(contact, event)}
@@ -198,6 +201,7 @@ export const ContactListGrid = forwardRef<HTMLDivElement, ContactListGridProps>(
                   start={row.start}
                   isActive={row.index === list.activeIndex}
                   isSelected={row.contact.id === list.selectedContactId}
+                  isHighlighted={row.contact.id === list.highlightedContactId}
                   rowClassName={rowClassName}
                   cellClassName={cellClassName}
                   cellRenderers={internals.cellRenderers}

@@ -74,6 +74,12 @@ export interface UseContactListOptions {
   /** Called when the user picks a contact: a click, or Enter (or Space) on the active row. */
   onSelect?: (contact: Contact) => void;
   /**
+   * A contact to draw the eye to, e.g. one just created: its row is scrolled into view once
+   * loaded and marked `data-highlighted`.
+   * @default null
+   */
+  highlightedContactId?: string | null;
+  /**
    * Measure every row as it mounts, for rows whose heights differ (custom columns whose
    * content wraps, for instance). Left off, rows are taken to share one height: the list
    * measures the first row it renders (so a larger font or a host's
@@ -166,6 +172,8 @@ export interface UseContactListResult {
   focusRow: (index: number) => void;
   /** The selected contact's id, or `null`. */
   selectedContactId: string | null;
+  /** The highlighted contact's id (`highlightedContactId`), or `null`. */
+  highlightedContactId: string | null;
   /** Selects a contact (and calls `onSelect`). */
   select: (contact: Contact) => void;
   /** The grid element's id (the search box controls it). */
@@ -500,6 +508,17 @@ export function useContactListState(
     if ((virtualizer.scrollOffset ?? 0) !== 0) virtualizer.scrollToOffset(0);
   }, [settledQuery, virtualizer]);
 
+  // A highlighted contact (one just created) scrolls into view once its row has loaded.
+  const highlightedContactId = options.highlightedContactId ?? null;
+  const revealedHighlightRef = useRef<string | null>(null);
+  const highlightedIndex = highlightedContactId === null ? undefined : indexById.get(highlightedContactId);
+  useEffect(() => {
+    if (highlightedContactId === null || highlightedIndex === undefined) return;
+    if (revealedHighlightRef.current === highlightedContactId) return;
+    revealedHighlightRef.current = highlightedContactId;
+    virtualizer.scrollToIndex(highlightedIndex, { align: 'center' });
+  }, [highlightedContactId, highlightedIndex, virtualizer]);
+
   // A selection the host starts with (or sets) scrolls into view once its row has loaded.
   const revealedSelectionRef = useRef<string | null>(null);
   const selectedIndex = selectedContactId === null ? undefined : indexById.get(selectedContactId);
@@ -673,6 +692,7 @@ export function useContactListState(
     activeIndex,
     focusRow,
     selectedContactId,
+    highlightedContactId: options.highlightedContactId ?? null,
     select,
     gridId,
     getSearchProps: () => ({
@@ -729,6 +749,7 @@ export function useContactListState(
         tabIndex: isActive ? 0 : -1,
         'data-state': isSelected ? 'selected' : 'unselected',
         'data-active': isActive ? '' : undefined,
+        'data-highlighted': contact.id === highlightedContactId ? '' : undefined,
         'data-contact-id': contact.id,
         onClick: (event: MouseEvent<HTMLDivElement>) => onRowClick(contact, event),
         onFocus: (event: FocusEvent<HTMLDivElement>) => onRowFocus(contact, event),
