@@ -93,6 +93,8 @@ export const Default: Story = {
 
 /** Sorted by priority, highest first: the header says so with `aria-sort`. */
 export const Sorted: Story = {
+  // Every column shown: a desktop's width.
+  globals: { viewport: { value: 'desktop1280' } },
   play: async ({ canvasElement }) => {
     const table = await rowsShown(canvasElement);
     const header = within(table).getByRole('columnheader', { name: /Priority/ });
