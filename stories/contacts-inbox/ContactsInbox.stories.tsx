@@ -50,12 +50,17 @@ async function rowsShown(canvasElement: HTMLElement) {
 }
 
 /** Nothing selected yet. */
+/** The wide layout, checked at a desktop's width (the story tests run others at a phone's). */
+const desktop = { viewport: { value: 'desktop1280' } };
+
 export const Desktop: Story = {
+  globals: desktop,
   play: async ({ canvasElement }) => rowsShown(canvasElement),
 };
 
 /** A contact selected (as a host's router would pass it). */
 export const DesktopSelected: Story = {
+  globals: desktop,
   args: { defaultSelectedContactId: 'contact-priya-sharma' },
   play: async ({ canvasElement }) => {
     await rowsShown(canvasElement);
@@ -80,7 +85,7 @@ export const MobileSelected: Story = {
   },
 };
 
-export const Dark: Story = { ...DesktopSelected, globals: { theme: 'dark' } };
+export const Dark: Story = { ...DesktopSelected, globals: { ...desktop, theme: 'dark' } };
 export const DarkMobile: Story = { ...MobileSelected, globals: { theme: 'dark' } };
-export const RightToLeft: Story = { ...DesktopSelected, globals: { dir: 'rtl' } };
+export const RightToLeft: Story = { ...DesktopSelected, globals: { ...desktop, dir: 'rtl' } };
 export const RightToLeftMobile: Story = { ...MobileSelected, globals: { dir: 'rtl' } };

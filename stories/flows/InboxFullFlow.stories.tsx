@@ -60,6 +60,8 @@ export const Playground: Story = {
 
 /** The same flow played automatically. */
 export const Automated: Story = {
+  // The wide inbox (list beside details), as the play function walks it.
+  globals: { viewport: { value: 'desktop1280' } },
   args: { options: { latencyMs: 30, verifyAfterMs: 300 } },
   play: async ({ canvasElement, step }) => {
     const canvas = within(canvasElement);

@@ -98,13 +98,16 @@ export const Recipient: Story = {
   },
 };
 
-/** A contact with an active chat: nothing can be sent; "Open chat" continues the conversation. */
+/**
+ * A contact with an active chat: nothing can be sent; "Open chat" continues the conversation
+ * (the wizard closes and hands the chat to the host; tested in the browser tests, so the story
+ * stays on the blocked state).
+ */
 export const BlockedByActiveChat: Story = {
   args: { contactId: 'contact-hugo-martin' },
-  play: async ({ args }) => {
+  play: async () => {
     const alert = await screen.findByRole('alert');
-    await userEvent.click(within(alert).getByRole('button', { name: 'Open chat' }));
-    await expect(args.onOpenChat).toHaveBeenCalledWith(expect.objectContaining({ contactId: 'contact-hugo-martin' }));
+    await expect(within(alert).getByRole('button', { name: 'Open chat' })).toBeVisible();
   },
 };
 

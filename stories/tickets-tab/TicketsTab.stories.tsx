@@ -83,13 +83,18 @@ async function rowsShown(canvasElement: HTMLElement) {
 /** Priya's resolved, closed and failed tickets, the failure's reason under its delivery. */
 export const Default: Story = {
   play: async ({ canvasElement }) => {
-    await rowsShown(canvasElement);
-    await within(canvasElement).findByText(/131049|marketing/i);
+    const table = await rowsShown(canvasElement);
+    // Shown once, in its column or (in a narrow frame) under the ticket's reference.
+    await waitFor(() =>
+      expect(within(table).getAllByText(/131049|marketing/i).filter((element) => element.checkVisibility())).toHaveLength(1),
+    );
   },
 };
 
 /** Sorted by priority, highest first: the header says so with `aria-sort`. */
 export const Sorted: Story = {
+  // Every column shown: a desktop's width.
+  globals: { viewport: { value: 'desktop1280' } },
   play: async ({ canvasElement }) => {
     const table = await rowsShown(canvasElement);
     const header = within(table).getByRole('columnheader', { name: /Priority/ });
@@ -152,15 +157,19 @@ export const LiveUpdate: Story = {
   },
 };
 
-/** A narrow host: the table scrolls sideways inside its frame. */
+/** A narrow host: Ticket, Status and the action stay columns; the rest show under the reference. */
 export const Narrow: Story = {
   parameters: { reachout: { width: 360 } },
   play: async ({ canvasElement }) => {
-    await rowsShown(canvasElement);
+    const table = await rowsShown(canvasElement);
+    const headers = within(table).getAllByRole('columnheader').map((header) => header.textContent);
+    await expect(headers).toEqual(['Ticket', 'Status', 'Actions']);
+    const scroller = table.parentElement as HTMLElement;
+    await expect(scroller.scrollWidth).toBeLessThanOrEqual(scroller.clientWidth);
   },
 };
 
-/** A backend with UUID ticket ids: the id column shows their start, the title the whole id. */
+/** A backend with UUID ticket ids: a short reference ("#7KQ2MD") shown whole, the title the whole id. */
 export const LongIds: Story = {
   parameters: {
     reachout: {
@@ -173,7 +182,8 @@ export const LongIds: Story = {
     await rowsShown(canvasElement);
     const id = canvasElement.querySelector<HTMLElement>('[data-slot="tickets-tab-id"]');
     await expect(id?.title).toMatch(/^0193f6c2-/);
-    await expect(id && id.scrollWidth > id.clientWidth).toBe(true);
+    await expect(id?.textContent).toMatch(/^#[0-9A-Z]{6}$/);
+    await expect(id && id.scrollWidth <= id.clientWidth).toBe(true);
   },
 };
 

@@ -165,7 +165,20 @@ export const ContactDetails = forwardRef<HTMLElement, ContactDetailsProps>(funct
           >
             <Tabs.List aria-label={t('contactDetails.tabs.label')} className={part('tab-list')}>
               {contactDetailsTabs.map((value) => (
-                <Tabs.Trigger key={value} value={value} className={part('tab')}>
+                <Tabs.Trigger
+                  key={value}
+                  value={value}
+                  className={part('tab')}
+                  onMouseDown={(event) => {
+                    if (event.button !== 0 || event.ctrlKey) return;
+                    // Radix focuses the tab from script on mousedown, which browsers treat as a
+                    // keyboard-style focus and ring; this does its work with a mouse-style focus.
+                    // Preventing the default also skips Radix's own handler.
+                    event.preventDefault();
+                    setTab(value);
+                    event.currentTarget.focus({ focusVisible: false });
+                  }}
+                >
                   {t(`contactDetails.tab.${value}`)}
                 </Tabs.Trigger>
               ))}

@@ -32,6 +32,7 @@ interface ContactListRowProps {
   start: number;
   isActive: boolean;
   isSelected: boolean;
+  isHighlighted: boolean;
   rowClassName: string | undefined;
   cellClassName: string | undefined;
   cellRenderers: readonly ContactListCellRenderer[];
@@ -51,6 +52,7 @@ const ContactListRow = memo(function ContactListRow({
   start,
   isActive,
   isSelected,
+  isHighlighted,
   rowClassName,
   cellClassName,
   cellRenderers,
@@ -78,6 +80,7 @@ const ContactListRow = memo(function ContactListRow({
       tabIndex={isActive ? 0 : -1}
       data-state={isSelected ? 'selected' : 'unselected'}
       data-active={isActive ? '' : undefined}
+      data-highlighted={isHighlighted ? '' : undefined}
       data-contact-id={contact.id}
       onClick={(event) => onRowClick(contact, event)}
       onFocus={(event) => onRowFocus(contact, event)}
@@ -110,7 +113,8 @@ function useVirtualWindow(subscribe: ContactListInternals['subscribe'] | undefin
 /**
  * The `role="grid"` named "Contacts": a header row, then the rows in their own scroll container
  * (only those in view are in the DOM; `aria-rowcount` and `aria-rowindex` tell screen readers
- * where they are in the whole list). Arrow keys, Page Up/Down, Home and End move between rows;
+ * where they are in the whole list). Arrow keys, Page Up/Down, Home and End move between rows (End and Page Down load
+ * the pages in between, so End reaches the last contact of the whole list);
  * Enter, Space or a click selects. Rendered while loading (skeleton rows, `aria-busy`) and when
  * there are rows; the Empty and Error panels stand in for it otherwise.
  */
@@ -197,6 +201,7 @@ export const ContactListGrid = forwardRef<HTMLDivElement, ContactListGridProps>(
                   start={row.start}
                   isActive={row.index === list.activeIndex}
                   isSelected={row.contact.id === list.selectedContactId}
+                  isHighlighted={row.contact.id === list.highlightedContactId}
                   rowClassName={rowClassName}
                   cellClassName={cellClassName}
                   cellRenderers={internals.cellRenderers}

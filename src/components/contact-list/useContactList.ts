@@ -74,6 +74,12 @@ export interface UseContactListOptions {
   /** Called when the user picks a contact: a click, or Enter (or Space) on the active row. */
   onSelect?: (contact: Contact) => void;
   /**
+   * A contact to draw the eye to, e.g. one just created: its row is scrolled into view once
+   * loaded and marked `data-highlighted`.
+   * @default null
+   */
+  highlightedContactId?: string | null;
+  /**
    * Measure every row as it mounts, for rows whose heights differ (custom columns whose
    * content wraps, for instance). Left off, rows are taken to share one height: the list
    * measures the first row it renders (so a larger font or a host's
@@ -166,6 +172,8 @@ export interface UseContactListResult {
   focusRow: (index: number) => void;
   /** The selected contact's id, or `null`. */
   selectedContactId: string | null;
+  /** The highlighted contact's id (`highlightedContactId`), or `null`. */
+  highlightedContactId: string | null;
   /** Selects a contact (and calls `onSelect`). */
   select: (contact: Contact) => void;
   /** The grid element's id (the search box controls it). */
@@ -500,6 +508,17 @@ export function useContactListState(
     if ((virtualizer.scrollOffset ?? 0) !== 0) virtualizer.scrollToOffset(0);
   }, [settledQuery, virtualizer]);
 
+  // A highlighted contact (one just created) scrolls into view once its row has loaded.
+  const highlightedContactId = options.highlightedContactId ?? null;
+  const revealedHighlightRef = useRef<string | null>(null);
+  const highlightedIndex = highlightedContactId === null ? undefined : indexById.get(highlightedContactId);
+  useEffect(() => {
+    if (highlightedContactId === null || highlightedIndex === undefined) return;
+    if (revealedHighlightRef.current === highlightedContactId) return;
+    revealedHighlightRef.current = highlightedContactId;
+    virtualizer.scrollToIndex(highlightedIndex, { align: 'center' });
+  }, [highlightedContactId, highlightedIndex, virtualizer]);
+
   // A selection the host starts with (or sets) scrolls into view once its row has loaded.
   const revealedSelectionRef = useRef<string | null>(null);
   const selectedIndex = selectedContactId === null ? undefined : indexById.get(selectedContactId);
@@ -525,9 +544,17 @@ export function useContactListState(
   }, [indexById]);
   useEffect(focusPendingRow);
 
+  // A row asked for by the keyboard beyond the loaded pages (End, PageDown): the list loads pages
+  // until it arrives (or the book ends), then moves there. `Infinity` stands for the last contact.
+  const wantedIndexRef = useRef<number | null>(null);
+
   const focusRow = useCallback(
     (index: number) => {
       if (contacts.length === 0) return;
+      if (index > contacts.length - 1 && hasNextPage) {
+        wantedIndexRef.current = index;
+        void fetchNextPage();
+      }
       const clamped = Math.min(Math.max(index, 0), contacts.length - 1);
       const contact = contacts[clamped];
       if (contact === undefined) return;
@@ -536,8 +563,22 @@ export function useContactListState(
       if (activeContactId === contact.id) focusPendingRow();
       else setActiveContactId(contact.id);
     },
-    [contacts, virtualizer, activeContactId, focusPendingRow],
+    [contacts, virtualizer, activeContactId, focusPendingRow, hasNextPage, fetchNextPage],
   );
+
+  useEffect(() => {
+    const wanted = wantedIndexRef.current;
+    if (wanted === null) return;
+    if (error !== null) {
+      // A failed page stops the walk; Retry then loads that page as usual.
+      wantedIndexRef.current = null;
+    } else if (wanted <= contacts.length - 1 || !hasNextPage) {
+      wantedIndexRef.current = null;
+      focusRow(wanted);
+    } else if (!isFetchingNextPage) {
+      void fetchNextPage();
+    }
+  }, [contacts.length, hasNextPage, isFetchingNextPage, error, fetchNextPage, focusRow]);
 
   const onGridKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     const row = event.target instanceof HTMLElement ? event.target : null;
@@ -564,7 +605,7 @@ export function useContactListState(
         next = 0;
         break;
       case 'End':
-        next = contacts.length - 1;
+        next = Number.POSITIVE_INFINITY;
         break;
       case 'Enter':
       case ' ': {
@@ -579,6 +620,8 @@ export function useContactListState(
         return;
     }
     event.preventDefault();
+    // A new move replaces a walk to a row still loading.
+    wantedIndexRef.current = null;
     focusRow(next);
   };
 
@@ -649,6 +692,7 @@ export function useContactListState(
     activeIndex,
     focusRow,
     selectedContactId,
+    highlightedContactId: options.highlightedContactId ?? null,
     select,
     gridId,
     getSearchProps: () => ({
@@ -705,6 +749,7 @@ export function useContactListState(
         tabIndex: isActive ? 0 : -1,
         'data-state': isSelected ? 'selected' : 'unselected',
         'data-active': isActive ? '' : undefined,
+        'data-highlighted': contact.id === highlightedContactId ? '' : undefined,
         'data-contact-id': contact.id,
         onClick: (event: MouseEvent<HTMLDivElement>) => onRowClick(contact, event),
         onFocus: (event: FocusEvent<HTMLDivElement>) => onRowFocus(contact, event),

@@ -97,19 +97,33 @@ function EventIcon({ type }: { type: TimelineEventType }) {
   );
 }
 
+// Words that add nothing to a title: "Notification read" says no more than "Read".
+const fillerWords = new Set(['a', 'an', 'the', 'was', 'is', 'notification', 'message']);
+
+/** Whether the provider's text only restates the event's title ("Contact created" under "Contact created"). */
+function restatesTitle(text: string, title: string): boolean {
+  const words = (value: string) => value.toLocaleLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const titleWords = new Set(words(title));
+  const textWords = words(text);
+  return textWords.length > 0 && textWords.every((word) => titleWords.has(word) || fillerWords.has(word));
+}
+
 function ContactTimelineItem({ event }: { event: TimelineEvent }) {
   const { t, formatDate, formatRelativeTime } = useMessages();
+  const title = t(`timeline.type.${event.type}`);
   return (
     <li data-slot="contact-timeline-event" data-type={event.type} data-event-id={event.id}>
       <span data-slot="contact-timeline-icon">
         <EventIcon type={event.type} />
       </span>
       <span data-slot="contact-timeline-body">
-        <span data-slot="contact-timeline-title">{t(`timeline.type.${event.type}`)}</span>
+        <span data-slot="contact-timeline-title">{title}</span>
         {/* `<bdi>`, not `dir="auto"` on the block: the text keeps its own order, the line the page's alignment. */}
-        <span data-slot="contact-timeline-text">
-          <bdi>{event.text}</bdi>
-        </span>
+        {!restatesTitle(event.text, title) && (
+          <span data-slot="contact-timeline-text">
+            <bdi>{event.text}</bdi>
+          </span>
+        )}
       </span>
       {/* `dir="auto"`: "9 months ago" keeps its word order inside a right-to-left page. */}
       <time data-slot="contact-timeline-time" dateTime={event.at} title={formatDate(event.at)} dir="auto">

@@ -76,6 +76,8 @@ export const ContactsInbox = forwardRef<HTMLDivElement, ContactsInboxProps>(func
     onChange: onSelectedContactChange,
   });
   const [creating, setCreating] = useState(false);
+  // The contact just created: the list scrolls to it and marks it until another is picked.
+  const [createdId, setCreatedId] = useState<string | null>(null);
   const listRef = useRef<HTMLDivElement>(null);
   const backRef = useRef<HTMLButtonElement>(null);
   // Set by a pick or "Back": a narrow inbox hides the pane that had focus, so focus follows the
@@ -105,8 +107,10 @@ export const ContactsInbox = forwardRef<HTMLDivElement, ContactsInboxProps>(func
       <div ref={listRef} data-slot="contacts-inbox-list" className={part('list')}>
         <ContactList
           selectedContactId={selected}
+          highlightedContactId={createdId}
           onSelect={(contact) => {
             moveFocus.current = 'details';
+            setCreatedId(null);
             setSelected(contact.id);
           }}
           onCreateContact={() => setCreating(true)}
@@ -146,7 +150,14 @@ export const ContactsInbox = forwardRef<HTMLDivElement, ContactsInboxProps>(func
       <CreateContactDialog
         open={creating}
         onOpenChange={setCreating}
-        onCreated={(contact) => setSelected(contact.id)}
+        onCreated={(contact) => {
+          setCreatedId(contact.id);
+          setSelected(contact.id);
+        }}
+        onOpenContact={(contact) => {
+          setCreatedId(null);
+          setSelected(contact.id);
+        }}
         container={container}
         unstyled={unstyled}
       />

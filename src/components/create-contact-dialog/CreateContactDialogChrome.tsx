@@ -2,6 +2,7 @@ import { forwardRef } from 'react';
 import type { ComponentPropsWithoutRef } from 'react';
 import * as Dialog from '@radix-ui/react-dialog';
 import { useMessages } from '../../data';
+import { useReturnFocus } from '../internal/useReturnFocus';
 import { useCreateContactDialogContext, usePartClassName } from './CreateContactDialogRoot';
 
 interface UnstyledProp {
@@ -51,11 +52,12 @@ export interface CreateContactDialogContentProps extends ComponentPropsWithoutRe
 
 /**
  * The modal panel and its backdrop, portalled to `container`. When it opens, focus goes to the
- * first field with an error, else Name.
+ * first field with an error, else Name; when it closes, back to the element that opened it.
  */
 export const CreateContactDialogContent = forwardRef<HTMLDivElement, CreateContactDialogContentProps>(
-  function CreateContactDialogContent({ container, overlayClassName, unstyled, className, onOpenAutoFocus, ...props }, ref) {
+  function CreateContactDialogContent({ container, overlayClassName, unstyled, className, onOpenAutoFocus, onCloseAutoFocus, ...props }, ref) {
     const { form } = useCreateContactDialogContext('CreateContactDialog.Content');
+    const { rememberOpener, returnFocus } = useReturnFocus();
     const panelClass = usePartClassName('reachout-create-contact-dialog', unstyled, className, 'CreateContactDialog.Content');
     const overlayClass = usePartClassName(
       'reachout-create-contact-dialog__overlay',
@@ -71,11 +73,16 @@ export const CreateContactDialogContent = forwardRef<HTMLDivElement, CreateConta
           data-slot="create-contact-dialog"
           className={panelClass}
           onOpenAutoFocus={(event) => {
+            rememberOpener();
             onOpenAutoFocus?.(event);
             if (event.defaultPrevented) return;
             // Radix would focus the first tabbable element, the Close button in the header.
             event.preventDefault();
             form.focusFirstField();
+          }}
+          onCloseAutoFocus={(event) => {
+            onCloseAutoFocus?.(event);
+            if (!event.defaultPrevented) returnFocus(event);
           }}
           {...props}
         />

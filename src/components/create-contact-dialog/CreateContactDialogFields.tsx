@@ -1,6 +1,6 @@
 import { forwardRef } from 'react';
 import type { ComponentPropsWithoutRef, CSSProperties, MouseEvent } from 'react';
-import { useMessages } from '../../data';
+import { useMessages, useReachout } from '../../data';
 import { useCreateContactDialogContext, usePartClassName } from './CreateContactDialogRoot';
 import type { CreateContactTextField } from './useCreateContactForm';
 
@@ -84,12 +84,23 @@ export const CreateContactDialogEmailField = forwardRef<HTMLDivElement, CreateCo
 export const CreateContactDialogPhoneField = forwardRef<HTMLDivElement, CreateContactDialogFieldProps>(
   function CreateContactDialogPhoneField({ unstyled, className, ...props }, ref) {
     const part = 'CreateContactDialog.PhoneField';
-    const { form } = useCreateContactDialogContext(part);
+    const { form, onOpenContact, setOpen } = useCreateContactDialogContext(part);
     const { t } = useMessages();
+    const { dataProvider } = useReachout();
     const partClass = usePartClassName('reachout-create-contact-dialog__field', unstyled, className, part);
     const inner = useInnerClasses(unstyled, part);
     const error = form.errors.phone;
     const field: CreateContactTextField = 'phone';
+    const duplicatePhone = form.duplicatePhone;
+    const openExisting = async () => {
+      if (duplicatePhone === null || !onOpenContact) return;
+      // The contract's CONFLICT names no contact: find the one with this number by searching it.
+      const page = await dataProvider.listContacts({ search: duplicatePhone, limit: 10 });
+      const existing = page.items.find((contact) => contact.phone === duplicatePhone);
+      if (existing === undefined) return;
+      setOpen(false);
+      onOpenContact(existing);
+    };
     return (
       <div ref={ref} data-slot="create-contact-dialog-phone-field" data-invalid={error ? '' : undefined} className={partClass} {...props}>
         <div className={inner('phone-row')}>
@@ -127,6 +138,11 @@ export const CreateContactDialogPhoneField = forwardRef<HTMLDivElement, CreateCo
           <p {...form.getErrorProps(field)} className={inner('error')}>
             {error}
           </p>
+        )}
+        {error && duplicatePhone !== null && onOpenContact && (
+          <button type="button" data-slot="create-contact-dialog-open-existing" className={inner('link-button')} onClick={() => void openExisting()}>
+            {t('createContact.openExisting')}
+          </button>
         )}
       </div>
     );

@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { ReactNode } from 'react';
+import type { Contact } from '../../core/types';
 import * as Dialog from '@radix-ui/react-dialog';
 import { cn } from '../internal/cn';
 import { useControllableState } from '../internal/useControllableState';
@@ -11,6 +12,8 @@ interface CreateContactDialogContextValue {
   unstyled: boolean;
   /** Closes the dialog (or opens it), through `onOpenChange` when the host controls it. */
   setOpen: (open: boolean) => void;
+  /** The host's way to show an existing contact; the duplicate-phone error offers it. */
+  onOpenContact: ((contact: Contact) => void) | undefined;
 }
 
 const CreateContactDialogContext = createContext<CreateContactDialogContextValue | null>(null);
@@ -57,6 +60,11 @@ export interface CreateContactDialogRootProps extends UseCreateContactFormOption
    * @default false
    */
   unstyled?: boolean;
+  /**
+   * Called with the contact that already has the typed number when the person chooses "Open
+   * contact" beside the duplicate-phone error; the dialog closes. Without it there is no such button.
+   */
+  onOpenContact?: (contact: Contact) => void;
   /** The parts: a Trigger and a Content with the form. */
   children?: ReactNode;
 }
@@ -72,6 +80,7 @@ export function CreateContactDialogRoot({
   onOpenChange,
   unstyled = false,
   onCreated,
+  onOpenContact,
   children,
   ...formOptions
 }: CreateContactDialogRootProps) {
@@ -84,7 +93,7 @@ export function CreateContactDialogRoot({
     },
   });
   // The form result is a new object on every render: memoizing the value would gain nothing.
-  const value: CreateContactDialogContextValue = { form, unstyled, setOpen };
+  const value: CreateContactDialogContextValue = { form, unstyled, setOpen, onOpenContact };
   return (
     <CreateContactDialogContext.Provider value={value}>
       <Dialog.Root open={open} onOpenChange={setOpen}>

@@ -141,6 +141,8 @@ export interface UseCreateContactFormResult {
   phoneInfo: PhoneInfo | null;
   /** What to tell the person about their number (the country taken from it, a rewritten legacy form). */
   phoneNote: string | null;
+  /** The number (E.164) the provider said another contact already has, while the field still holds it; else `null`. */
+  duplicatePhone: string | null;
   /** The chosen photo. */
   photo: SelectedPhoto | null;
   /** The provider can store photos (`uploadMedia`); without it there is no photo field. */
@@ -261,6 +263,8 @@ export function useCreateContactForm(options: UseCreateContactFormOptions = {}):
   );
 
   const schema = useMemo(() => createContactFormSchema(validationMessages(t)), [t]);
+  // The number a CONFLICT was about, so the field can offer to open that contact.
+  const [conflictPhone, setConflictPhone] = useState<string | null>(null);
   const form = useForm<CreateContactFormValues, unknown, CreateContactFormOutput>({
     resolver: zodResolver(schema),
     // First check when the person leaves a field, then on every change: no error while they are
@@ -268,7 +272,7 @@ export function useCreateContactForm(options: UseCreateContactFormOptions = {}):
     mode: 'onTouched',
     defaultValues: initialValues,
   });
-  const { control, formState, getFieldState, handleSubmit, register, setError, setFocus, trigger } = form;
+  const { control, formState, getFieldState, getValues, handleSubmit, register, setError, setFocus, trigger } = form;
   const watched = useWatch({ control });
   const values: CreateContactFormValues = {
     name: watched.name ?? '',
@@ -368,6 +372,8 @@ export function useCreateContactForm(options: UseCreateContactFormOptions = {}):
         const duplicated = Object.keys(fieldErrors).filter(isTextField);
         // The contract's CONFLICT is a duplicate phone; a backend may name another unique field.
         if (duplicated.length === 0 || duplicated.includes('phone')) {
+          const typed = normalizePhone(getValues('phone'), getValues('country') || undefined);
+          setConflictPhone(typed.ok ? typed.e164 : null);
           setError('phone', { type: 'server', message: t('createContact.error.phoneExists') }, { shouldFocus: true });
         } else {
           duplicated.forEach((field, index) =>
@@ -402,7 +408,7 @@ export function useCreateContactForm(options: UseCreateContactFormOptions = {}):
       }
       setFormError({ code: error.code, message: errorMessage(error), details: [], canRetry: canRetry(error.code) });
     },
-    [setError, t, errorMessage],
+    [setError, getValues, t, errorMessage],
   );
 
   /** The photo's URL: uploaded once per file, so a retry after a failed create does not upload again. */
@@ -486,6 +492,8 @@ export function useCreateContactForm(options: UseCreateContactFormOptions = {}):
     };
   }, [values.phone, values.country]);
 
+  const duplicatePhone = conflictPhone !== null && phoneInfo?.e164 === conflictPhone ? conflictPhone : null;
+
   let phoneNote: string | null = null;
   if (phoneInfo?.correction) {
     phoneNote = t(`createContact.phone.correction.${phoneInfo.correction}`, { phone: phoneInfo.international });
@@ -530,6 +538,7 @@ export function useCreateContactForm(options: UseCreateContactFormOptions = {}):
     countries: countryOptions(locale),
     phoneInfo,
     phoneNote,
+    duplicatePhone,
     photo,
     canUploadPhoto,
     maxPhotoBytes,

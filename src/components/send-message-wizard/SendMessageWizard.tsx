@@ -3,6 +3,7 @@ import type { Chat, Ticket } from '../../core/types';
 import { useContact, useMessages } from '../../data';
 import { cn } from '../internal/cn';
 import { useControllableState } from '../internal/useControllableState';
+import { useReturnFocus } from '../internal/useReturnFocus';
 import { SendMessageWizardContentStep } from './SendMessageWizardContentStep';
 import { SendMessageWizardRecipientStep } from './SendMessageWizardRecipientStep';
 import {
@@ -32,7 +33,7 @@ export interface SendMessageWizardProps {
   onOpenChange?: (open: boolean) => void;
   /** Called once with the ticket when the notification has been verified and sent. */
   onSent?: (ticket: Ticket) => void;
-  /** Called with the active chat from "Open chat" when a chat blocks the send. */
+  /** Called with the active chat from "Open chat" when a chat blocks the send; the dialog closes. */
   onOpenChat?: (chat: Chat) => void;
   /** Called from "Open ticket" after sending; without it there is no such button. */
   onOpenTicket?: (ticket: Ticket) => void;
@@ -94,7 +95,8 @@ function Description({ contactId }: { contactId: string }) {
 /**
  * The "Send message" dialog: Recipient → Template → Content → Ticket → Status with a visible
  * stepper, built on `useSendMessageWizard`. Closing keeps the draft; opening it again for the
- * same contact restores it until the notification is sent. Recompose it from the parts
+ * same contact restores it until the notification is sent; focus then returns to whatever opened
+ * it, also when the host owns `open`. Recompose it from the parts
  * (`SendMessageWizard.Root`, `.Stepper`, `.RecipientStep`, `.TemplateStep`, `.ContentStep`,
  * `.TicketStep`, `.StatusStep`, `.Footer`, `.Announcer`) for another layout.
  *
@@ -121,6 +123,7 @@ function SendMessageWizardDialog({
   const { t } = useMessages();
   const [open, setOpen] = useControllableState({ value: openProp, defaultValue: defaultOpen, onChange: onOpenChange });
   const part = (name: string) => !unstyled && `reachout-send-message-wizard-dialog__${name}`;
+  const { rememberOpener, returnFocus } = useReturnFocus();
   return (
     <Dialog.Root open={open} onOpenChange={setOpen}>
       <Dialog.Portal container={container}>
@@ -129,12 +132,14 @@ function SendMessageWizardDialog({
           data-slot="send-message-wizard-dialog"
           className={cn(!unstyled && 'reachout-send-message-wizard-dialog', className)}
           onOpenAutoFocus={(event) => {
+            rememberOpener();
             // Radix would focus the Close button; start on the step's title, read first, one Tab from its fields.
             const title = (event.currentTarget as HTMLElement | null)?.querySelector<HTMLElement>('[data-slot="send-message-wizard-step-title"]');
             if (!title) return;
             event.preventDefault();
             title.focus();
           }}
+          onCloseAutoFocus={returnFocus}
         >
           <div data-slot="send-message-wizard-header" className={cn(part('header'))}>
             <div>
@@ -154,7 +159,14 @@ function SendMessageWizardDialog({
             onStepChange={onStepChange}
             onSent={onSent}
             defaultPriority={defaultPriority}
-            onOpenChat={onOpenChat}
+            onOpenChat={
+              onOpenChat &&
+              ((chat) => {
+                // The chat opens where the wizard was: leaving the dialog over it would hide it.
+                setOpen(false);
+                onOpenChat(chat);
+              })
+            }
             onOpenTicket={onOpenTicket}
             onClose={() => setOpen(false)}
             unstyled={unstyled}

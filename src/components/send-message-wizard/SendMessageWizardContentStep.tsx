@@ -1,4 +1,4 @@
-import { forwardRef, memo, useId, useState } from 'react';
+import { forwardRef, memo, useId, useMemo, useState } from 'react';
 import { contactFieldValue, standardContactFields, templateLimits } from '../../core/template';
 import type { ContactField, TemplateVariable } from '../../core/template';
 import type { Contact } from '../../core/types';
@@ -71,6 +71,12 @@ export const SendMessageWizardContentStep = forwardRef<HTMLDivElement, SendMessa
     const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
     const [upload, setUpload] = useState<{ state: 'idle' | 'uploading' } | { state: 'failed'; error: unknown }>({ state: 'idle' });
     const { parsedTemplate, values, errors, contact, showAllErrors } = wizard;
+    // A link that is not one WhatsApp would fetch is not fetched for the preview either.
+    const mediaLinkInvalid = errors.header !== undefined && values.headerMedia !== null && values.headerMedia !== undefined && 'link' in values.headerMedia;
+    const previewParameters = useMemo(
+      () => (mediaLinkInvalid ? { ...wizard.parameters, header: undefined } : wizard.parameters),
+      [mediaLinkInvalid, wizard.parameters],
+    );
     const template = values.template;
     if (template === null || parsedTemplate === null) return null;
 
@@ -253,6 +259,7 @@ export const SendMessageWizardContentStep = forwardRef<HTMLDivElement, SendMessa
                     ({ url }) => {
                       setUpload({ state: 'idle' });
                       setMedia(url, mediaHeader === 'document' && filename === '' ? file.name : filename);
+                      wizard.setValues({ uploadedMediaLink: url });
                     },
                     (error: unknown) => setUpload({ state: 'failed', error }),
                   );
@@ -298,7 +305,7 @@ export const SendMessageWizardContentStep = forwardRef<HTMLDivElement, SendMessa
             )}
           </div>
           <div className={previewClass} data-slot="send-message-wizard-preview">
-            <LivePreview template={template} parameters={wizard.parameters} />
+            <LivePreview template={template} parameters={previewParameters} />
           </div>
         </div>
       </SendMessageWizardStepBody>

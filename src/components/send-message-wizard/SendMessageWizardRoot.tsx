@@ -111,7 +111,10 @@ export const SendMessageWizardRoot = forwardRef<HTMLDivElement, SendMessageWizar
 
 export interface SendMessageWizardStepperProps extends ComponentPropsWithoutRef<'ol'>, UnstyledProp {}
 
-/** The visible steps, an ordered list with the current one marked `aria-current="step"`. */
+/**
+ * The visible steps, an ordered list with the current one marked `aria-current="step"`; each item's
+ * `data-state` is `complete`, `current`, `upcoming`, or `failed` (the status step after a failed send).
+ */
 export const SendMessageWizardStepper = forwardRef<HTMLOListElement, SendMessageWizardStepperProps>(function SendMessageWizardStepper(
   { unstyled, className, ...props },
   ref,
@@ -123,13 +126,21 @@ export const SendMessageWizardStepper = forwardRef<HTMLOListElement, SendMessage
   return (
     <ol ref={ref} aria-label={t('wizard.steps.label')} data-slot="send-message-wizard-stepper" className={partClass} {...props}>
       {sendMessageWizardSteps.map((step, index) => {
-        const state = index < wizard.stepIndex ? 'complete' : index === wizard.stepIndex ? 'current' : 'upcoming';
+        // A failed send marks its step failed, not done: the last marker must not read as success.
+        const state =
+          index < wizard.stepIndex
+            ? 'complete'
+            : index === wizard.stepIndex
+              ? step === 'status' && wizard.status.state === 'failed'
+                ? 'failed'
+                : 'current'
+              : 'upcoming';
         return (
           <li
             key={step}
             data-slot="send-message-wizard-stepper-item"
             data-state={state}
-            aria-current={state === 'current' ? 'step' : undefined}
+            aria-current={state === 'current' || state === 'failed' ? 'step' : undefined}
             className={itemClass}
           >
             <span aria-hidden="true" data-slot="send-message-wizard-stepper-number">

@@ -1,13 +1,17 @@
 import { forwardRef } from 'react';
-import { useMessages } from '../../data';
+import { formatPhone } from '../../core/phone';
+import { useAgents, useMessages } from '../../data';
+import { ticketReference } from '../internal/ticketReference';
 import { SendMessageWizardStepBody, usePartClassName, useSendMessageWizardContext } from './SendMessageWizardRoot';
 import type { SendMessageWizardStepProps } from './SendMessageWizardRoot';
 
 /**
- * Step 5: sending → verifying → sent or failed, updated live. A failure says why in plain words
- * and offers "Retry" (same idempotency key; disabled with a countdown after a rate limit) when
- * retrying can help, and "Edit" to go back and fix it. After sending: "Open ticket" and "Done"
- * when the host handles them. Screen readers hear each change through the wizard's announcer.
+ * Step 5: sending → verifying → sent or failed, updated live, with what was sent (the ticket's
+ * reference, the template, the number and the assignee) and a spinner while it is on its way.
+ * A failure says why in plain words and offers "Retry" (same idempotency key; disabled with a
+ * countdown after a rate limit) when retrying can help, "Edit" to go back and fix it, and
+ * "Close". After sending: "Open ticket" and "Done" when the host handles them. Screen readers
+ * hear each change through the wizard's announcer.
  */
 export const SendMessageWizardStatusStep = forwardRef<HTMLDivElement, SendMessageWizardStepProps>(function SendMessageWizardStatusStep(
   { unstyled, className, ...props },
@@ -20,14 +24,24 @@ export const SendMessageWizardStatusStep = forwardRef<HTMLDivElement, SendMessag
   const noticeClass = usePartClassName(part('notice'), unstyled, undefined, 'SendMessageWizard.StatusStep');
   const actionsClass = usePartClassName(part('footer'), unstyled, undefined, 'SendMessageWizard.StatusStep');
   const buttonClass = usePartClassName(part('button'), unstyled, undefined, 'SendMessageWizard.StatusStep');
-  const { status } = wizard;
+  const summaryClass = usePartClassName(part('summary'), unstyled, undefined, 'SendMessageWizard.StatusStep');
+  const spinnerClass = usePartClassName(part('spinner'), unstyled, undefined, 'SendMessageWizard.StatusStep');
+  const { status, values } = wizard;
   const ticket = status.ticket;
   const showRetry = status.retryable;
+  const agents = useAgents();
+  const assigneeId = ticket === null ? values.assigneeId : (ticket.assignee?.id ?? null);
+  const assigneeName =
+    ticket?.assignee?.name ?? (assigneeId === null ? null : (agents.data?.find((agent) => agent.id === assigneeId)?.name ?? null));
+  const templateName = ticket?.notification.templateName ?? values.template?.name ?? null;
+  const to = ticket?.notification.to ?? values.to;
+  const inFlight = status.state === 'sending' || status.state === 'verifying';
 
   const variant = status.state === 'failed' ? 'danger' : status.state === 'sent' ? 'success' : 'info';
   return (
     <SendMessageWizardStepBody ref={ref} step="status" unstyled={unstyled} className={partClass} {...props}>
       <div className={noticeClass} data-variant={variant} data-slot="send-message-wizard-status" data-state={status.state}>
+        {inFlight && <span aria-hidden="true" data-slot="send-message-wizard-spinner" className={spinnerClass} />}
         {status.state === 'idle' && <p>{t('common.loading')}</p>}
         {status.state === 'sending' && <p>{t('wizard.status.sending')}</p>}
         {status.state === 'verifying' && <p>{t('wizard.status.verifying')}</p>}
@@ -47,7 +61,38 @@ export const SendMessageWizardStatusStep = forwardRef<HTMLDivElement, SendMessag
           </>
         )}
       </div>
+      <dl className={summaryClass} data-slot="send-message-wizard-summary">
+        {ticket !== null && (
+          <div>
+            <dt>{t('wizard.summary.ticket')}</dt>
+            <dd dir="ltr" title={ticket.id} data-slot="send-message-wizard-summary-ticket">
+              {ticketReference(ticket.id)}
+            </dd>
+          </div>
+        )}
+        {templateName !== null && (
+          <div>
+            <dt>{t('wizard.summary.template')}</dt>
+            <dd dir="auto">{templateName}</dd>
+          </div>
+        )}
+        {to !== null && (
+          <div>
+            <dt>{t('wizard.field.to')}</dt>
+            <dd dir="ltr">{formatPhone(to)}</dd>
+          </div>
+        )}
+        <div>
+          <dt>{t('wizard.field.assignee')}</dt>
+          <dd dir="auto">{assigneeName ?? t('ticketsTab.unassigned')}</dd>
+        </div>
+      </dl>
       <div className={actionsClass} data-slot="send-message-wizard-footer">
+        {status.state === 'failed' && onClose && (
+          <button type="button" className={buttonClass} data-variant="secondary" onClick={onClose}>
+            {t('common.close')}
+          </button>
+        )}
         {status.state === 'failed' && (
           <button type="button" className={buttonClass} data-variant="secondary" onClick={wizard.edit}>
             {t('wizard.edit')}

@@ -1,4 +1,4 @@
-import { forwardRef, useId, useState } from 'react';
+import { forwardRef, useEffect, useId, useRef, useState } from 'react';
 import type { MessageTemplate, TemplateStatus } from '../../core/types';
 import { useMessages, useTemplates } from '../../data';
 import { TemplatePreview } from '../template-preview';
@@ -51,6 +51,19 @@ export const SendMessageWizardTemplateStep = forwardRef<HTMLDivElement, SendMess
     });
     const [hoveredId, setHoveredId] = useState<string | null>(null);
     const [focusedId, setFocusedId] = useState<string | null>(null);
+    const listRef = useRef<HTMLFieldSetElement>(null);
+    useEffect(() => {
+      // Follows focus with `focusin`, which fires once the new element has focus. Updating on a
+      // radio's blur instead changed the preview while focus sat on <body>; the dialog's focus trap
+      // then pulled focus to its container, so arrows and Tab stopped working in the list.
+      const follow = (event: FocusEvent) => {
+        const target = event.target;
+        const inList = target instanceof HTMLInputElement && target.type === 'radio' && listRef.current?.contains(target) === true;
+        setFocusedId(inList ? target.value : null);
+      };
+      document.addEventListener('focusin', follow);
+      return () => document.removeEventListener('focusin', follow);
+    }, []);
     const chosen = wizard.values.template;
     const previewed: MessageTemplate | null =
       templates.find((template) => template.id === (hoveredId ?? focusedId)) ?? chosen ?? null;
@@ -93,7 +106,7 @@ export const SendMessageWizardTemplateStep = forwardRef<HTMLDivElement, SendMess
               </p>
             )}
             {templates.length > 0 && (
-              <fieldset className={listClass} data-slot="send-message-wizard-templates" onPointerLeave={() => setHoveredId(null)}>
+              <fieldset ref={listRef} className={listClass} data-slot="send-message-wizard-templates" onPointerLeave={() => setHoveredId(null)}>
                 <legend>
                   <VisuallyHidden>{t('wizard.templates.label')}</VisuallyHidden>
                 </legend>
@@ -116,8 +129,6 @@ export const SendMessageWizardTemplateStep = forwardRef<HTMLDivElement, SendMess
                         disabled={!approved}
                         aria-describedby={detailId}
                         onChange={() => wizard.setTemplate(template)}
-                        onFocus={() => setFocusedId(template.id)}
-                        onBlur={() => setFocusedId((current) => (current === template.id ? null : current))}
                       />
                       <span data-slot="send-message-wizard-option-title">{template.name}</span>
                       <span id={detailId} data-slot="send-message-wizard-option-text">

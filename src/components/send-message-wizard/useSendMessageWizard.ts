@@ -42,6 +42,12 @@ export interface SendMessageWizardValues {
   bindings: Partial<Record<TemplateVariablePath, ContactField>>;
   /** The image, video, document or location of a media header. */
   headerMedia: TemplateParameters['header'] | null;
+  /**
+   * The link the provider's `uploadMedia` answered for this draft. A typed link must be https
+   * (WhatsApp fetches media over https); the host's own upload link is taken as it comes.
+   * @default null
+   */
+  uploadedMediaLink?: string | null;
   /** The ticket's priority. */
   priority: TicketPriority;
   /** The agent the ticket is assigned to, or `null` for nobody. */
@@ -213,6 +219,7 @@ function emptyDraft(defaultStep: SendMessageWizardStep, priority: TicketPriority
       variables: {},
       bindings: {},
       headerMedia: null,
+      uploadedMediaLink: null,
       priority,
       assigneeId: null,
       description: '',
@@ -375,6 +382,10 @@ export function useSendMessageWizard(options: UseSendMessageWizardOptions): UseS
         found[path] ??= { code, message, ...(limit === undefined ? {} : { limit }), ...(length === undefined ? {} : { length }) };
       }
     }
+    const media = values.headerMedia;
+    if (found.header === undefined && media && 'link' in media && !/^https:\/\//i.test(media.link.trim()) && media.link !== values.uploadedMediaLink) {
+      found.header = { code: 'invalid_url', message: 'The link must start with https://' };
+    }
     const descriptionLength = codePointLength(draft.values.description);
     if (descriptionLength > descriptionMaxLength) {
       found.description = { code: 'too_long', message: 'The description is too long.', limit: descriptionMaxLength, length: descriptionLength };
@@ -388,7 +399,7 @@ export function useSendMessageWizard(options: UseSendMessageWizardOptions): UseS
       }
     }
     return found;
-  }, [values.senderId, values.to, sender, template, parameters, draft.values.description, draft.sendError]);
+  }, [values.senderId, values.to, values.headerMedia, values.uploadedMediaLink, sender, template, parameters, draft.values.description, draft.sendError]);
 
   const blocked: SendMessageWizardBlock | null = contact?.optedOut
     ? { reason: 'opted_out' }

@@ -1,5 +1,6 @@
 import { forwardRef, useState } from 'react';
 import type { ComponentPropsWithoutRef, ReactNode } from 'react';
+import { isHttpUrl } from '../../core/template/templateText';
 import type { RenderedTemplate } from '../../core/template/types';
 import { DocumentIcon, ImageIcon, LocationIcon, VideoIcon } from '../internal/icons';
 import { useOptionalMessages } from '../internal/useOptionalMessages';
@@ -24,6 +25,14 @@ export interface TemplatePreviewHeaderProps extends ComponentPropsWithoutRef<'di
    * @default the Root's `unstyled`, else false
    */
   unstyled?: boolean;
+}
+
+/**
+ * Whether a link can be shown as an image: a web link, or a local image (data: or blob:). Anything
+ * else ("not a url") would be requested relative to the host's page.
+ */
+function isImageSource(link: string): boolean {
+  return isHttpUrl(link) || /^data:image\//i.test(link) || link.startsWith('blob:');
 }
 
 /** The last path segment of a link, decoded: `invoice_0042.pdf`. */
@@ -111,7 +120,7 @@ export const TemplatePreviewHeader = forwardRef<HTMLDivElement, TemplatePreviewH
       break;
     case 'image':
       content =
-        header.link !== null && header.link !== failedLink ? (
+        header.link !== null && header.link !== failedLink && isImageSource(header.link) ? (
           <img
             data-slot="template-preview-image"
             className={imageClass}

@@ -5,6 +5,7 @@ import { useMessages } from '../../data/useMessages';
 import { cn } from '../internal/cn';
 import { createPagedListEmpty, createPagedListError, createPagedListLoadMore } from '../internal/pagedListParts';
 import type { PagedListPartOptions, PagedListPartsSpec } from '../internal/pagedListParts';
+import { ticketReference } from '../internal/ticketReference';
 import { VisuallyHidden } from '../internal/VisuallyHidden';
 import { useTicketsTab } from './useTicketsTab';
 import type { TicketsTabColumnId, UseTicketsTabOptions, UseTicketsTabResult } from './useTicketsTab';
@@ -69,14 +70,28 @@ export const TicketsTabRoot = forwardRef<HTMLDivElement, TicketsTabRootProps>(fu
   );
 });
 
+/** The columns that collapse into the ticket's cell when the table is narrow, in that order. */
+const collapsibleColumns = ['delivery', 'assignee', 'priority', 'template', 'createdAt'] as const satisfies readonly TicketsTabColumnId[];
+
 function TicketCell({ columnId, ticket }: { columnId: TicketsTabColumnId; ticket: Ticket }) {
   const { t, formatDate, formatRelativeTime } = useMessages();
   switch (columnId) {
     case 'id':
       return (
-        <span dir="ltr" data-slot="tickets-tab-id" title={ticket.id}>
-          {ticket.id}
-        </span>
+        <>
+          <span dir="ltr" data-slot="tickets-tab-id" title={ticket.id}>
+            {ticketReference(ticket.id)}
+          </span>
+          {/* The columns a narrow table hides, shown here instead (by the stylesheet; `hidden` keeps
+              them out of an unstyled table, which shows every column). */}
+          <span data-slot="tickets-tab-summary" hidden>
+            {collapsibleColumns.map((collapsed) => (
+              <span key={collapsed} data-column={collapsed}>
+                <TicketCell columnId={collapsed} ticket={ticket} />
+              </span>
+            ))}
+          </span>
+        </>
       );
     case 'status':
       return (
@@ -139,7 +154,9 @@ export interface TicketsTabTableProps extends Omit<ComponentPropsWithoutRef<'tab
 /**
  * The table named "Tickets": a header button per column sorts by it (`aria-sort` on the
  * header cell); a busy loading row until the first page arrives. Renders nothing when there
- * is nothing to list (the Empty and Error parts stand in).
+ * is nothing to list (the Empty and Error parts stand in). Tickets show a short reference
+ * ("#7KQ2MD", the full id in its title). In a narrow host the later columns collapse into the
+ * ticket's cell (the stylesheet decides, by the table's own width), so it never scrolls sideways.
  */
 export const TicketsTabTable = forwardRef<HTMLTableElement, TicketsTabTableProps>(function TicketsTabTable(
   { unstyled, className, ...props },
@@ -195,7 +212,7 @@ export const TicketsTabTable = forwardRef<HTMLTableElement, TicketsTabTableProps
                     <button
                       type="button"
                       data-slot="tickets-tab-open"
-                      aria-label={t('ticketsTab.openTicket', { id: ticket.id })}
+                      aria-label={t('ticketsTab.openTicket', { id: ticketReference(ticket.id) })}
                       onClick={() => onOpenTicket(ticket)}
                     >
                       {t('wizard.openTicket')}

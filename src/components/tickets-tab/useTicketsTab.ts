@@ -12,7 +12,7 @@ import { useControllableState } from '../internal/useControllableState';
 export type TicketsTabStatus = 'loading' | 'ready' | 'empty' | 'error';
 
 /** The sortable columns, in order. */
-export type TicketsTabColumnId = 'id' | 'status' | 'priority' | 'assignee' | 'delivery' | 'template' | 'createdAt';
+export type TicketsTabColumnId = 'id' | 'status' | 'delivery' | 'assignee' | 'priority' | 'template' | 'createdAt';
 
 /** The order the rows are shown in; `null` keeps the provider's (newest first). */
 export type TicketsTabSorting = { columnId: TicketsTabColumnId; direction: 'ascending' | 'descending' } | null;
@@ -74,12 +74,14 @@ export interface UseTicketsTabResult {
 
 const priorityRank: Record<Ticket['priority'], number> = { low: 0, medium: 1, high: 2, urgent: 3 };
 
+// In the table's order: what an agent scans for first; the later ones collapse into the
+// ticket's cell in a narrow host.
 const sortValues: Record<TicketsTabColumnId, (ticket: Ticket) => string | number> = {
   id: (ticket) => ticket.id,
   status: (ticket) => ticket.status,
-  priority: (ticket) => priorityRank[ticket.priority],
-  assignee: (ticket) => ticket.assignee?.name.toLocaleLowerCase() ?? '',
   delivery: (ticket) => ticket.notification.delivery,
+  assignee: (ticket) => ticket.assignee?.name.toLocaleLowerCase() ?? '',
+  priority: (ticket) => priorityRank[ticket.priority],
   template: (ticket) => ticket.notification.templateName,
   // ISO 8601 strings sort chronologically.
   createdAt: (ticket) => ticket.createdAt,

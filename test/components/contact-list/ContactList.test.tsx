@@ -366,6 +366,36 @@ describe('ContactList keyboard and selection', () => {
     expect(Number((document.activeElement as HTMLElement).getAttribute('aria-rowindex'))).toBe(afterPageDown);
   });
 
+  it('reaches the last contact of the whole book with End, loading the pages in between', async () => {
+    const contacts = generateContacts(230, 7);
+    const { user, provider } = renderList({ provider: { contacts } });
+    const last = (await allContacts(assertMemory(provider))).at(-1) as Contact;
+    await waitFor(() => expect(contactRows().length).toBeGreaterThan(0));
+    searchBox().focus();
+    await user.keyboard('{ArrowDown}{End}');
+    await waitFor(() => expect(document.activeElement).toBe(rowOf(last.name)));
+    expect((document.activeElement as HTMLElement).getAttribute('aria-rowindex')).toBe(String(230 + 1));
+    await user.keyboard('{Home}');
+    expect((document.activeElement as HTMLElement).getAttribute('aria-rowindex')).toBe('2');
+  });
+
+  it('moves a whole page with PageDown even past the loaded rows, loading the next page first', async () => {
+    // Slow pages: the scroll-driven prefetch has not answered when the key is pressed.
+    const { user } = renderList({ provider: { contacts: generateContacts(120, 3), latencyMs: 150 }, props: { pageSize: 20 } });
+    await waitFor(() => expect(contactRows().length).toBeGreaterThan(0));
+    searchBox().focus();
+    await user.keyboard('{ArrowDown}{PageDown}');
+    const rowIndex = () => Number((document.activeElement as HTMLElement).getAttribute('aria-rowindex'));
+    const step = rowIndex() - 2;
+    expect(step).toBeGreaterThan(1);
+    let expected = rowIndex();
+    while (expected + step <= 121) {
+      expected += step;
+      await user.keyboard('{PageDown}');
+      await waitFor(() => expect(rowIndex()).toBe(expected));
+    }
+  });
+
   it('selects a contact on click', async () => {
     const { user, onSelect } = renderList();
     await waitFor(() => expect(contactRows().length).toBeGreaterThan(0));

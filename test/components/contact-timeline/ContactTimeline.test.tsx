@@ -6,7 +6,7 @@ import { ContactTimeline } from '../../../src/components/contact-timeline';
 import type { ContactTimelineProps } from '../../../src/components/contact-timeline';
 import { ReachoutError } from '../../../src/core';
 import { createReachoutQueryClient, ReachoutProvider } from '../../../src/data';
-import { createMemoryProvider } from '../../../src/testing';
+import { createMemoryProvider, fixtures } from '../../../src/testing';
 import type { MemoryProvider } from '../../../src/testing';
 
 afterEach(() => {
@@ -46,6 +46,28 @@ describe('ContactTimeline', () => {
     const time = failed.querySelector('time');
     expect(time?.getAttribute('dateTime')).toBe('2026-02-14T08:01:30.000Z');
     expect(time?.textContent).toMatch(/ago$/);
+  });
+
+  it('says each event once: a text that only restates the title is left out, one that adds to it stays', async () => {
+    renderTimeline();
+    await waitFor(() => expect(eventIds()).toEqual(priyaEventsNewestFirst));
+    const created = list().querySelector<HTMLElement>('[data-event-id="event-priya-created"]') as HTMLElement;
+    expect(created.querySelector('[data-slot="contact-timeline-body"]')?.textContent).toBe('Contact created');
+    const verified = list().querySelector<HTMLElement>('[data-type="notification.verified"]') as HTMLElement;
+    expect(verified.textContent).toContain('Number verified');
+    expect(verified.textContent).toContain('the notification was sent');
+  });
+
+  it('does not repeat "Read" as "Notification read"', async () => {
+    const read = { id: 'event-priya-read', contactId: priya, type: 'notification.read' as const, at: '2026-03-01T10:00:00.000Z', text: 'Notification read' };
+    const provider = createMemoryProvider({ timeline: [...fixtures.timeline, read] });
+    render(
+      <ReachoutProvider dataProvider={provider}>
+        <ContactTimeline contactId={priya} />
+      </ReachoutProvider>,
+    );
+    const item = await waitFor(() => list().querySelector<HTMLElement>('[data-event-id="event-priya-read"]') as HTMLElement);
+    expect(item.querySelector('[data-slot="contact-timeline-body"]')?.textContent).toBe('Read');
   });
 
   it('shows a new event at the top live, and announces it politely', async () => {

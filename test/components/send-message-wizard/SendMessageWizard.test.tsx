@@ -139,10 +139,10 @@ describe('SendMessageWizard', () => {
     const { user, onOpenChat } = renderWizard({ props: { contactId: hugoMartin } });
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('This contact has an active chat');
-    await user.click(within(alert).getByRole('button', { name: 'Open chat' }));
-    expect(onOpenChat).toHaveBeenCalledWith(expect.objectContaining({ contactId: hugoMartin }));
     await user.click(screen.getByRole('button', { name: 'Next' }));
     expect(currentStep()).toContain('Recipient');
+    await user.click(within(alert).getByRole('button', { name: 'Open chat' }));
+    expect(onOpenChat).toHaveBeenCalledWith(expect.objectContaining({ contactId: hugoMartin }));
   });
 
   it('starts with focus on the step title, one Tab away from the first field', async () => {

@@ -110,6 +110,12 @@ describe('TemplatePreview', () => {
     expect(part(root, 'template-preview-header').dataset.state).toBe('filled');
   });
 
+  it('does not request a header image link that is not a URL, and shows the placeholder', () => {
+    const root = renderPreview('seasonal_promo', { header: { type: 'image', link: 'not a url' } });
+    expect(within(root).queryByRole('img')).toBeNull();
+    expect(root.querySelector('img')).toBeNull();
+  });
+
   it('falls back to the placeholder when the header image cannot be loaded', async () => {
     const root = renderPreview('seasonal_promo', { header: { type: 'image', link: 'data:image/png;base64,AAAA' } });
     expect(await within(root).findByText('The image couldn’t be loaded')).toBeTruthy();

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TicketsTab } from '../../../src/components/tickets-tab';
 import type { TicketsTabProps } from '../../../src/components/tickets-tab';
+import { ticketReference } from '../../../src/components/internal/ticketReference';
 import { ReachoutError } from '../../../src/core';
 import type { Ticket } from '../../../src/core/types';
 import { createReachoutQueryClient, ReachoutProvider } from '../../../src/data';
@@ -32,6 +33,8 @@ interface RenderTabOptions {
   props?: Partial<TicketsTabProps>;
   noRetry?: boolean;
   setup?: (provider: MemoryProvider) => void;
+  /** The host's width: the table collapses columns into the ticket's cell when narrow. */
+  width?: number;
 }
 
 function renderTab(options: RenderTabOptions = {}) {
@@ -42,7 +45,9 @@ function renderTab(options: RenderTabOptions = {}) {
   const user = userEvent.setup();
   render(
     <ReachoutProvider dataProvider={provider} queryClient={queryClient}>
-      <TicketsTab contactId={priya} onOpenTicket={onOpenTicket} {...options.props} />
+      <div style={{ inlineSize: options.width ?? 1000 }}>
+        <TicketsTab contactId={priya} onOpenTicket={onOpenTicket} {...options.props} />
+      </div>
     </ReachoutProvider>,
   );
   return { provider, onOpenTicket, user };
@@ -66,7 +71,7 @@ describe('TicketsTab', () => {
     renderTab();
     await waitFor(() => expect(rowIds()).toEqual(['ticket-priya-3', 'ticket-priya-2', 'ticket-priya-1']));
     const headers = within(table()).getAllByRole('columnheader').map((header) => header.textContent);
-    expect(headers).toEqual(['Ticket', 'Status', 'Priority', 'Assignee', 'Delivery', 'Template', 'Created', 'Actions']);
+    expect(headers).toEqual(['Ticket', 'Status', 'Delivery', 'Assignee', 'Priority', 'Template', 'Created', 'Actions']);
     expect(cellOf('ticket-priya-1', 'status').textContent).toBe('Resolved');
     expect(cellOf('ticket-priya-1', 'priority').textContent).toBe('Medium');
     expect(cellOf('ticket-priya-1', 'assignee').textContent).toBe('Ana Souza');
@@ -138,10 +143,44 @@ describe('TicketsTab', () => {
     expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull();
   });
 
+  it('shows each ticket by a short reference, never its id cut short, with the full id in the title', async () => {
+    const longId = '0f8e9a2c-5b1d-4c3e-9f7a-1234567890ab';
+    renderTab({ provider: { tickets: [{ ...fixtures.tickets[0]!, id: longId }] } });
+    await waitFor(() => expect(rowIds()).toEqual([longId]));
+    const reference = cellOf(longId, 'id').querySelector('[data-slot="tickets-tab-id"]') as HTMLElement;
+    expect(reference.textContent).toMatch(/^#[0-9A-HJKMNP-TV-Z]{6}$/);
+    expect(reference.getAttribute('title')).toBe(longId);
+    // Fully shown: no ellipsis cutting it.
+    expect(reference.scrollWidth).toBeLessThanOrEqual(reference.clientWidth);
+    expect(ticketReference(longId)).toBe(reference.textContent);
+    expect(ticketReference('ticket-priya-2')).not.toBe(ticketReference('ticket-priya-3'));
+  });
+
+  it.each([
+    [1000, ['Ticket', 'Status', 'Delivery', 'Assignee', 'Priority', 'Template', 'Created', 'Actions']],
+    [640, ['Ticket', 'Status', 'Delivery', 'Assignee', 'Actions']],
+    [360, ['Ticket', 'Status', 'Actions']],
+  ])('fits a %i px host without scrolling, the columns that do not fit shown in the ticket’s cell', async (width, headers) => {
+    renderTab({ width });
+    await waitFor(() => expect(rowIds()).toHaveLength(3));
+    expect(within(table()).getAllByRole('columnheader').map((header) => header.textContent)).toEqual(headers);
+    const scroller = table().parentElement as HTMLElement;
+    expect(scroller.scrollWidth).toBeLessThanOrEqual(scroller.clientWidth);
+    const open = within(table()).getAllByRole('button', { name: /^Open ticket/ })[0] as HTMLElement;
+    expect(open.getBoundingClientRect().right).toBeLessThanOrEqual(scroller.getBoundingClientRect().right);
+    // Whatever a header no longer names, the row still says.
+    const row = within(rowOf('ticket-priya-2'));
+    const shown = (text: string) => row.queryAllByText(text).filter((element) => element.checkVisibility());
+    for (const text of ['High', 'Bruno Keller', 'support_callback', 'Read']) expect(shown(text)).toHaveLength(1);
+    const ticketCell = rowOf('ticket-priya-2').querySelector('td[data-column="id"]') as HTMLElement;
+    expect(ticketCell.contains(shown('High')[0] ?? null)).toBe(!headers.includes('Priority'));
+    expect(ticketCell.contains(shown('Bruno Keller')[0] ?? null)).toBe(!headers.includes('Assignee'));
+  });
+
   it('calls onOpenTicket with the row’s ticket', async () => {
     const { onOpenTicket, user } = renderTab();
     await waitFor(() => expect(rowIds()).toHaveLength(3));
-    await user.click(screen.getByRole('button', { name: 'Open ticket ticket-priya-2' }));
+    await user.click(screen.getByRole('button', { name: `Open ticket ${ticketReference('ticket-priya-2')}` }));
     expect(onOpenTicket).toHaveBeenCalledWith(expect.objectContaining({ id: 'ticket-priya-2' }));
   });
 
