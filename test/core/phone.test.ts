@@ -54,6 +54,9 @@ describe('normalizePhone', () => {
     ['full-width digits', '＋１ ４１５ ５５５ ２６７１', undefined, '+14155552671'],
     ['bidi marks pasted from an RTL page', '\u200e+971 50 123 4567\u200f', undefined, '+971501234567'],
     ['an extension', '+1 415 555 2671 ext. 12', undefined, '+14155552671'],
+    ['an extension without a dot', '+1 415 555 2671 ext 12', undefined, '+14155552671'],
+    ['an extension without a space', '+1 415 555 2671 ext.12', undefined, '+14155552671'],
+    ['an extension written x', '+1 415 555 2671 x12', undefined, '+14155552671'],
   ] as const)('cleans up %s', (_name, input, country, expected) => {
     expect(normalizePhone(input, country)).toMatchObject({ ok: true, e164: expected });
   });
@@ -68,6 +71,9 @@ describe('normalizePhone', () => {
     ['98765 43210', 'invalid_country'],
     ['+1 415', 'too_short'],
     ['+12345678901234567', 'too_long'],
+    ['+1', 'too_short'],
+    ['+49 1', 'too_short'],
+    ['+1234567890123456789', 'too_long'],
     ['+999 1234 5678', 'invalid_country'],
   ] as const)('rejects %j as %s', (input, reason) => {
     expect(normalizePhone(input)).toEqual({ ok: false, reason });
