@@ -133,6 +133,7 @@ describe('isAbortError', () => {
     expect(isAbortError(new Error('nope'))).toBe(false);
     expect(isAbortError(null)).toBe(false);
     expect(isAbortError('AbortError')).toBe(false);
+    expect(isAbortError(function AbortError() {})).toBe(false);
   });
 });
 
