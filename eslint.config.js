@@ -5,7 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'demo/dist', 'storybook-static', 'node_modules', 'coverage', 'bench/results', 'bench/.build', '**/*.d.ts'] },
+  { ignores: ['dist', 'demo/dist', 'storybook-static', 'node_modules', 'coverage', 'bench/results', 'bench/.build', '**/*.d.ts', 'reports/mutation', '.stryker-tmp'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -54,6 +54,9 @@ describe('normalizePhone', () => {
     ['full-width digits', '＋１ ４１５ ５５５ ２６７１', undefined, '+14155552671'],
     ['bidi marks pasted from an RTL page', '\u200e+971 50 123 4567\u200f', undefined, '+971501234567'],
     ['an extension', '+1 415 555 2671 ext. 12', undefined, '+14155552671'],
+    ['an extension without a dot', '+1 415 555 2671 ext 12', undefined, '+14155552671'],
+    ['an extension without a space', '+1 415 555 2671 ext.12', undefined, '+14155552671'],
+    ['an extension written x', '+1 415 555 2671 x12', undefined, '+14155552671'],
   ] as const)('cleans up %s', (_name, input, country, expected) => {
     expect(normalizePhone(input, country)).toMatchObject({ ok: true, e164: expected });
   });
@@ -68,14 +71,36 @@ describe('normalizePhone', () => {
     ['98765 43210', 'invalid_country'],
     ['+1 415', 'too_short'],
     ['+12345678901234567', 'too_long'],
+    ['+1', 'too_short'],
+    ['+49 1', 'too_short'],
+    ['+1234567890123456789', 'too_long'],
     ['+999 1234 5678', 'invalid_country'],
   ] as const)('rejects %j as %s', (input, reason) => {
     expect(normalizePhone(input)).toEqual({ ok: false, reason });
   });
 
   it('rejects a number that is not valid for its country', () => {
-    expect(normalizePhone('+44 1234')).toMatchObject({ ok: false });
+    expect(normalizePhone('+44 1234')).toEqual({ ok: false, reason: 'invalid' });
     expect(normalizePhone('123', 'BR')).toMatchObject({ ok: false });
+  });
+
+  it.each([
+    ['3 national digits', '+1 415', 'too_short'],
+    ['4 national digits', '+1 4155', 'invalid'],
+    ['14 national digits', '+1 123456789012345', 'invalid'],
+    ['15 national digits', '+49 123456789012345', 'too_long'],
+  ] as const)('calls an invalid number with %s %s', (_length, input, reason) => {
+    expect(normalizePhone(input)).toEqual({ ok: false, reason });
+  });
+
+  it('gives the country and both display forms of a valid number, with no correction', () => {
+    expect(normalizePhone('(11) 98765-4321', 'BR')).toEqual({
+      ok: true,
+      e164: '+5511987654321',
+      country: 'BR',
+      national: '(11) 98765-4321',
+      international: '+55 11 98765 4321',
+    });
   });
 });
 
@@ -102,9 +127,27 @@ describe('phoneSearchDigits', () => {
     expect(phoneSearchDigits('0044 7911')).toBe('447911');
   });
 
+  it('keeps zeros inside and at the end of the digits', () => {
+    expect(phoneSearchDigits('1005')).toBe('1005');
+    expect(phoneSearchDigits('0 1005 0')).toBe('10050');
+  });
+
+  it('accepts three digits and refuses two, counted after the leading zeros', () => {
+    expect(phoneSearchDigits('123')).toBe('123');
+    expect(phoneSearchDigits('0012')).toBeNull();
+    expect(phoneSearchDigits('00123')).toBe('123');
+  });
+
+  it('accepts every kind of phone punctuation and full-width digits', () => {
+    expect(phoneSearchDigits(' +1 (415) 555.26-71/2 ')).toBe('141555526712');
+    expect(phoneSearchDigits('１２３')).toBe('123');
+  });
+
   it('is null for names and for too few digits', () => {
     expect(phoneSearchDigits('maria')).toBeNull();
     expect(phoneSearchDigits('maria 123')).toBeNull();
+    expect(phoneSearchDigits('123 maria')).toBeNull();
+    expect(phoneSearchDigits('555-CALL')).toBeNull();
     expect(phoneSearchDigits('12')).toBeNull();
     expect(phoneSearchDigits('')).toBeNull();
   });

@@ -1,14 +1,20 @@
 import * as z from 'zod/mini';
 import { describe, expect, it } from 'vitest';
 import {
+  chatSchema,
+  chatStatusSchema,
   contactInputSchema,
   contactSchema,
   createContactInputSchema,
   defaultContactInputMessages as messages,
   fieldErrorsOf,
   inputLimits,
+  senderSchema,
   sendNotificationInputSchema,
+  ticketSchema,
+  timelineEventSchema,
 } from '../../src/core/schemas';
+import type { ChatStatus, DeliveryStatus, TicketStatus, TimelineEventType } from '../../src/core/types';
 
 function errorsOf(schema: z.ZodMiniType, input: unknown): Record<string, string> {
   const result = z.safeParse(schema, input);
@@ -68,6 +74,47 @@ describe('contactInputSchema', () => {
     });
   });
 
+  it('says what is wrong with a phone that libphonenumber reads but finds invalid', () => {
+    const valid = { name: 'Ana' };
+    expect(errorsOf(contactInputSchema, { ...valid, phone: '+1 415' })).toEqual({ phone: 'This number is too short' });
+    expect(errorsOf(contactInputSchema, { ...valid, phone: '+49 123456789012345' })).toEqual({ phone: 'This number is too long' });
+    expect(errorsOf(contactInputSchema, { ...valid, phone: '+44 1234' })).toEqual({
+      phone: 'This is not a valid phone number for the chosen country',
+    });
+  });
+
+  it('asks for a name when there is none at all', () => {
+    expect(errorsOf(contactInputSchema, { phone: '+14155552671' })).toEqual({ name: 'Enter a name' });
+  });
+
+  it('accepts an email and photo link typed without surrounding spaces, and empty ones as none', () => {
+    const valid = { name: 'Ana', phone: '+14155552671' };
+    expect(z.parse(contactInputSchema, { ...valid, email: 'ana@example.com', avatarUrl: 'http://example.com/a.png' })).toMatchObject({
+      email: 'ana@example.com',
+      avatarUrl: 'http://example.com/a.png',
+    });
+    expect(z.parse(contactInputSchema, { ...valid, email: '', avatarUrl: '' })).toMatchObject({ email: null, avatarUrl: null });
+    expect(z.parse(contactInputSchema, { ...valid, email: null, avatarUrl: null })).toMatchObject({ email: null, avatarUrl: null });
+  });
+
+  it('accepts uploaded images as data: and blob: links, whatever they hold', () => {
+    const valid = { name: 'Ana', phone: '+14155552671' };
+    const svg = 'data:image/svg+xml,<svg viewBox="0 0 1 1"></svg>';
+    const blob = 'blob:https://app.example.com/0f3c2a1e-8d4b-4c2a-9d0e-5b6a7c8d9e0f';
+    expect(z.parse(contactInputSchema, { ...valid, avatarUrl: svg }).avatarUrl).toBe(svg);
+    expect(z.parse(contactInputSchema, { ...valid, avatarUrl: blob }).avatarUrl).toBe(blob);
+    expect(errorsOf(contactInputSchema, { ...valid, avatarUrl: 'data:text/html,<script></script>' })).toEqual({
+      avatarUrl: messages.avatarUrlInvalid,
+    });
+  });
+
+  it('reports an email over the limit once, without also matching it against the pattern', () => {
+    const result = z.safeParse(contactInputSchema, { name: 'Ana', phone: '+14155552671', email: `${'a '.repeat(200)}@example.com` });
+    expect(result.success ? [] : result.error.issues.map(({ path, message }) => ({ path, message }))).toEqual([
+      { path: ['email'], message: 'Enter an email address like name@example.com' },
+    ]);
+  });
+
   it('takes translated messages', () => {
     const schema = createContactInputSchema({ messages: { nameRequired: 'Informe um nome' } });
     expect(errorsOf(schema, { name: '', phone: '+14155552671' })).toEqual({ name: 'Informe um nome' });
@@ -79,11 +126,86 @@ describe('contactInputSchema', () => {
   });
 });
 
+describe('fieldErrorsOf', () => {
+  it('files an issue about the whole input under form', () => {
+    expect(errorsOf(contactInputSchema, null)).toEqual({ form: expect.any(String) });
+  });
+
+  it('keeps the first message of each field, joining nested paths with dots', () => {
+    const result = z.safeParse(z.object({ a: z.object({ b: z.string().check(z.minLength(3, 'short'), z.regex(/x/, 'no x')) }) }), {
+      a: { b: 'y' },
+    });
+    expect(result.success ? {} : fieldErrorsOf(result.error)).toEqual({ 'a.b': 'short' });
+  });
+});
+
 describe('contactSchema', () => {
-  it('accepts a contact and rejects one with a bad date', () => {
+  it('accepts a contact and rejects one with a bad date, saying so', () => {
     const contact = { id: 'c1', name: 'Ana', email: null, phone: '+5511987654321', avatarUrl: null, createdAt: '2026-01-01T00:00:00.000Z' };
     expect(z.safeParse(contactSchema, contact).success).toBe(true);
-    expect(z.safeParse(contactSchema, { ...contact, createdAt: 'soon' }).success).toBe(false);
+    expect(errorsOf(contactSchema, { ...contact, createdAt: 'soon' })).toEqual({ createdAt: 'Expected an ISO date' });
+  });
+});
+
+// The status labels are API (DESIGN.md): each must pass the response schemas, and nothing else.
+describe('response schemas', () => {
+  const agent = { id: 'a1', name: 'Priya' };
+
+  it('accepts every sender status and quality rating, and refuses others', () => {
+    const sender = { id: 's1', channel: 'whatsapp', phone: '+14155552671', displayName: 'Acme' };
+    for (const status of ['connected', 'disconnected', 'flagged', 'restricted']) {
+      expect(errorsOf(senderSchema, { ...sender, status })).toEqual({});
+    }
+    for (const qualityRating of ['GREEN', 'YELLOW', 'RED', 'UNKNOWN']) {
+      expect(errorsOf(senderSchema, { ...sender, qualityRating })).toEqual({});
+    }
+    expect(Object.keys(errorsOf(senderSchema, { ...sender, status: 'banned', qualityRating: 'green' }))).toEqual(['status', 'qualityRating']);
+  });
+
+  it('accepts every chat status', () => {
+    const chat = { id: 'ch1', contactId: 'c1', assignee: agent, lastInboundAt: null, senderId: 's1' };
+    const statuses: ChatStatus[] = ['open', 'assigned', 'queued', 'resolved', 'closed'];
+    for (const status of statuses) expect(errorsOf(chatSchema, { ...chat, status })).toEqual({});
+    expect(z.safeParse(chatStatusSchema, 'verifying').success).toBe(false);
+  });
+
+  it('accepts every ticket status and delivery status', () => {
+    const at = '2026-01-01T00:00:00.000Z';
+    const ticket = {
+      id: 't1',
+      contactId: 'c1',
+      chatId: null,
+      priority: 'high',
+      assignee: null,
+      description: 'Order update',
+      createdAt: at,
+      updatedAt: at,
+      notification: { senderId: 's1', to: '+14155552671', templateName: 'order_update', language: 'en_US', body: 'Hi' },
+    };
+    const statuses: TicketStatus[] = ['verifying', 'failed', 'open', 'assigned', 'queued', 'resolved', 'closed'];
+    const deliveries: DeliveryStatus[] = ['pending', 'sent', 'delivered', 'read', 'failed'];
+    for (const status of statuses) {
+      for (const delivery of deliveries) {
+        expect(errorsOf(ticketSchema, { ...ticket, status, notification: { ...ticket.notification, delivery } })).toEqual({});
+      }
+    }
+  });
+
+  it('accepts every timeline event type', () => {
+    const types: TimelineEventType[] = [
+      'contact.created',
+      'notification.sent',
+      'notification.verified',
+      'notification.failed',
+      'notification.delivered',
+      'notification.read',
+      'customer.replied',
+      'ticket.assigned',
+      'ticket.resolved',
+    ];
+    for (const type of types) {
+      expect(errorsOf(timelineEventSchema, { id: 'e1', contactId: 'c1', type, at: '2026-01-01T00:00:00.000Z', text: 'x' })).toEqual({});
+    }
   });
 });
 
@@ -98,6 +220,22 @@ describe('sendNotificationInputSchema', () => {
     message: { messaging_product: 'whatsapp', type: 'template', to: '+14155552671' },
     ticket: { priority: 'high', assigneeId: null, description: 'Order update' },
   };
+
+  it('requires a WhatsApp template message, keeping its other fields', () => {
+    expect(z.parse(sendNotificationInputSchema, { ...input, message: { ...input.message, template: { name: 'x' } } }).message).toEqual({
+      ...input.message,
+      template: { name: 'x' },
+    });
+    expect(Object.keys(errorsOf(sendNotificationInputSchema, { ...input, message: { ...input.message, messaging_product: 'sms', type: 'text' } }))).toEqual([
+      'message.messaging_product',
+      'message.type',
+    ]);
+    expect(Object.keys(errorsOf(sendNotificationInputSchema, { ...input, message: {} }))).toEqual([
+      'message.messaging_product',
+      'message.type',
+      'message.to',
+    ]);
+  });
 
   it('accepts every text at its limit', () => {
     const atLimits = {

@@ -204,3 +204,46 @@ describe('buildTemplateMessage', () => {
     expect(error).toMatchObject({ code: 'VALIDATION', message: 'Fill in {{1}} in the message.', fieldErrors: { 'body.1': 'Fill in {{1}} in the message.' } });
   });
 });
+
+describe('buildTemplateMessage with ten or more variables', () => {
+  const keys = Array.from({ length: 11 }, (_, index) => String(index + 1));
+  const manyVariables: MessageTemplate = {
+    id: '77',
+    name: 'many_variables',
+    language: 'en_US',
+    status: 'APPROVED',
+    category: 'UTILITY',
+    components: [
+      // Written out of order: the Cloud API takes positional parameters by number.
+      { type: 'BODY', text: `Items: {{10}}, {{11}}, ${keys.slice(0, 9).map((key) => `{{${key}}}`).join(', ')}.` },
+      { type: 'BUTTONS', buttons: [{ type: 'URL', text: 'Open', url: 'https://shop.example.com/{{10}}' }] },
+    ],
+  };
+  const body = Object.fromEntries(keys.map((key) => [key, `value ${key}`]));
+
+  it('sends {{10}} and {{11}} after {{9}}, each with its own value', () => {
+    const payload = buildTemplateMessage({ to, template: manyVariables, parameters: { body, buttons: { 0: 'x' } } });
+    expect(payload.template.components?.[0]).toEqual({
+      type: 'body',
+      parameters: keys.map((key) => ({ type: 'text', text: `value ${key}` })),
+    });
+  });
+
+  it('fills a URL button whose placeholder has two digits', () => {
+    const payload = buildTemplateMessage({ to, template: manyVariables, parameters: { body, buttons: { 0: 'sale' } } });
+    expect(payload.template.components?.[1]).toEqual({
+      type: 'button',
+      sub_type: 'url',
+      index: '0',
+      parameters: [{ type: 'text', text: 'sale' }],
+    });
+  });
+
+  it('refuses the message while {{10}} is unfilled', () => {
+    const { '10': _unfilled, ...withoutTen } = body;
+    expect(thrown(() => buildTemplateMessage({ to, template: manyVariables, parameters: { body: withoutTen, buttons: { 0: 'x' } } }))).toMatchObject({
+      code: 'VALIDATION',
+      fieldErrors: { 'body.10': 'Fill in {{10}} in the message.' },
+    });
+  });
+});

@@ -54,4 +54,40 @@ describe('findMessageDifference', () => {
     expect(difference?.received?.length).toBe(80);
     expect(difference?.received?.endsWith('…')).toBe(true);
   });
+
+  it('shows a value of 80 characters in full and shortens one of 81 to 80', () => {
+    const atLimit = 'x'.repeat(78); // 80 characters as JSON, with its quotes
+    expect(findMessageDifference(built, { ...built, type: atLimit })?.received).toBe(JSON.stringify(atLimit));
+    expect(findMessageDifference(built, { ...built, type: `${atLimit}y` })?.received).toBe(`"${'x'.repeat(78)}…`);
+  });
+
+  it('shows the whole built payload, shortened, when what arrived is not an object', () => {
+    expect(findMessageDifference(built, null)).toEqual({
+      path: 'message',
+      expected: `${JSON.stringify(built).slice(0, 79)}…`,
+      received: 'null',
+    });
+    expect(findMessageDifference(built, [built])?.path).toBe('message');
+  });
+
+  it('takes a number sent as a JSON number, or missing, for a different one', () => {
+    expect(findMessageDifference(built, { ...built, to: 5511987654321 })).toEqual({
+      path: 'message.to',
+      expected: '"+5511987654321"',
+      received: '5511987654321',
+    });
+    const { to: _to, ...withoutTo } = built;
+    expect(findMessageDifference(built, withoutTo)).toEqual({ path: 'message.to', expected: '"+5511987654321"', received: undefined });
+  });
+
+  it('reports an object where the built payload has a list, and a list where it has an object', () => {
+    expect(findMessageDifference(built, { ...built, template: { ...built.template, components: { 0: built.template.components![0] } } })?.path).toBe(
+      'message.template.components',
+    );
+    expect(findMessageDifference(built, { ...built, template: [built.template] })?.path).toBe('message.template');
+  });
+
+  it('reports a differing field of the built payload before a field only the received one has', () => {
+    expect(findMessageDifference(built, { extra: true, ...built, type: 'text' })?.path).toBe('message.type');
+  });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseTemplate } from '../../../src/core/template/parseTemplate';
 import { renderTemplate } from '../../../src/core/template/renderTemplate';
 import type { FormattedNode } from '../../../src/core/template/types';
+import type { MessageTemplate, TemplateParameters } from '../../../src/core/types';
 import { templates } from '../../../src/testing/fixtures/templates';
 import { exampleParameters, fixture } from './fixtures';
 
@@ -168,5 +169,49 @@ describe('renderTemplate', () => {
     const rendered = renderTemplate(fixture('order_update'), { body: { '1': '  ' } });
     expect(rendered.body[1]).toMatchObject({ value: null });
     expect(rendered.bodyText.startsWith('Hi {{1}},')).toBe(true);
+  });
+
+  it.each(templates.map((template) => [template.name, template] as const))(
+    'calls fixture %s incomplete while any one header, body or button value is missing',
+    (_name, template) => {
+      const full = exampleParameters(template);
+      const withOneMissing: TemplateParameters[] = [];
+      if (full.header !== undefined) withOneMissing.push({ ...full, header: undefined });
+      for (const key of Object.keys(full.body ?? {})) {
+        const { [key]: _missing, ...body } = full.body ?? {};
+        withOneMissing.push({ ...full, body });
+      }
+      for (const key of Object.keys(full.buttons ?? {})) {
+        const { [Number(key)]: _missing, ...buttons } = full.buttons ?? {};
+        withOneMissing.push({ ...full, buttons });
+      }
+      for (const parameters of withOneMissing) expect(renderTemplate(template, parameters).complete).toBe(false);
+    },
+  );
+
+  it('calls a media header incomplete until it has a link', () => {
+    const promo = fixture('seasonal_promo');
+    const full = exampleParameters(promo);
+    expect(renderTemplate(promo, { ...full, header: { type: 'image', link: '  ' } }).complete).toBe(false);
+    expect(renderTemplate(promo, { ...full, header: { type: 'video', link: 'https://cdn.example.com/a.mp4' } }).complete).toBe(false);
+  });
+
+  it('labels copy-code and one-time-password buttons Meta’s way when the template leaves the text out', () => {
+    const codes: MessageTemplate = {
+      id: '9',
+      name: 'codes',
+      language: 'en_US',
+      status: 'APPROVED',
+      category: 'AUTHENTICATION',
+      components: [
+        { type: 'BODY', text: 'Your code' },
+        { type: 'BUTTONS', buttons: [{ type: 'OTP', otp_type: 'COPY_CODE' }, { type: 'COPY_CODE' }, { type: 'OTP', text: 'Copy it' }] },
+      ],
+    };
+    expect(renderTemplate(codes, { buttons: { 1: 'C0DE' } }).buttons).toEqual([
+      { type: 'OTP', text: 'Copy code' },
+      { type: 'COPY_CODE', text: 'Copy offer code', code: 'C0DE' },
+      { type: 'OTP', text: 'Copy it' },
+    ]);
   });
 });

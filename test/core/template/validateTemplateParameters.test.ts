@@ -274,3 +274,97 @@ describe('validateTemplateParameters', () => {
     expect(codes(template([{ type: 'BODY', text: 'Hello!' }], 'NAMED'), {})).toEqual([]);
   });
 });
+
+describe('validateTemplateParameters messages', () => {
+  function messagesOf(target: MessageTemplate, parameters: TemplateParameters): string[] {
+    return validateTemplateParameters(target, parameters).map(({ message }) => message);
+  }
+
+  const twoLinksAndACode = template([
+    { type: 'BODY', text: 'Your order {{1}} is on its way.' },
+    {
+      type: 'BUTTONS',
+      buttons: [
+        { type: 'URL', text: 'Track', url: 'https://track.example.com/{{1}}' },
+        { type: 'URL', text: 'Invoice', url: 'https://invoice.example.com/{{1}}' },
+        { type: 'COPY_CODE' },
+      ],
+    },
+  ]);
+  const body = { '1': '#1' };
+
+  it('accepts every button filled', () => {
+    expect(codes(twoLinksAndACode, { body, buttons: { 0: 'a1', 1: 'b2', 2: 'CODE' } })).toEqual([]);
+  });
+
+  it('names each button by its text, or by its number when it has none', () => {
+    expect(messagesOf(twoLinksAndACode, { body })).toEqual([
+      'Fill in the end of the link for the button “Track”.',
+      'Fill in the end of the link for the button “Invoice”.',
+      'Fill in the code for the button 3.',
+    ]);
+    expect(messagesOf(twoLinksAndACode, { body, buttons: { 0: 'a1', 1: 'b 2', 2: 'CODE', 3: 'extra' } })).toEqual([
+      'The link for the button “Invoice” is not a valid URL: https://invoice.example.com/b 2',
+      'Button 4 of this template has nothing to fill.',
+    ]);
+  });
+
+  it('says which limit a text breaks and by how much', () => {
+    expect(messagesOf(twoLinksAndACode, { body, buttons: { 0: 'a1', 1: 'b2', 2: 'C'.repeat(16) } })).toEqual([
+      'The code is 16 characters long; the limit is 15.',
+    ]);
+    expect(messagesOf(twoLinksAndACode, { body, buttons: { 0: 'a'.repeat(2000), 1: 'b2', 2: 'CODE' } })).toEqual([
+      'The link is 2026 characters long; the limit is 2000.',
+    ]);
+    expect(messagesOf(orderUpdate, { ...orderValues, header: { type: 'text', text: 'x'.repeat(43) } })).toEqual([
+      'The header is 61 characters long; the limit is 60.',
+    ]);
+    expect(messagesOf(template([{ type: 'BODY', text: 'Note: {{1}}' }, { type: 'FOOTER', text: 'f'.repeat(61) }]), { body: { '1': 'y'.repeat(1019) } })).toEqual([
+      'The message is 1025 characters long; the limit is 1024.',
+      'The footer is 61 characters long; the limit is 60.',
+    ]);
+  });
+
+  it('explains text values that are required, broken or not expected', () => {
+    expect(messagesOf(orderUpdate, { body: { ...orderValues.body, '1': 'Ana\nSouza', '4': 'extra' } })).toEqual([
+      'Fill in {{1}} in the header.',
+      'The value of {{1}} in the message can’t contain line breaks, tabs or more than 4 spaces in a row.',
+      'This template’s message has no variable {{4}}.',
+    ]);
+    expect(messagesOf(orderUpdate, { ...orderValues, header: { type: 'text', text: 'a\tb' } })).toEqual([
+      'The value of {{1}} in the header can’t contain line breaks, tabs or more than 4 spaces in a row.',
+    ]);
+    expect(messagesOf(orderUpdate, { ...orderValues, header: { type: 'image', link: 'https://cdn.example.com/a.jpg' } })).toEqual([
+      'This template’s header is text, not image.',
+    ]);
+    expect(messagesOf(fixture('support_callback'), { body: { '1': 'Sam', '2': 'T-1' }, header: { type: 'text', text: 'Hi' } })).toEqual([
+      'This template has no header to fill.',
+    ]);
+    expect(
+      messagesOf(fixture('discount_code'), { body: { '1': 'A', '2': 'B' }, buttons: { 1: 'C' }, header: { type: 'text', text: 'Hi' } }),
+    ).toEqual(['This template’s header has no variable to fill.']);
+  });
+
+  it('explains what a media or location header needs, with the right article', () => {
+    const promo = fixture('seasonal_promo');
+    const filled = exampleParameters(promo);
+    expect(messagesOf(promo, { ...filled, header: undefined })).toEqual(['This template needs an image for its header.']);
+    expect(messagesOf(promo, { ...filled, header: { type: 'video', link: 'https://cdn.example.com/a.mp4' } })).toEqual([
+      'This template’s header needs an image, not a video.',
+    ]);
+    expect(messagesOf(promo, { ...filled, header: { type: 'image', link: '' } })).toEqual(['Add a link to the image for the header.']);
+    expect(messagesOf(promo, { ...filled, header: { type: 'image', link: 'ftp://cdn.example.com/a.jpg' } })).toEqual([
+      'The image link must be an http:// or https:// URL.',
+    ]);
+    const invoice = fixture('invoice_ready');
+    expect(messagesOf(invoice, { ...exampleParameters(invoice), header: undefined })).toEqual(['This template needs a document for its header.']);
+    const pickup = fixture('pickup_ready');
+    const pickupBody = { '1': '#1', '2': 'PK-1' };
+    expect(messagesOf(pickup, { body: pickupBody, header: { type: 'image', link: 'https://cdn.example.com/a.jpg' } })).toEqual([
+      'This template’s header needs a location, not an image.',
+    ]);
+    expect(messagesOf(pickup, { body: pickupBody, header: { type: 'location', latitude: 91, longitude: 0 } })).toEqual([
+      'The location needs a latitude between -90 and 90 and a longitude between -180 and 180.',
+    ]);
+  });
+});
