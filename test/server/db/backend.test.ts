@@ -202,6 +202,26 @@ describe('sends racing to one contact, and sends cut short', () => {
     endCall();
   });
 
+  it('retries a send WhatsApp could not take, and a restarted server sends it once and stores its id', async () => {
+    let refused = 0;
+    const { gateway: unreachable } = recordingGateway({
+      send: () => {
+        refused++;
+        return Promise.reject(new ReachoutError('NETWORK', 'The WhatsApp Cloud API is unavailable'));
+      },
+    });
+    const first = await backendWith([], { gateway: unreachable });
+    const ticket = await first.provider.sendNotification({ input: orderSend(oscar, 'retried-send-0001') });
+    await eventually(() => Promise.resolve(refused === 1), 'the first try reached the gateway');
+    await first.close();
+    const { gateway: working, sent } = recordingGateway();
+    const restarted = createDatabaseBackend(db, { gateway: working, keepDatabaseOpen: true });
+    backends.push(restarted);
+    expect(await messageIdOf(ticket.id)).toBe('wamid.recorded-1');
+    expect(sent).toHaveLength(1);
+    expect((await restarted.provider.getTicket({ id: ticket.id })).status).toBe('verifying');
+  }, 30_000);
+
   it('takes over a key claimed without an answer by an older server that crashed', async () => {
     const backend = await backendWith();
     const input = orderSend(oscar, 'legacy-claim-0001');
