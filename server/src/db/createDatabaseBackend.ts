@@ -24,7 +24,6 @@ import {
   type Sender,
   type SendNotificationInput,
   sendNotificationInputSchema,
-  type TemplateMessagePayload,
   type Ticket,
   type TimelineEventType,
   validateTemplateParameters,
@@ -37,6 +36,7 @@ import type {
   StoredMedia,
   WhatsAppGateway,
 } from '../backend';
+import { type DispatchWorker, enqueueDispatch, startDispatchWorker } from '../jobs/dispatchNotification';
 import { decodeCursor, encodeCursor, resolveLimit } from './cursor';
 import { failureReasonOf, undeliverableError } from './failureReasons';
 import { createSortableId } from './ids';
@@ -452,9 +452,9 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
    * serialised (`write`), so a concurrent repeat of the key sees this one's committed answer.
    */
   const createNotificationTicket = (input: SendNotificationInput, fingerprint: string, template: MessageTemplate | undefined) =>
-    write(async (executor, emit): Promise<{ ticketId: string; created: { sender: Sender; message: TemplateMessagePayload } | null }> => {
+    write(async (executor, emit): Promise<{ ticketId: string; created: boolean }> => {
       const answered = await answerForKey(executor, input.idempotencyKey, fingerprint);
-      if (answered !== null) return { ticketId: answered, created: null };
+      if (answered !== null) return { ticketId: answered, created: false };
       // Frees a key left without an answer (see answerForKey).
       await executor
         .delete(idempotencyKeys)
@@ -554,6 +554,9 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
         })
         .returning();
       if (!row) throw new Error('Storing the ticket answered no row');
+      // The outbox: the job that hands the message to WhatsApp commits with the ticket, so a
+      // server that dies after this commit leaves a job another start (or server) runs.
+      await enqueueDispatch(db.queue, executor, { ticketId: row.id, message, sender });
       await executor
         .insert(idempotencyKeys)
         .values({ scope: sendScope, key: input.idempotencyKey, requestHash: fingerprint, ticketId: row.id, createdAt: at });
@@ -565,29 +568,13 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
         ticketId: row.id,
         at,
       });
-      return { ticketId: row.id, created: { sender, message } };
+      return { ticketId: row.id, created: true };
     });
 
   const readTicket = async (id: string): Promise<Ticket> => {
     const [row] = await database.select().from(tickets).where(eq(tickets.id, id)).limit(1);
     if (!row) throw notFound('ticket', id);
     return ticketOf(row);
-  };
-
-  /** After commit: hands the message built at validation to WhatsApp and keeps its id; a refused send fails the ticket. */
-  const dispatch = async (ticketId: string, message: TemplateMessagePayload, sender: Sender) => {
-    let messageId: string;
-    try {
-      ({ messageId } = await gateway.send(message, sender));
-    } catch (error) {
-      const reason = isReachoutError(error)
-        ? `WhatsApp refused the message: ${error.message}`
-        : 'WhatsApp could not be reached, so the message was not sent';
-      await applyFailure(ticketId, reason);
-      return;
-    }
-    await database.update(tickets).set({ messageId }).where(eq(tickets.id, ticketId));
-    simulation?.track(ticketId);
   };
 
   const sendNotification = async (input: SendNotificationInput, signal?: AbortSignal): Promise<Ticket> => {
@@ -601,7 +588,8 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
     if (answered !== null) return readTicket(answered);
     const template = await findTemplate(input.template.id, signal);
     const { ticketId, created } = await createNotificationTicket(input, fingerprint, template);
-    if (created) await dispatch(ticketId, created.message, created.sender);
+    // The job is committed; this process's workers look for it now rather than at their next poll.
+    if (created) void dispatchWorker.then((worker) => worker?.wake());
     return readTicket(ticketId);
   };
 
@@ -811,6 +799,18 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
     simulation = createSimulation({ database, delayMs: options.simulatorDelayMs ?? 3000, now, applyStatus });
     gateway = simulation.gateway;
   }
+
+  // Sends committed by any server on this database (or before a crash) are handed to WhatsApp here.
+  const dispatchWorker: Promise<DispatchWorker | null> = startDispatchWorker({
+    boss: db.queue,
+    database,
+    gateway,
+    failTicket: (ticketId, reason) => applyFailure(ticketId, reason),
+    afterSent: (ticketId) => simulation?.track(ticketId),
+  }).catch((error: unknown) => {
+    console.error('The send queue worker did not start: queued sends wait for the next start', error);
+    return null;
+  });
 
   const completeVerification = async (ticketId: string, result: 'success' | 'failed') => {
     const ticket = await readTicket(ticketId);
@@ -1042,6 +1042,7 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
       if (closed) return;
       closed = true;
       listeners.clear();
+      await (await dispatchWorker)?.stop();
       gateway.close?.();
       globalThis.clearInterval(pruneTimer);
       await pruning;

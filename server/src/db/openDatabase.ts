@@ -6,6 +6,8 @@ import { migrate as migrateNodePostgres } from 'drizzle-orm/node-postgres/migrat
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import type { PgBoss } from 'pg-boss';
+import { startQueue, stopQueue } from '../jobs/queue';
 import { acquireDataDirLock, type DataDirLock, lockFileFor } from '../lock';
 import { asPglite, openPgliteInWorker, type PgliteInWorker } from './pgliteInWorker';
 import { schema, type Schema } from './schema';
@@ -21,7 +23,9 @@ export type DrizzleDatabase = PgDatabase<PgQueryResultHKT, Schema>;
 export interface Database {
   readonly kind: DatabaseTarget['kind'];
   readonly drizzle: DrizzleDatabase;
-  /** Closes the connection (PGlite: flushes and releases the data directory). */
+  /** The job queue (pg-boss) on this database, started with it: jobs sent in a transaction commit with it. */
+  readonly queue: PgBoss;
+  /** Stops the queue (running jobs get a bounded time to finish), then closes the connection (PGlite: flushes and releases the data directory). */
   close(): Promise<void>;
   /** PGlite only: the whole data directory as a tarball, which `loadDataDir` opens again. */
   dumpDataDir?(): Promise<Blob>;
@@ -41,7 +45,8 @@ export interface OpenDatabaseOptions {
 const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
 /**
- * Opens the database and brings its tables up to date (drizzle migrations in `server/drizzle`).
+ * Opens the database, brings its tables up to date (drizzle migrations in `server/drizzle`) and
+ * starts its job queue (pg-boss, which migrates its own `pgboss` schema).
  * PGlite loads `pg_trgm` on every open: the trigram indexes need it for every write. A PGlite
  * data directory is locked (`<dataDir>.lock`, see `acquireDataDirLock`) until `close()`, so a
  * second process, or a second open in this process, fails with a message saying who holds it.
@@ -76,6 +81,7 @@ async function openPglite(dataDir: string | null, options: OpenDatabaseOptions):
     });
   }
   const database = drizzlePglite({ client: asPglite(client), schema });
+  let queue: PgBoss;
   try {
     await migratePglite(database, { migrationsFolder });
     // PGlite has no autovacuum: without this the planner never learns, for example, that a search
@@ -85,20 +91,27 @@ async function openPglite(dataDir: string | null, options: OpenDatabaseOptions):
     // With the default (4) the planner reads all 100k contacts for a search matching 1–5% of them,
     // 3× slower than the trigram index.
     await client.exec('set random_page_cost = 1.1');
+    queue = await startQueue({ kind: 'pglite', client });
   } catch (error) {
     await client.close();
     releaseLock();
     throw error;
   }
+  let closing: Promise<void> | undefined;
   return {
     kind: 'pglite',
     drizzle: database,
-    async close() {
-      try {
-        if (!client.closed) await client.close();
-      } finally {
-        releaseLock();
-      }
+    queue,
+    close() {
+      closing ??= (async () => {
+        try {
+          await stopQueue(queue);
+          if (!client.closed) await client.close();
+        } finally {
+          releaseLock();
+        }
+      })();
+      return closing;
     },
     dumpDataDir: () => client.dumpDataDir(),
   };
@@ -109,8 +122,10 @@ async function openPostgres(url: string): Promise<Database> {
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => {});
   const database = drizzleNodePostgres({ client: pool, schema });
+  let queue: PgBoss;
   try {
     await migrateWithLock(pool);
+    queue = await startQueue({ kind: 'postgres', url });
   } catch (error) {
     await pool.end();
     throw new Error(`Could not open the PostgreSQL database: ${error instanceof Error ? error.message : String(error)}`, {
@@ -121,10 +136,15 @@ async function openPostgres(url: string): Promise<Database> {
   return {
     kind: 'postgres',
     drizzle: database,
+    queue,
     async close() {
       if (closed) return;
       closed = true;
-      await pool.end();
+      try {
+        await stopQueue(queue);
+      } finally {
+        await pool.end();
+      }
     },
   };
 }

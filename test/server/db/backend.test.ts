@@ -4,7 +4,7 @@ import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildTemplateMessage, type Contact, isReachoutError, type ReachoutErrorCode } from 'reachout/core';
+import { buildTemplateMessage, type Contact, isReachoutError, ReachoutError, type ReachoutErrorCode } from 'reachout/core';
 import { contractFixtures, fixtures } from 'reachout/testing';
 import type { ReachoutBackend, StoredEvent } from '../../../server/src/backend';
 import {
@@ -57,10 +57,15 @@ function contact(id: string, name: string, phone: string, email: string | null =
   return { id, name, email, phone, avatarUrl: null, createdAt: '2025-05-01T10:00:00.000Z' };
 }
 
+/** The message id the send queue's worker records once the gateway answered. */
 async function messageIdOf(ticketId: string): Promise<string> {
-  const [row] = await db.drizzle.select({ messageId: tickets.messageId }).from(tickets).where(eq(tickets.id, ticketId));
-  if (!row?.messageId) throw new Error(`Ticket ${ticketId} has no message id`);
-  return row.messageId;
+  let messageId: string | null = null;
+  await eventually(async () => {
+    const [row] = await db.drizzle.select({ messageId: tickets.messageId }).from(tickets).where(eq(tickets.id, ticketId));
+    messageId = row?.messageId ?? null;
+    return messageId !== null;
+  }, `ticket ${ticketId} has a message id`);
+  return messageId!;
 }
 
 // On disk rather than in memory, so the last test can close and reopen it.
@@ -129,6 +134,7 @@ describe('what a send hands to WhatsApp', () => {
     const ticket = await backend.provider.sendNotification({ input });
     const template = contractFixtures.templates.find((candidate) => candidate.id === input.template.id);
     if (!template) throw new Error('contractFixtures lost the order template');
+    await eventually(() => Promise.resolve(sent.length > 0), 'the queued send reaches the gateway');
     expect(sent).toEqual([buildTemplateMessage({ to: worldContact(oscar).phone, template, parameters: input.parameters })]);
     expect(ticket.notification).toMatchObject({ templateName: sent[0]?.template.name, body: 'Hi Oscar, your order #42 has shipped.' });
   });
@@ -176,7 +182,11 @@ describe('sends racing to one contact, and sends cut short', () => {
 
   it('lets a contact be sent to again when its verifying ticket was never handed to WhatsApp a minute after it was stored', async () => {
     let clock = Date.parse('2026-03-10T12:00:00.000Z');
-    const { gateway, sent } = recordingGateway({ send: () => new Promise<never>(() => {}) });
+    // WhatsApp never answers while the test runs; at its end the call is refused, so the worker can stop.
+    let endCall = () => {};
+    const { gateway, sent } = recordingGateway({
+      send: () => new Promise<never>((_, reject) => (endCall = () => reject(new ReachoutError('VALIDATION', 'The test is over')))),
+    });
     const backend = await backendWith([], { gateway, now: () => new Date(clock) });
     // The server dies while WhatsApp is being asked: the ticket is stored, the message id never comes.
     void backend.provider.sendNotification({ input: orderSend(oscar, 'unsent-first-0001') });
@@ -190,7 +200,28 @@ describe('sends racing to one contact, and sends cut short', () => {
     const ticket = await restarted.provider.sendNotification({ input: orderSend(oscar, 'unsent-second-001') });
     expect(ticket.status).toBe('verifying');
     expect(sent).toEqual([]);
+    endCall();
   });
+
+  it('retries a send WhatsApp could not take, and a restarted server sends it once and stores its id', async () => {
+    let refused = 0;
+    const { gateway: unreachable } = recordingGateway({
+      send: () => {
+        refused++;
+        return Promise.reject(new ReachoutError('NETWORK', 'The WhatsApp Cloud API is unavailable'));
+      },
+    });
+    const first = await backendWith([], { gateway: unreachable });
+    const ticket = await first.provider.sendNotification({ input: orderSend(oscar, 'retried-send-0001') });
+    await eventually(() => Promise.resolve(refused === 1), 'the first try reached the gateway');
+    await first.close();
+    const { gateway: working, sent } = recordingGateway();
+    const restarted = createDatabaseBackend(db, { gateway: working, keepDatabaseOpen: true });
+    backends.push(restarted);
+    expect(await messageIdOf(ticket.id)).toBe('wamid.recorded-1');
+    expect(sent).toHaveLength(1);
+    expect((await restarted.provider.getTicket({ id: ticket.id })).status).toBe('verifying');
+  }, 30_000);
 
   it('takes over a key claimed without an answer by an older server that crashed', async () => {
     const backend = await backendWith();

@@ -118,8 +118,10 @@ export async function retryAfterADeadSend(db: Database, contactId: string, key: 
   try {
     const input = orderSend(contactId, key);
     void dead.provider.sendNotification({ input }).catch(() => {});
-    // Everything the dead send will ever do is done once it asks for the templates.
+    // Everything the dead send will ever do is done once it asks for the templates; a dead server
+    // runs no queue worker either.
     await stuck;
+    await dead.close();
     const retried = await alive.provider.sendNotification({ input }).then(
       (ticket) => ({ ticket }),
       (error: unknown) => ({ error }),

@@ -7,7 +7,9 @@ import { createRestProvider } from 'reachout/rest';
 import { senders as demoSenders, templates, templatesByName } from 'reachout/testing';
 import type { ReachoutBackend } from '../../../server/src/backend';
 import { registerCloudApiSender } from '../../../server/src/db/cloudApiSender';
+import { eq } from 'drizzle-orm';
 import { createDatabaseBackend, type Database, openDatabase, resetDatabase, seedWorld } from '../../../server/src/db';
+import { tickets } from '../../../server/src/db/schema';
 import { createApp } from '../../../server/src/http/app';
 import { createCloudApiGateway, createWhatsAppWebhooks, defaultGraphApiVersion, signWebhookBody } from '../../../server/src/whatsapp';
 import type { CloudApiGateway } from '../../../server/src/whatsapp';
@@ -160,12 +162,18 @@ describe('the reference server in WhatsApp Cloud API mode', () => {
     });
   }
 
-  /** Sends the order update and answers the ticket with the wamid the fake Graph API gave it. */
+  /** Sends the order update and answers the ticket with the wamid the fake Graph API gave it, once the server stored it. */
   async function sendOrderUpdate(key = 'cloud-mode-send-0001'): Promise<{ ticket: Ticket; messageId: string }> {
     const ticket = await provider.sendNotification({ input: orderUpdateSend(key) });
+    await eventually(async () => (await storedMessageId(ticket.id)) !== null, 'the queued send stored its message id');
     const messageId = graph.acceptedMessageIds.at(-1);
     if (messageId === undefined) throw new Error('The fake Graph API accepted no message');
     return { ticket, messageId };
+  }
+
+  async function storedMessageId(ticketId: string): Promise<string | null> {
+    const [row] = await db.drizzle.select({ messageId: tickets.messageId }).from(tickets).where(eq(tickets.id, ticketId));
+    return row?.messageId ?? null;
   }
 
   async function timelineTypes(): Promise<string[]> {
@@ -208,11 +216,12 @@ describe('the reference server in WhatsApp Cloud API mode', () => {
 
     const ticket = await provider.sendNotification({ input });
 
-    const posts = graph.requests.filter((request) => request.method === 'POST');
-    expect(posts).toHaveLength(1);
-    expect(posts[0]?.url).toBe(`/${defaultGraphApiVersion}/${businessPhoneNumberId}/messages`);
-    expect(posts[0]?.headers.authorization).toBe(`Bearer ${accessToken}`);
-    expect(posts[0]?.body).toEqual(input.message);
+    const posts = () => graph.requests.filter((request) => request.method === 'POST');
+    await eventually(() => posts().length > 0, 'the queued send posts to Graph');
+    expect(posts()).toHaveLength(1);
+    expect(posts()[0]?.url).toBe(`/${defaultGraphApiVersion}/${businessPhoneNumberId}/messages`);
+    expect(posts()[0]?.headers.authorization).toBe(`Bearer ${accessToken}`);
+    expect(posts()[0]?.body).toEqual(input.message);
     expect(ticket).toMatchObject({
       contactId: customer.id,
       status: 'verifying',
@@ -338,9 +347,12 @@ describe('the reference server in WhatsApp Cloud API mode', () => {
   ])('answers a failed ticket when the Graph API refuses the send with error %i', async (code, message, summary) => {
     graph.failNext({ status: code === 190 ? 401 : 400, body: graphError({ message, code }), method: 'POST' });
 
-    const ticket = await provider.sendNotification({ input: orderUpdateSend(`cloud-mode-refused-${code}`) });
+    const answered = await provider.sendNotification({ input: orderUpdateSend(`cloud-mode-refused-${code}`) });
 
-    // The ticket is stored before WhatsApp is asked, so a refusal fails it rather than the request.
+    // The ticket is stored before WhatsApp is asked (by the send queue), so a refusal fails it rather than the request.
+    expect(answered.status).toBe('verifying');
+    await eventually(async () => (await provider.getTicket({ id: answered.id })).status === 'failed', 'the refused send fails its ticket');
+    const ticket = await provider.getTicket({ id: answered.id });
     expect(ticket).toMatchObject({ status: 'failed', notification: { delivery: 'failed' } });
     expect(ticket.notification.failureReason).toContain('WhatsApp refused the message');
     expect(ticket.notification.failureReason).toContain(summary);
@@ -389,6 +401,7 @@ describe('the reference server in WhatsApp Cloud API mode', () => {
     await provider.listTemplates({ senderId: cloudSenderId, limit: 100 });
     await provider.listTemplates({ senderId: cloudSenderId, search: 'order', limit: 100 });
     await provider.sendNotification({ input: orderUpdateSend('cloud-mode-cached-templates') });
+    await eventually(() => graph.acceptedMessageIds.length > 0, 'the queued send reaches Graph');
 
     expect(graph.templateRequests()).toBe(1);
     expect(graph.acceptedMessageIds).toHaveLength(1);

@@ -1,0 +1,142 @@
+import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import { fromDrizzle, type Job, type PgBoss, type Queue } from 'pg-boss';
+import { isReachoutError, type Sender, type TemplateMessagePayload } from 'reachout/core';
+import type { WhatsAppGateway } from '../backend';
+import type { DrizzleDatabase } from '../db/openDatabase';
+import { tickets } from '../db/schema';
+
+/** The queue of sends to hand to WhatsApp: one job per ticket, stored in the ticket's own transaction. */
+export const dispatchNotificationQueue = 'dispatch-notification';
+
+/**
+ * Retries with exponential backoff (1 s, 2 s, 4 s... at most 5 min between tries, about half an
+ * hour in all), then the ticket fails. A job not finished within `expireInSeconds` (its server
+ * died mid-call) is tried again: longer than any gateway call, which times out well before.
+ */
+export const dispatchNotificationQueueOptions: Omit<Queue, 'name'> = {
+  retryLimit: 12,
+  retryDelay: 1,
+  retryBackoff: true,
+  retryDelayMax: 300,
+  expireInSeconds: 120,
+};
+
+/** What the job carries: the message built and validated with the ticket, and who sends it. */
+export interface DispatchNotificationJob {
+  ticketId: string;
+  message: TemplateMessagePayload;
+  sender: Sender;
+}
+
+/**
+ * Stores the job in the caller's transaction (`executor`), so it commits with the ticket or not at
+ * all. pg-boss's `send(..., { db })` was chosen over an outbox table of our own: the job row IS the
+ * outbox, the workers already drain it with `SKIP LOCKED` and retries, and no second poller exists.
+ */
+export async function enqueueDispatch(boss: PgBoss, executor: DrizzleDatabase, job: DispatchNotificationJob): Promise<void> {
+  // Both drivers answer `execute` with `{ rows }` (node-postgres' QueryResult, PGlite's Results).
+  const transaction = { execute: (query: unknown) => executor.execute(query as SQL) as Promise<{ rows: unknown[] }> };
+  await boss.send(dispatchNotificationQueue, job, { db: fromDrizzle(transaction, sql) });
+}
+
+/** Gateway failures worth another try: WhatsApp unreachable or 5xx (NETWORK), throttled (130429...), or an unexpected throw. */
+export function isTransientSendFailure(error: unknown): boolean {
+  return !isReachoutError(error) || error.code === 'NETWORK' || error.code === 'RATE_LIMITED';
+}
+
+export interface DispatchWorkerOptions {
+  boss: PgBoss;
+  database: DrizzleDatabase;
+  gateway: WhatsAppGateway;
+  /** Fails the ticket with a reason people read (its timeline says it). */
+  failTicket(ticketId: string, reason: string): Promise<void>;
+  /** After the message id is stored (the simulator schedules its steps here). */
+  afterSent?(ticketId: string): void;
+  /** Concurrent jobs in this process. @default 4 */
+  concurrency?: number;
+}
+
+export interface DispatchWorker {
+  /** Looks for new jobs now instead of at the next poll (a send in this process just committed one). */
+  wake(): void;
+  /**
+   * Takes no new jobs, and waits up to `timeoutMs` for the running ones (a job cut short runs
+   * again after it expires, on this server's next start or on another server).
+   */
+  stop(timeoutMs?: number): Promise<void>;
+}
+
+/**
+ * Hands each queued send to WhatsApp, once: a job whose ticket already has a message id (its
+ * previous try sent and committed, then died before the job completed) or is no longer waiting
+ * for one does nothing. Transient failures throw, so pg-boss retries them with backoff; the last
+ * try, and a permanent refusal, fail the ticket with its reason.
+ *
+ * The one window left: WhatsApp accepted the message and the process died before the id was
+ * committed. The job runs again and the message goes out a second time.
+ */
+export async function startDispatchWorker(options: DispatchWorkerOptions): Promise<DispatchWorker> {
+  const { boss, database, gateway, failTicket, afterSent } = options;
+  const concurrency = options.concurrency ?? 4;
+
+  const dispatch = async (job: Job<DispatchNotificationJob> & { retryLimit?: number }) => {
+    const { ticketId, message, sender } = job.data;
+    const [ticket] = await database
+      .select({ status: tickets.status, delivery: tickets.delivery, messageId: tickets.messageId })
+      .from(tickets)
+      .where(eq(tickets.id, ticketId))
+      .limit(1);
+    if (!ticket || ticket.messageId !== null || ticket.status !== 'verifying' || ticket.delivery !== 'pending') return;
+    let messageId: string;
+    try {
+      ({ messageId } = await gateway.send(message, sender));
+    } catch (error) {
+      const lastTry = job.retryLimit !== undefined && job.retryCount >= job.retryLimit;
+      if (isTransientSendFailure(error) && !lastTry) throw error;
+      await failTicket(
+        ticketId,
+        isReachoutError(error) && !isTransientSendFailure(error)
+          ? `WhatsApp refused the message: ${error.message}`
+          : 'WhatsApp could not be reached, so the message was not sent',
+      );
+      return;
+    }
+    // One statement: the window in which WhatsApp has the message and we do not have its id.
+    await database
+      .update(tickets)
+      .set({ messageId })
+      .where(and(eq(tickets.id, ticketId), isNull(tickets.messageId)));
+    afterSent?.(ticketId);
+  };
+
+  const workerIds: string[] = [];
+  for (let index = 0; index < concurrency; index++) {
+    workerIds.push(
+      await boss.work<DispatchNotificationJob>(
+        dispatchNotificationQueue,
+        { batchSize: 1, pollingIntervalSeconds: 0.5, includeMetadata: true },
+        async ([job]) => {
+          if (job) await dispatch(job);
+        },
+      ),
+    );
+  }
+  let stopped = false;
+  return {
+    wake() {
+      if (stopped) return;
+      for (const id of workerIds) boss.notifyWorker(id);
+    },
+    async stop(timeoutMs = 10_000) {
+      if (stopped) return;
+      stopped = true;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const timedOut = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
+      try {
+        await Promise.race([Promise.all(workerIds.map((id) => boss.offWork(dispatchNotificationQueue, { id, wait: true }))), timedOut]);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+  };
+}
