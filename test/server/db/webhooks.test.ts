@@ -6,7 +6,7 @@ import { tickets } from '../../../server/src/db/schema';
 import { createWhatsAppWebhooks, signWebhookBody } from '../../../server/src/whatsapp';
 import { eventsAfter } from '../eventReplay';
 import { inboundTextFrom, statusesFor } from '../whatsapp/samplePayloads';
-import { backendWithWorld, describeOnEachDatabase, orderSend } from './helpers';
+import { backendWithWorld, describeOnEachDatabase, eventually, orderSend } from './helpers';
 
 // The webhook endpoint over the real database backend: what Meta's redeliveries and out-of-order
 // deliveries do to the stored data.
@@ -176,11 +176,17 @@ describeOnEachDatabase('WhatsApp webhooks on the database backend', (database) =
   it('changes nothing and emits no event for a status delivered again', async () => {
     const { backend, deliver } = await setup();
     const ticket = await backend.provider.sendNotification({ input: orderSend(oscar.id, 'webhook-status-again-1') });
-    const [row] = await database()
-      .drizzle.select({ messageId: tickets.messageId })
-      .from(tickets)
-      .where(eq(tickets.id, ticket.id));
-    const payload = statusesFor(row?.messageId ?? '', oscar.waId, [
+    // The queue's worker hands the message to WhatsApp after the answer: wait for its id.
+    let messageId: string | null = null;
+    await eventually(async () => {
+      const [row] = await database()
+        .drizzle.select({ messageId: tickets.messageId })
+        .from(tickets)
+        .where(eq(tickets.id, ticket.id));
+      messageId = row?.messageId ?? null;
+      return messageId !== null;
+    }, `ticket ${ticket.id} has a message id`);
+    const payload = statusesFor(messageId ?? '', oscar.waId, [
       { status: 'sent', timestamp: unixSeconds('2025-11-01T10:00:00Z') },
       { status: 'delivered', timestamp: unixSeconds('2025-11-01T10:00:02Z') },
     ]);
