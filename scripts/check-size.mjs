@@ -42,8 +42,9 @@ export const budgets = [
   // `normalizePhone`, whose libphonenumber-js `min` metadata alone is about 35 kB; then the other
   // dependencies the widgets are built on (each bundled alone by bench/bundle.mjs: react-hook-form
   // 17 kB, Radix Dialog 14 and Tabs 10, TanStack Query 14 and Virtual 11). The lazy phone chunk's
-  // own copy of our phone code adds 1 kB to the total.
-  { name: 'everything (reachout)', code: `export * from 'reachout';`, initialKB: 144.5, totalKB: 145.5 },
+  // own copy of our phone code adds 1 kB to the total. Issue 17's focus return, send summary and
+  // responsive tickets table added 1.6 kB on top (146.1 measured).
+  { name: 'everything (reachout)', code: `export * from 'reachout';`, initialKB: 146.5, totalKB: 147.5 },
   { name: 'reachout/core', code: `export * from 'reachout/core';`, initialKB: 45, totalKB: 45 },
   { name: 'reachout/rest', code: `export * from 'reachout/rest';`, initialKB: 6, totalKB: 6 },
   // Test-only entry (never in a production bundle): budgeted so fixtures don't balloon.
