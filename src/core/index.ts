@@ -13,6 +13,15 @@ export { countryFromLocale, formatPhone, listCountries, normalizePhone, phoneSea
 export type { CountryCode, PhoneCorrection, PhoneFailureReason, PhoneResult } from './phone';
 export type { CallContext, MediaPurpose, PageParams, ReachoutDataProvider, ReachoutMethod } from './provider';
 export { isChatActive, REPLY_WINDOW_MS, replyWindow } from './rules';
+export {
+  isTemplateMessageInput,
+  messageLimits,
+  messagePageSchema,
+  messageSchema,
+  messageTextLength,
+  notificationMessageStatus,
+  sendMessageRefusal,
+} from './conversation';
 export type { ReplyWindow } from './rules';
 export {
   agentSchema,
@@ -72,6 +81,10 @@ export type {
   DeliveryStatus,
   E164,
   IsoDateTime,
+  Message,
+  MessageDirection,
+  MessageKind,
+  MessageStatus,
   MessageTemplate,
   NamedParamExample,
   Page,
@@ -79,7 +92,10 @@ export type {
   ReachoutEvent,
   Sender,
   SenderStatus,
+  SendMessageInput,
   SendNotificationInput,
+  SendTemplateMessageInput,
+  SendTextMessageInput,
   TemplateBodyComponent,
   TemplateButton,
   TemplateButtonsComponent,

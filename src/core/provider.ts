@@ -3,10 +3,12 @@ import type {
   Chat,
   Contact,
   ContactInput,
+  Message,
   MessageTemplate,
   Page,
   ReachoutEvent,
   Sender,
+  SendMessageInput,
   SendNotificationInput,
   Ticket,
   TimelineEvent,
@@ -58,6 +60,20 @@ export interface ReachoutDataProvider {
   listTimeline(params: { contactId: string } & PageParams, context?: CallContext): Promise<Page<TimelineEvent>>;
   /** Newest first. */
   listChats(params: { contactId: string } & PageParams, context?: CallContext): Promise<Page<Chat>>;
+  /**
+   * A chat's messages, newest first. Optional: without it, `ChatThread` says the conversation
+   * cannot be shown. Rejects with `NOT_FOUND` for an unknown chat.
+   */
+  listMessages?(params: { chatId: string } & PageParams, context?: CallContext): Promise<Page<Message>>;
+  /**
+   * Sends a text or a template into a chat and answers with the new outbound message. Idempotent
+   * per `input.idempotencyKey` (a repeated key answers with the same message; the key reused for
+   * different content is `CONFLICT`). A text is refused with `OUTSIDE_WINDOW` unless the
+   * customer wrote within the last 24 hours (`replyWindow`), and with `VALIDATION` when empty
+   * or longer than 4,096 characters; a template is checked like `sendNotification`'s. Optional:
+   * without it, `ChatThread` is read-only.
+   */
+  sendMessage?(params: { input: SendMessageInput }, context?: CallContext): Promise<Message>;
   /** Stores a file and answers with a public URL. Optional: without it, widgets take links only. */
   uploadMedia?(params: { file: Blob; purpose: MediaPurpose }, context?: CallContext): Promise<{ url: string }>;
   /** Live updates. Optional: without it, widgets poll what is still changing. */

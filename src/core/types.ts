@@ -265,6 +265,60 @@ export interface SendNotificationInput {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Conversation
+// ---------------------------------------------------------------------------------------------
+
+export type MessageDirection = 'inbound' | 'outbound';
+/** `template`: an approved template (the proactive notification, or one that reopens a chat). */
+export type MessageKind = 'text' | 'template';
+/** An outbound message's delivery; `null` for inbound messages. */
+export type MessageStatus = DeliveryStatus;
+
+/**
+ * One message of a chat. The proactive notification is the chat's first outbound message
+ * (`kind: 'template'`); a customer's reply is an inbound message and opens the 24-hour window.
+ */
+export interface Message {
+  id: string;
+  chatId: string;
+  contactId: string;
+  direction: MessageDirection;
+  kind: MessageKind;
+  /** The text as the customer reads it: rendered, plain (WhatsApp `*formatting*` included). */
+  text: string;
+  /** The agent who sent an outbound message; `null` for inbound and automatic messages. */
+  author: Agent | null;
+  /** Delivery of an outbound message; `null` for inbound ones. */
+  status: MessageStatus | null;
+  /** Plain-words reason when `status` is `failed`, else `null`. */
+  failureReason: string | null;
+  at: IsoDateTime;
+}
+
+/** A free-form text: only while the chat's 24-hour window is open, else `OUTSIDE_WINDOW`. */
+export interface SendTextMessageInput {
+  /** The same key for a retry of the same send: the provider creates one message per key. */
+  idempotencyKey: string;
+  chatId: string;
+  /** At most `messageLimits.textMaxLength` (4,096) characters. */
+  text: string;
+}
+
+/** An approved template: allowed whatever the window, it reopens a conversation whose window closed. */
+export interface SendTemplateMessageInput {
+  /** The same key for a retry of the same send: the provider creates one message per key. */
+  idempotencyKey: string;
+  chatId: string;
+  template: { id: string; name: string; language: string };
+  parameters: TemplateParameters;
+  /** The exact Cloud API payload, from `buildTemplateMessage`. */
+  message: TemplateMessagePayload;
+}
+
+/** What `sendMessage` takes: a text (`text`) or a template (`template`). */
+export type SendMessageInput = SendTextMessageInput | SendTemplateMessageInput;
+
+// ---------------------------------------------------------------------------------------------
 // Live updates
 // ---------------------------------------------------------------------------------------------
 
@@ -282,4 +336,6 @@ export type ReachoutEvent =
   | { type: 'contact.created'; contact: Contact }
   | { type: 'contact.updated'; contact: Contact }
   | { type: 'timeline.added'; event: TimelineEvent }
+  | { type: 'message.added'; message: Message }
+  | { type: 'message.updated'; message: Message }
   | { type: 'reset' };

@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { isChatActive } from '../core/rules';
-import type { Chat, Contact, ReachoutEvent, Ticket, TimelineEvent } from '../core/types';
+import type { Chat, Contact, Message, ReachoutEvent, Ticket, TimelineEvent } from '../core/types';
 import { replaceInPages, upsertFirst, upsertNewestFirst } from './internal/pages';
 import type { PagedData } from './internal/pages';
 import { reachoutKeys } from './reachoutKeys';
@@ -19,6 +19,8 @@ import { reachoutKeys } from './reachoutKeys';
  *   inserting on the client would misplace the contact or show it under a search it fails.
  * - `contact.updated`: the detail, and the contact wherever a loaded list shows it.
  * - `timeline.added`: prepended to its contact's timeline, once (deduplicated by id).
+ * - `message.added` / `message.updated`: the message in its chat's messages, inserted where it
+ *   belongs by time (newest first) when new, replaced when known.
  * - `reset`: the provider lost track of what changed, so every Reachout query is invalidated:
  *   the ones on screen refetch at once, the others when next used.
  *
@@ -65,6 +67,14 @@ export function applyReachoutEvent(queryClient: QueryClient, event: ReachoutEven
       const { event: timelineEvent } = event;
       queryClient.setQueryData<PagedData<TimelineEvent>>(reachoutKeys.timeline(timelineEvent.contactId), (data) =>
         data ? upsertFirst(data, timelineEvent) : data,
+      );
+      return;
+    }
+    case 'message.added':
+    case 'message.updated': {
+      const { message } = event;
+      queryClient.setQueryData<PagedData<Message>>(reachoutKeys.messages.list(message.chatId), (data) =>
+        data ? upsertNewestFirst(data, message, (item) => item.at) : data,
       );
       return;
     }

@@ -31,6 +31,10 @@ export { useTimeline } from './useTimeline';
 export type { UseTimelineOptions, UseTimelineResult } from './useTimeline';
 export { useChats } from './useChats';
 export type { UseChatsOptions, UseChatsResult } from './useChats';
+export { useChatMessages } from './useChatMessages';
+export type { UseChatMessagesOptions, UseChatMessagesResult } from './useChatMessages';
+export { useSendMessage } from './useSendMessage';
+export type { UseSendMessageResult } from './useSendMessage';
 export type {
   ReachoutMutateCallbacks,
   ReachoutMutationResult,

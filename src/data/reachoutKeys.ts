@@ -45,4 +45,10 @@ export const reachoutKeys = {
   timeline: (contactId: string) => ['reachout', 'timeline', contactId] as const,
   /** One contact's chats, newest first. */
   chats: (contactId: string) => ['reachout', 'chats', contactId] as const,
+  messages: {
+    /** Every chat's messages. */
+    all: ['reachout', 'messages'] as const,
+    /** One chat's messages, newest first. */
+    list: (chatId: string) => ['reachout', 'messages', chatId] as const,
+  },
 };

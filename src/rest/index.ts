@@ -65,7 +65,10 @@ const isPage: ShapeCheck = (value) => isRecord(value) && Array.isArray(value.ite
  *
  * <ReachoutProvider dataProvider={dataProvider} locale="en">...</ReachoutProvider>
  */
-export function createRestProvider(options: RestProviderOptions): Required<ReachoutDataProvider> {
+// The conversation methods come with the reference server's `messages` endpoints.
+export function createRestProvider(
+  options: RestProviderOptions,
+): Required<Omit<ReachoutDataProvider, 'listMessages' | 'sendMessage'>> {
   const http = createHttpClient(options);
 
   async function call<T>(method: string, request: HttpRequest, looksRight: ShapeCheck): Promise<T> {

@@ -27,6 +27,7 @@ import { delay } from './internal/delay';
 import { undeliverableReason } from './internal/failureReasons';
 import { paginate } from './internal/paginate';
 import { createRandom } from './internal/random';
+import { createMessageStore } from './internal/messages';
 import { foldText, stableStringify } from './internal/text';
 import type {
   LatencyOption,
@@ -282,6 +283,16 @@ export function createMemoryProvider(options: MemoryProviderOptions = {}): Memor
     const owners = templateSenders[template.id];
     return owners === undefined || owners.includes(senderId);
   };
+  const messages = createMessageStore(seedOrEmpty(options.messages, fixtures.messages), {
+    now,
+    emit,
+    schedule,
+    deliveryStepMs,
+    findChat: (chatId) => chats.find((entry) => entry.item.id === chatId)?.item,
+    phoneOf: (contactId) => requireContact(contactId).contact.phone,
+    findTemplate: (templateId, senderId) =>
+      templates.find((template) => template.id === templateId && templateBelongsTo(template, senderId)),
+  });
   const activeChatOf = (contactId: string): Sequenced<Chat> | undefined =>
     chats
       .filter((entry) => entry.item.contactId === contactId && isChatActive(entry.item))
@@ -355,6 +366,7 @@ export function createMemoryProvider(options: MemoryProviderOptions = {}): Memor
       notification: { ...entry.item.notification, ...notification },
     };
     emit({ type: 'ticket.updated', ticket: entry.item });
+    messages.syncTicket(entry.item);
   };
 
   const scheduleDelivery = (ticketId: string) => {
@@ -695,6 +707,10 @@ export function createMemoryProvider(options: MemoryProviderOptions = {}): Memor
     listChats: (params, context) =>
       // Chats carry no creation time: newest is the most recently added.
       perform({ method: 'listChats', params }, context, () => pageOfContactItems('chats', chats, params, () => 0)),
+    listMessages: (params, context) =>
+      perform({ method: 'listMessages', params }, context, () => messages.list(params)),
+    sendMessage: (params, context) =>
+      perform({ method: 'sendMessage', params }, context, () => messages.send(params.input)),
     uploadMedia: (params, context) =>
       perform({ method: 'uploadMedia', params }, context, () => uploadMedia(params.file, params.purpose)),
     subscribe(listener) {
@@ -736,10 +752,12 @@ export function createMemoryProvider(options: MemoryProviderOptions = {}): Memor
         chats.push(sequenced(chat));
       }
       emit({ type: 'chat.updated', chat });
+      messages.receive(chat, text, at);
       const ticketId = tickets.findLast((entry) => entry.item.chatId === chat.id)?.item.id;
       addTimelineEvent(contactId, 'customer.replied', text, ticketId);
       return copy(chat);
     },
+    setMessageStatus: (messageId, status, failureReason) => messages.setStatus(messageId, status, failureReason),
     setOptedOut(contactId, optedOut) {
       const contact: Contact = { ...requireContact(contactId).contact };
       if (optedOut) contact.optedOut = true;
@@ -762,6 +780,7 @@ export function createMemoryProvider(options: MemoryProviderOptions = {}): Memor
           tickets: tickets.map((entry) => entry.item),
           timeline: timeline.map((entry) => entry.item),
         }),
+        messages: messages.snapshot(),
       };
     },
     dispose() {

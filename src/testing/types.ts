@@ -4,6 +4,8 @@ import type {
   Chat,
   Contact,
   E164,
+  Message,
+  MessageStatus,
   MessageTemplate,
   Sender,
   Ticket,
@@ -50,6 +52,11 @@ export interface MemoryProviderOptions {
   /** Timeline events to start with; defaults like `chats`. */
   timeline?: TimelineEvent[];
   /**
+   * Chat messages to start with; defaults like `chats`. A notification's own message is added
+   * when its ticket gets a chat, and `control.receiveReply` adds the customer's.
+   */
+  messages?: Message[];
+  /**
    * Delay of every call, in milliseconds.
    * @default 0
    */
@@ -61,7 +68,8 @@ export interface MemoryProviderOptions {
    */
   verifyAfterMs?: number | null;
   /**
-   * After a successful verification, how long each delivery step takes (sent → delivered → read).
+   * After a successful verification, and after a chat message is sent, how long each delivery
+   * step takes (sent → delivered → read).
    * `null` leaves the delivery at `sent`.
    * @default null
    */
@@ -100,6 +108,7 @@ export interface MemoryProviderState {
   chats: Chat[];
   tickets: Ticket[];
   timeline: TimelineEvent[];
+  messages: Message[];
 }
 
 /** Test and story controls of a memory provider. */
@@ -124,11 +133,18 @@ export interface MemoryProviderControl {
   completeVerification(ticketId: string, result: VerificationResult): Ticket;
   /**
    * An inbound WhatsApp message from the contact: sets the active chat's `lastInboundAt` to now,
-   * opening the 24-hour reply window (an `open` chat is created when there is none). Emits
-   * `chat.updated` and `timeline.added` (`customer.replied`).
+   * opening the 24-hour reply window (an `open` chat is created when there is none), and adds
+   * it to the chat's messages. Emits `chat.updated`, `message.added` and `timeline.added`
+   * (`customer.replied`).
    * @returns the updated chat
    */
   receiveReply(contactId: string, text: string): Chat;
+  /**
+   * Moves an outbound message's delivery (`sent`, `delivered`, `read`, or `failed` with a
+   * reason), as WhatsApp's status webhooks would. Emits `message.updated`.
+   * @returns the updated message
+   */
+  setMessageStatus(messageId: string, status: MessageStatus, failureReason?: string): Message;
   /** Marks the contact as opted out of (or back into) proactive messages. Emits `contact.updated`. */
   setOptedOut(contactId: string, optedOut: boolean): Contact;
   /** Changes the delay of calls made from now on. */

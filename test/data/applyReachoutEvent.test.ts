@@ -202,3 +202,31 @@ describe('applyReachoutEvent', () => {
     expect(queryClient.getQueryCache().getAll()).toHaveLength(0);
   });
 });
+
+describe('applyReachoutEvent on messages', () => {
+  const message = (id: string, at: string, status: 'sent' | 'read' = 'sent') => ({
+    id,
+    chatId: 'chat-1',
+    contactId: 'contact-1',
+    direction: 'outbound' as const,
+    kind: 'text' as const,
+    text: id,
+    author: null,
+    status,
+    failureReason: null,
+    at,
+  });
+
+  it('inserts message.added newest first, once, and replaces the message on message.updated', () => {
+    const queryClient = new QueryClient();
+    const older = message('m1', '2026-03-01T10:00:00Z');
+    queryClient.setQueryData(reachoutKeys.messages.list('chat-1'), paged(page([older])));
+    const newer = message('m2', '2026-03-01T10:05:00Z');
+    applyReachoutEvent(queryClient, { type: 'message.added', message: newer });
+    applyReachoutEvent(queryClient, { type: 'message.added', message: newer });
+    applyReachoutEvent(queryClient, { type: 'message.updated', message: { ...older, status: 'read' } });
+    const data = queryClient.getQueryData<PagedData<ReturnType<typeof message>>>(reachoutKeys.messages.list('chat-1'));
+    expect(ids(data)).toEqual([['m2', 'm1']]);
+    expect(data?.pages[0]?.items[1]?.status).toBe('read');
+  });
+});

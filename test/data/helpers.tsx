@@ -9,7 +9,8 @@ import { ReachoutProvider } from '../../src/data/ReachoutProvider';
 import { contact, ticket } from './fixtures';
 import type { ReachoutProviderProps } from '../../src/data/ReachoutProvider';
 
-type MethodName = Exclude<keyof ReachoutDataProvider, 'subscribe' | 'uploadMedia'>;
+// The conversation methods are optional: tests that need them add them to the provider.
+type MethodName = Exclude<keyof ReachoutDataProvider, 'subscribe' | 'uploadMedia' | 'listMessages' | 'sendMessage'>;
 
 /** A provider whose every method is a `vi.fn`, answering empty unless overridden. */
 export type MockProvider = { [K in MethodName]: Mock<ReachoutDataProvider[K]> } & {

@@ -358,6 +358,7 @@ describe('createMemoryProvider', () => {
       expect(events.map((event) => (event.type === 'timeline.added' ? event.event.type : event.type))).toEqual([
         'chat.updated',
         'ticket.updated',
+        'message.added',
         'notification.verified',
         'ticket.assigned',
       ]);
@@ -460,6 +461,7 @@ describe('createMemoryProvider', () => {
       expect(replyWindow(chat, time.now())).toMatchObject({ state: 'open' });
       expect(events).toEqual([
         { type: 'chat.updated', chat },
+        { type: 'message.added', message: expect.objectContaining({ chatId, direction: 'inbound', text: 'Thanks, see you Friday!' }) },
         {
           type: 'timeline.added',
           event: expect.objectContaining({ type: 'customer.replied', text: 'Thanks, see you Friday!', ticketId: ticket.id }),

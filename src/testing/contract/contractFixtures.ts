@@ -1,4 +1,4 @@
-import type { Agent, Chat, Contact, MessageTemplate, Sender, Ticket, TimelineEvent } from '../../core/types';
+import type { Agent, Chat, Contact, Message, MessageTemplate, Sender, Ticket, TimelineEvent } from '../../core/types';
 
 /**
  * The data a provider under contract test must hold, and nothing else: seed exactly this into
@@ -12,6 +12,11 @@ export interface ContractWorld {
   chats: Chat[];
   tickets: Ticket[];
   timeline: TimelineEvent[];
+  /**
+   * Chat messages (Hugo's conversation), seeded out of order on purpose. Optional for worlds
+   * built before the conversation methods; a backend without `listMessages` ignores them.
+   */
+  messages?: Message[];
 }
 
 /** Ids of the world's actors, for the suite's own assertions. */
@@ -39,6 +44,28 @@ export const contractIds = {
   alan: 'contract-agent-alan',
   hugoChat: 'contract-chat-hugo',
 } as const;
+
+function hugoMessage(
+  id: string,
+  at: string,
+  direction: Message['direction'],
+  text: string,
+  kind: Message['kind'] = 'text',
+): Message {
+  const outbound = direction === 'outbound';
+  return {
+    id,
+    chatId: contractIds.hugoChat,
+    contactId: contractIds.hugo,
+    direction,
+    kind,
+    text,
+    author: outbound && kind === 'text' ? grace : null,
+    status: outbound ? 'read' : null,
+    failureReason: null,
+    at,
+  };
+}
 
 const ada: Agent = { id: contractIds.ada, name: 'Ada Lovelace', email: 'ada@contract.example', avatarUrl: null };
 const grace: Agent = { id: contractIds.grace, name: 'Grace Hopper', email: 'grace@contract.example', avatarUrl: null };
@@ -199,5 +226,12 @@ export const contractFixtures: ContractWorld = {
     gitaEvent('contract-event-gita-5', 'notification.sent', '2025-06-20T10:00:00.000Z', 'contract-ticket-gita-june'),
     gitaEvent('contract-event-gita-2', 'notification.failed', '2025-01-10T10:05:00.000Z', 'contract-ticket-gita-january'),
     gitaEvent('contract-event-gita-4', 'customer.replied', '2025-03-05T12:00:00.000Z', 'contract-ticket-gita-march'),
+  ],
+  messages: [
+    hugoMessage('contract-message-hugo-3', '2025-06-01T08:45:00.000Z', 'outbound', 'Sorry about that! A new delivery on Monday?'),
+    hugoMessage('contract-message-hugo-1', '2025-05-31T10:00:00.000Z', 'outbound', 'Hi Hugo, your order #1001 has shipped.', 'template'),
+    hugoMessage('contract-message-hugo-5', '2025-06-01T09:00:00.000Z', 'inbound', 'Thank you!'),
+    hugoMessage('contract-message-hugo-2', '2025-06-01T08:30:00.000Z', 'inbound', 'It has not arrived yet.'),
+    hugoMessage('contract-message-hugo-4', '2025-06-01T08:50:00.000Z', 'inbound', 'Monday works.'),
   ],
 };

@@ -27,6 +27,7 @@ import {
   waitUntil,
 } from './assertions';
 import { contractFixtures, contractIds, type ContractWorld } from './contractFixtures';
+import { describeMessagesContract } from './describeMessagesContract';
 
 /** The test functions of your framework; Vitest's and Jest's fit as they are. */
 export interface ContractTestFunctions {
@@ -712,6 +713,23 @@ export function describeProviderContract(name: string, options: ProviderContract
           assertEqual((await provider.listTickets({ contactId: contractIds.oscar })).items.length, 0, 'tickets created by an aborted call');
         });
       });
+    });
+
+    describeMessagesContract({
+      describe,
+      it,
+      timeoutMs,
+      writing: async (messagesWorld, body) => {
+        const subject = await options.createProvider(messagesWorld);
+        try {
+          const { provider } = subject;
+          if (provider.listMessages && provider.sendMessage) {
+            await body(provider as Parameters<typeof body>[0]);
+          }
+        } finally {
+          await subject.dispose?.();
+        }
+      },
     });
 
     describe('events (run when the provider has subscribe)', () => {

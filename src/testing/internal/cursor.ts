@@ -2,7 +2,7 @@ import { ReachoutError } from '../../core/errors';
 import { decodeBase64Url, encodeBase64Url } from './base64';
 
 /** Which list a cursor belongs to: a cursor from one list is refused by another. */
-export type CursorList = 'contacts' | 'templates' | 'tickets' | 'timeline' | 'chats';
+export type CursorList = 'contacts' | 'templates' | 'tickets' | 'timeline' | 'chats' | 'messages';
 
 /** The position after the last item of a page: its sort key (keyset) and, as a last resort, the index. */
 export type CursorPosition = readonly (string | number)[];

@@ -2,7 +2,7 @@ import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildTemplateMessage, isReachoutError } from 'reachout/core';
-import type { Agent, Contact, MessageTemplate, ReachoutDataProvider, ReachoutError, ReachoutEvent, SendNotificationInput, Sender, Ticket } from 'reachout/core';
+import type { Agent, Contact, MessageTemplate, ReachoutError, ReachoutEvent, SendNotificationInput, Sender, Ticket } from 'reachout/core';
 import { createRestProvider } from 'reachout/rest';
 import { senders as demoSenders, templates, templatesByName } from 'reachout/testing';
 import type { ReachoutBackend } from '../../../server/src/backend';
@@ -88,7 +88,7 @@ describe('the reference server in WhatsApp Cloud API mode', () => {
   let backend: ReachoutBackend;
   let stopServer: () => Promise<void>;
   let serverUrl: string;
-  let provider: Required<ReachoutDataProvider>;
+  let provider: ReturnType<typeof createRestProvider>;
   /** Resolves once the event stream's connection listens to the backend. */
   let streamListening: Promise<void>;
 
