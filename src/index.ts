@@ -10,5 +10,6 @@ export * from './components/send-message-wizard/index';
 export * from './components/tickets-tab/index';
 export * from './components/contact-timeline/index';
 export * from './components/chats-tab/index';
+export * from './components/chat-thread/index';
 export * from './components/contact-details/index';
 export * from './components/contacts-inbox/index';

@@ -1,0 +1,44 @@
+import { forwardRef } from 'react';
+import {
+  ChatThreadComposer,
+  ChatThreadDaySeparator,
+  ChatThreadDeliveryMark,
+  ChatThreadMessage,
+  ChatThreadMessages,
+  ChatThreadRoot,
+} from './ChatThreadParts';
+import type { ChatThreadRootProps } from './ChatThreadParts';
+
+export type ChatThreadProps = Omit<ChatThreadRootProps, 'children'>;
+
+const ChatThreadAssembly = forwardRef<HTMLDivElement, ChatThreadProps>(function ChatThread(props, ref) {
+  return (
+    <ChatThreadRoot ref={ref} {...props}>
+      <ChatThreadMessages />
+      <ChatThreadComposer />
+    </ChatThreadRoot>
+  );
+});
+
+/**
+ * A chat's conversation: the notification (as its template bubble) and every message after
+ * it, newest at the bottom, older ones loading as the person scrolls back (virtualized, so
+ * 10,000 messages stay smooth), day separators, delivery marks, all updated live. Below, the
+ * "Message" box and "Send", enabled only within WhatsApp's 24-hour window, with its countdown;
+ * sends show at once and turn sent or failed (Retry reuses the idempotency key). Fills the
+ * height its host gives it. Parts: `ChatThread.Root`, `.Messages`, `.Message`, `.DaySeparator`,
+ * `.DeliveryMark`, `.Composer`; `useChatThread` headless.
+ *
+ * @example
+ * <div style={{ height: 600 }}>
+ *   <ChatThread chatId={chat.id} onSendTemplate={() => setTemplateDialogOpen(true)} />
+ * </div>
+ */
+export const ChatThread = Object.assign(ChatThreadAssembly, {
+  Root: ChatThreadRoot,
+  Messages: ChatThreadMessages,
+  Message: ChatThreadMessage,
+  DaySeparator: ChatThreadDaySeparator,
+  DeliveryMark: ChatThreadDeliveryMark,
+  Composer: ChatThreadComposer,
+});

@@ -1,0 +1,250 @@
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useIsomorphicLayoutEffect } from '../internal/useIsomorphicLayoutEffect';
+import { messageLimits, messageTextLength } from '../../core/conversation';
+import type { ReachoutError } from '../../core/errors';
+import type { Message } from '../../core/types';
+import { useChatMessages } from '../../data/useChatMessages';
+import { useMessages } from '../../data/useMessages';
+import { useSendMessage } from '../../data/useSendMessage';
+import { useReplyWindow } from '../chats-tab';
+import type { UseReplyWindowResult } from '../chats-tab';
+
+export interface UseChatThreadOptions {
+  /** The chat to show. */
+  chatId: string;
+  /**
+   * Messages fetched per page as the person scrolls back.
+   * @default 30
+   */
+  pageSize?: number;
+  /**
+   * The clock of the reply window's countdown, e.g. the server-corrected time.
+   * @default () => new Date()
+   */
+  now?: () => Date;
+}
+
+/**
+ * `unsupported`: the data provider has no `listMessages`; `loading`: the first page is on its
+ * way; `error`: it failed; `empty`: the chat has no messages; `ready`: messages to show.
+ */
+export type ChatThreadStatus = 'unsupported' | 'loading' | 'error' | 'empty' | 'ready';
+
+/** A message this thread is sending, shown at once: `pending`, then gone (sent) or `failed`. */
+export interface ChatThreadOutgoing {
+  idempotencyKey: string;
+  text: string;
+  status: 'pending' | 'failed';
+  error: ReachoutError | null;
+}
+
+/** One row of the thread, oldest first: a day separator or a message. */
+export type ChatThreadRow =
+  | { type: 'day'; key: string; date: Date }
+  | {
+      type: 'message';
+      key: string;
+      message: Message;
+      /** Set for a message this thread is still sending, or failed to send (then with Retry). */
+      outgoing: ChatThreadOutgoing | null;
+    };
+
+export interface UseChatThreadResult {
+  chatId: string;
+  status: ChatThreadStatus;
+  /** Why the messages could not be loaded (`status: 'error'`). */
+  error: ReachoutError | null;
+  /** Day separators and messages, oldest first, the messages being sent last. */
+  rows: ChatThreadRow[];
+  /** Older messages remain to be loaded. */
+  hasOlder: boolean;
+  isLoadingOlder: boolean;
+  /** Loads the next older page (when the thread is scrolled to its top). */
+  loadOlder: () => void;
+  refetch: () => Promise<void>;
+  /** WhatsApp's 24-hour window, from the customer's last message; counts down live. */
+  replyWindow: UseReplyWindowResult;
+  /** False when the data provider has no `sendMessage`: the thread is read-only. */
+  canSendMessages: boolean;
+  /** A text may be sent now: the provider can send and the window is open. */
+  canReply: boolean;
+  /** The composer's text. */
+  draft: string;
+  setDraft: (text: string) => void;
+  /** The draft's length in characters (code points), and the limit of a WhatsApp text. */
+  draftLength: number;
+  maxLength: number;
+  /** Sends the draft as a text (when `canReply` and the draft is not empty or too long). */
+  send: () => void;
+  /** Sends a failed message again with its idempotency key, so it is delivered at most once. */
+  retry: (idempotencyKey: string) => void;
+  /** Drops a failed message from the thread. */
+  discard: (idempotencyKey: string) => void;
+}
+
+function newIdempotencyKey(): string {
+  return globalThis.crypto?.randomUUID?.() ?? `chat-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+}
+
+function dayKey(date: Date): string {
+  return `${date.getFullYear()}-${date.getMonth() + 1}-${date.getDate()}`;
+}
+
+/**
+ * A chat's conversation, headless: the messages as rows with day separators (oldest first,
+ * older pages on demand), the 24-hour reply window, and the composer's draft with optimistic
+ * sends (shown pending at once, then sent or failed with Retry reusing the idempotency key).
+ *
+ * @example
+ * const thread = useChatThread({ chatId });
+ * return (
+ *   <>
+ *     {thread.rows.map((row) => (row.type === 'day' ? <h3 key={row.key}>{row.date.toDateString()}</h3> : <p key={row.key}>{row.message.text}</p>))}
+ *     <textarea value={thread.draft} onChange={(event) => thread.setDraft(event.target.value)} disabled={!thread.canReply} />
+ *     <button onClick={thread.send}>Send</button>
+ *   </>
+ * );
+ */
+export function useChatThread(options: UseChatThreadOptions): UseChatThreadResult {
+  const { chatId, pageSize = 30, now } = options;
+  const { errorMessage } = useMessages();
+  const query = useChatMessages(chatId, { limit: pageSize });
+  const sendMessage = useSendMessage();
+  const replyWindow = useReplyWindow({ lastInboundAt: query.lastInboundAt }, { now });
+  const [draft, setDraft] = useState('');
+  const [outbox, setOutbox] = useState<ChatThreadOutgoing[]>([]);
+  // React does not re-render between clicks dispatched in one task: a state guard would let a
+  // burst of clicks (or Enter held down) through, so the keys in flight are kept in a ref.
+  const inFlight = useRef(new Set<string>());
+
+  const canSendMessages = sendMessage.isSupported;
+  const canReply = canSendMessages && replyWindow.state === 'open';
+  const draftLength = messageTextLength(draft);
+  const maxLength = messageLimits.textMaxLength;
+
+  const { mutateAsync } = sendMessage;
+  const deliver = useCallback(
+    (entry: ChatThreadOutgoing) => {
+      if (inFlight.current.has(entry.idempotencyKey)) return;
+      inFlight.current.add(entry.idempotencyKey);
+      mutateAsync({ idempotencyKey: entry.idempotencyKey, chatId, text: entry.text }).then(
+        () => {
+          inFlight.current.delete(entry.idempotencyKey);
+          setOutbox((current) => current.filter((item) => item.idempotencyKey !== entry.idempotencyKey));
+        },
+        (error: ReachoutError) => {
+          inFlight.current.delete(entry.idempotencyKey);
+          setOutbox((current) =>
+            current.map((item) => (item.idempotencyKey === entry.idempotencyKey ? { ...item, status: 'failed', error } : item)),
+          );
+        },
+      );
+    },
+    [chatId, mutateAsync],
+  );
+
+  // What `send` and `retry` read, so two key presses in one task see the first one's effect.
+  const draftRef = useRef(draft);
+  useIsomorphicLayoutEffect(() => {
+    draftRef.current = draft;
+  }, [draft]);
+  const send = useCallback(() => {
+    const text = draftRef.current;
+    if (!canReply || text.trim() === '' || messageTextLength(text) > maxLength) return;
+    const entry: ChatThreadOutgoing = { idempotencyKey: newIdempotencyKey(), text, status: 'pending', error: null };
+    // The next keystroke or Enter already sees an empty box, before React re-renders.
+    draftRef.current = '';
+    setDraft('');
+    setOutbox((current) => [...current, entry]);
+    deliver(entry);
+  }, [canReply, deliver, maxLength]);
+
+  const outboxRef = useRef(outbox);
+  useIsomorphicLayoutEffect(() => {
+    outboxRef.current = outbox;
+  }, [outbox]);
+  const retry = useCallback(
+    (idempotencyKey: string) => {
+      const entry = outboxRef.current.find((item) => item.idempotencyKey === idempotencyKey);
+      if (!entry || entry.status !== 'failed') return;
+      const pending: ChatThreadOutgoing = { ...entry, status: 'pending', error: null };
+      setOutbox((current) => current.map((item) => (item.idempotencyKey === idempotencyKey ? pending : item)));
+      deliver(pending);
+    },
+    [deliver],
+  );
+  const discard = useCallback((idempotencyKey: string) => {
+    setOutbox((current) => current.filter((item) => item.idempotencyKey !== idempotencyKey || item.status !== 'failed'));
+  }, []);
+
+  const { messages } = query;
+  const rows = useMemo(() => {
+    const result: ChatThreadRow[] = [];
+    let previousDay: string | null = null;
+    const push = (message: Message, outgoing: ChatThreadOutgoing | null) => {
+      const date = new Date(message.at);
+      const day = dayKey(date);
+      if (day !== previousDay) {
+        result.push({ type: 'day', key: `day:${day}`, date });
+        previousDay = day;
+      }
+      result.push({ type: 'message', key: outgoing ? `outgoing:${outgoing.idempotencyKey}` : message.id, message, outgoing });
+    };
+    for (let index = messages.length - 1; index >= 0; index -= 1) push(messages[index] as Message, null);
+    const sentAt = (now ?? (() => new Date()))().toISOString();
+    for (const entry of outbox) {
+      push(
+        {
+          id: `outgoing:${entry.idempotencyKey}`,
+          chatId,
+          contactId: '',
+          direction: 'outbound',
+          kind: 'text',
+          text: entry.text,
+          author: null,
+          status: entry.status,
+          failureReason: entry.error ? errorMessage(entry.error) : null,
+          at: sentAt,
+        },
+        entry,
+      );
+    }
+    return result;
+  }, [messages, outbox, chatId, errorMessage, now]);
+
+  const status: ChatThreadStatus = !query.isSupported
+    ? 'unsupported'
+    : query.isPending
+      ? 'loading'
+      : query.error && messages.length === 0
+        ? 'error'
+        : rows.length === 0
+          ? 'empty'
+          : 'ready';
+
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
+  const loadOlder = useCallback(() => {
+    void fetchNextPage();
+  }, [fetchNextPage]);
+
+  return {
+    chatId,
+    status,
+    error: query.error,
+    rows,
+    hasOlder: hasNextPage,
+    isLoadingOlder: isFetchingNextPage,
+    loadOlder,
+    refetch: query.refetch,
+    replyWindow,
+    canSendMessages,
+    canReply,
+    draft,
+    setDraft,
+    draftLength,
+    maxLength,
+    send,
+    retry,
+    discard,
+  };
+}
