@@ -190,6 +190,7 @@ export const ChatThreadMessage = forwardRef<HTMLDivElement, ChatThreadMessagePro
     <div
       ref={ref}
       data-slot="chat-thread-message"
+      data-message-id={message.id}
       data-direction={message.direction}
       data-kind={message.kind}
       data-status={message.status ?? undefined}
@@ -321,7 +322,8 @@ const VirtualRows = memo(function VirtualRows({
     if (element.scrollTop <= topSlack && hasOlder && !isLoadingOlder) loadOlder();
   }, [hasOlder, isLoadingOlder, loadOlder]);
 
-  const firstKey = rows[0]?.key ?? null;
+  // The first message, not the first row: older messages of the same day keep its separator's key.
+  const firstKey = rows.find((row) => row.type === 'message')?.key ?? null;
   const lastKey = rows.at(-1)?.key ?? null;
   useIsomorphicLayoutEffect(() => {
     const element = scrollRef.current;
