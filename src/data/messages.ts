@@ -74,6 +74,7 @@ export const defaultMessages = {
   'contactDetails.notFound': 'This contact doesn’t exist or was deleted',
   'contactDetails.error.title': 'This contact couldn’t be loaded',
   'contactDetails.optedOut': 'Opted out',
+  'contactDetails.backToChats': 'Back to chats',
   'inbox.back': 'Back to contacts',
   'inbox.noSelection': 'Select a contact to see their details',
 

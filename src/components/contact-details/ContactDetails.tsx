@@ -3,6 +3,7 @@ import { forwardRef, useId, useState } from 'react';
 import type { ComponentPropsWithoutRef } from 'react';
 import type { Chat, Ticket } from '../../core/types';
 import { useContact, useMessages } from '../../data';
+import { ChatThread } from '../chat-thread';
 import { ChatsTab } from '../chats-tab';
 import { ContactListAvatar } from '../contact-list';
 import { ContactTimeline } from '../contact-timeline';
@@ -34,7 +35,8 @@ export interface ContactDetailsProps extends Omit<ComponentPropsWithoutRef<'sect
    */
   onTabChange?: (tab: ContactDetailsTab) => void;
   /**
-   * Called with a chat from the Chats tab, or from the wizard when an active chat blocks a send.
+   * Called with a chat from the Chats tab, or from the wizard when an active chat blocks a send;
+   * the chat's conversation (`ChatThread`) opens in the Chats tab either way.
    * @default undefined
    */
   onOpenChat?: (chat: Chat) => void;
@@ -93,6 +95,12 @@ export const ContactDetails = forwardRef<HTMLElement, ContactDetailsProps>(funct
   const contact = useContact(contactId);
   const [tab, setTab] = useControllableState({ value: tabProp, defaultValue: defaultTab, onChange: onTabChange });
   const [wizardOpen, setWizardOpen] = useState(false);
+  const [openChatId, setOpenChatId] = useState<string | null>(null);
+  const openChat = (chat: Chat) => {
+    setOpenChatId(chat.id);
+    setTab('chats');
+    onOpenChat?.(chat);
+  };
   const titleId = useId();
   const part = (name: string) => cn(!unstyled && `reachout-contact-details__${name}`);
   const data = contact.data;
@@ -190,7 +198,16 @@ export const ContactDetails = forwardRef<HTMLElement, ContactDetailsProps>(funct
               <TicketsTab contactId={contactId} onOpenTicket={onOpenTicket} />
             </Tabs.Content>
             <Tabs.Content value="chats" className={part('panel')}>
-              <ChatsTab contactId={contactId} onOpenChat={onOpenChat} />
+              {openChatId === null ? (
+                <ChatsTab contactId={contactId} onOpenChat={openChat} />
+              ) : (
+                <div className={part('chat')}>
+                  <button type="button" className={part('back')} onClick={() => setOpenChatId(null)}>
+                    {t('contactDetails.backToChats')}
+                  </button>
+                  <ChatThread chatId={openChatId} unstyled={unstyled} />
+                </div>
+              )}
             </Tabs.Content>
           </Tabs.Root>
           <SendMessageWizard
@@ -198,7 +215,7 @@ export const ContactDetails = forwardRef<HTMLElement, ContactDetailsProps>(funct
             open={wizardOpen}
             onOpenChange={setWizardOpen}
             onSent={onSent}
-            onOpenChat={onOpenChat}
+            onOpenChat={openChat}
             onOpenTicket={onOpenTicket}
             container={container}
             unstyled={unstyled}
