@@ -18,6 +18,8 @@ export interface ChatThreadContextValue {
   unstyled: boolean;
   /** The host's "Send template" action for a closed window; without one, no button is shown. */
   onSendTemplate: (() => void) | undefined;
+  /** The clock of the countdown and of "Today" / "Yesterday". */
+  now: (() => Date) | undefined;
 }
 
 const ChatThreadContext = createContext<ChatThreadContextValue | null>(null);
@@ -69,7 +71,7 @@ export const ChatThreadRoot = forwardRef<HTMLDivElement, ChatThreadRootProps>(fu
   ref,
 ) {
   const thread = useChatThread({ chatId, pageSize, now });
-  const value = useMemo(() => ({ thread, unstyled, onSendTemplate }), [thread, unstyled, onSendTemplate]);
+  const value = useMemo(() => ({ thread, unstyled, onSendTemplate, now }), [thread, unstyled, onSendTemplate, now]);
   return (
     <ChatThreadContext.Provider value={value}>
       <div
@@ -282,6 +284,7 @@ interface VirtualRowsProps {
   unstyled: boolean;
   label: string;
   loadingOlderLabel: string;
+  now: (() => Date) | undefined;
 }
 
 /**
@@ -298,6 +301,7 @@ const VirtualRows = memo(function VirtualRows({
   unstyled,
   label,
   loadingOlderLabel,
+  now,
 }: VirtualRowsProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // The React Compiler skips this component (TanStack Virtual mutates its instance); it is
@@ -391,7 +395,7 @@ const VirtualRows = memo(function VirtualRows({
               style={{ position: 'absolute', insetInlineStart: 0, top: 0, inlineSize: '100%', transform: `translateY(${item.start}px)` }}
             >
               {row.type === 'day' ? (
-                <ChatThreadDaySeparator date={row.date} unstyled={unstyled} />
+                <ChatThreadDaySeparator date={row.date} now={now} unstyled={unstyled} />
               ) : (
                 <ChatThreadMessage message={row.message} outgoing={row.outgoing} onRetry={retry} onDiscard={discard} unstyled={unstyled} />
               )}
@@ -414,7 +418,7 @@ export const ChatThreadMessages = forwardRef<HTMLDivElement, ChatThreadMessagesP
   { unstyled, className, ...props },
   ref,
 ) {
-  const { thread, styled, className: partClassName } = usePart('Messages', 'reachout-chat-thread__body', unstyled, className);
+  const { thread, now, styled, className: partClassName } = usePart('Messages', 'reachout-chat-thread__body', unstyled, className);
   const { t, errorMessage } = useMessages();
   let content: ReactNode;
   switch (thread.status) {
@@ -455,6 +459,7 @@ export const ChatThreadMessages = forwardRef<HTMLDivElement, ChatThreadMessagesP
           unstyled={!styled}
           label={t('chatThread.label')}
           loadingOlderLabel={t('chatThread.loadingOlder')}
+          now={now}
         />
       );
       break;

@@ -61,6 +61,16 @@ describe('ChatThread', () => {
     expect(screen.getByText('Window closes in 4 h 59 min')).toBeInTheDocument();
   });
 
+  it('names the day separators after the given clock: "Yesterday", else the date in the locale', async () => {
+    const world = conversation({ count: 3, lastInboundAt: new Date(2026, 2, 10, 12, 0) });
+    renderThread({ provider: world, props: { now: () => new Date(2026, 2, 11, 9, 0) } });
+    const thread = await log();
+    expect(within(thread).getByText('Yesterday')).toBeInTheDocument();
+    cleanup();
+    renderThread({ provider: world, props: { now: () => new Date(2026, 2, 20, 9, 0) } });
+    expect(within(await log()).getByText('March 10, 2026')).toBeInTheDocument();
+  });
+
   it('sends with Enter: the message shows pending at once, turns sent, then read when WhatsApp says so', async () => {
     const { provider } = renderThread({ provider: { latencyMs: 150 } });
     const user = userEvent.setup();
