@@ -36,6 +36,8 @@ export interface ChatThreadOutgoing {
   text: string;
   status: 'pending' | 'failed';
   error: ReachoutError | null;
+  /** When the person sent it (ISO). */
+  at: string;
 }
 
 /** One row of the thread, oldest first: a day separator or a message. */
@@ -151,13 +153,19 @@ export function useChatThread(options: UseChatThreadOptions): UseChatThreadResul
   const send = useCallback(() => {
     const text = draftRef.current;
     if (!canReply || text.trim() === '' || messageTextLength(text) > maxLength) return;
-    const entry: ChatThreadOutgoing = { idempotencyKey: newIdempotencyKey(), text, status: 'pending', error: null };
+    const entry: ChatThreadOutgoing = {
+      idempotencyKey: newIdempotencyKey(),
+      text,
+      status: 'pending',
+      error: null,
+      at: (now ?? (() => new Date()))().toISOString(),
+    };
     // The next keystroke or Enter already sees an empty box, before React re-renders.
     draftRef.current = '';
     setDraft('');
     setOutbox((current) => [...current, entry]);
     deliver(entry);
-  }, [canReply, deliver, maxLength]);
+  }, [canReply, deliver, maxLength, now]);
 
   const outboxRef = useRef(outbox);
   useIsomorphicLayoutEffect(() => {
@@ -191,7 +199,6 @@ export function useChatThread(options: UseChatThreadOptions): UseChatThreadResul
       result.push({ type: 'message', key: outgoing ? `outgoing:${outgoing.idempotencyKey}` : message.id, message, outgoing });
     };
     for (let index = messages.length - 1; index >= 0; index -= 1) push(messages[index] as Message, null);
-    const sentAt = (now ?? (() => new Date()))().toISOString();
     for (const entry of outbox) {
       push(
         {
@@ -204,13 +211,13 @@ export function useChatThread(options: UseChatThreadOptions): UseChatThreadResul
           author: null,
           status: entry.status,
           failureReason: entry.error ? errorMessage(entry.error) : null,
-          at: sentAt,
+          at: entry.at,
         },
         entry,
       );
     }
     return result;
-  }, [messages, outbox, chatId, errorMessage, now]);
+  }, [messages, outbox, chatId, errorMessage]);
 
   const status: ChatThreadStatus = !query.isSupported
     ? 'unsupported'
