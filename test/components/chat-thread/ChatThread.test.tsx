@@ -225,6 +225,35 @@ describe('ChatThread', () => {
     expect(Math.abs(offsetOf(again!) - offsetBefore)).toBeLessThan(80);
   });
 
+  it('follows a new message at the bottom, and leaves the view alone when the person has scrolled up', async () => {
+    const { provider } = renderThread({ provider: conversation({ count: 60, lastInboundAt: windowClosingIn(5 * hour) }) });
+    const thread = await log();
+    await waitFor(() => expect(thread.scrollTop).toBeGreaterThan(0));
+    const inView = (node: HTMLElement) => {
+      const box = node.getBoundingClientRect();
+      const view = thread.getBoundingClientRect();
+      return box.top >= view.top && box.bottom <= view.bottom + 1;
+    };
+    act(() => {
+      provider.control.receiveReply('contact-ana-lima', 'At the bottom, followed');
+    });
+    await waitFor(() => expect(inView(messageWithText('At the bottom, followed'))).toBe(true));
+
+    act(() => {
+      thread.scrollTop -= 600;
+      thread.dispatchEvent(new Event('scroll'));
+    });
+    const scrolledTo = thread.scrollTop;
+    const heightBefore = thread.scrollHeight;
+    act(() => {
+      provider.control.receiveReply('contact-ana-lima', 'While reading older ones');
+    });
+    // The new message has made the thread taller, below the view.
+    await waitFor(() => expect(thread.scrollHeight).toBeGreaterThan(heightBefore));
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    expect(thread.scrollTop).toBe(scrolledTo);
+  });
+
   it('says the thread is read-only without sendMessage, and that conversations are not offered without listMessages', async () => {
     renderThread({ without: ['sendMessage'] });
     await log();
