@@ -8,6 +8,8 @@ export default {
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.mutation.config.ts', related: false },
   checkers: ['typescript'],
+  plugins: ['@stryker-mutator/*', './scripts/stryker-exhaustive-ignorer.mjs'],
+  ignorers: ['exhaustive-switch-default'],
   tsconfigFile: 'tsconfig.mutation.json',
   typescriptChecker: { prioritizePerformanceOverAccuracy: true },
   mutate: [

@@ -61,6 +61,21 @@ describe('normalizePhone', () => {
     expect(normalizePhone(input, country)).toMatchObject({ ok: true, e164: expected });
   });
 
+  it('strips a tel: prefix only at the start, after any spaces', () => {
+    expect(normalizePhone('  tel:+14155552671')).toMatchObject({ ok: true, e164: '+14155552671' });
+    expect(normalizePhone('+14155552671 tel:')).toEqual({ ok: false, reason: 'not_a_number' });
+    expect(normalizePhone('x tel:+14155552671')).toEqual({ ok: false, reason: 'not_a_number' });
+  });
+
+  it('allows the letters of an extension only when the extension ends the input', () => {
+    expect(normalizePhone('+1 415 555 2671 x12')).toMatchObject({ ok: true, e164: '+14155552671' });
+    expect(normalizePhone('+1 415 555 2671 x12;')).toEqual({ ok: false, reason: 'not_a_number' });
+  });
+
+  it("does not cut a too-long number after Mexico's retired +52 1 down to ten digits", () => {
+    expect(normalizePhone('+52 1 55 1234 56789')).toEqual({ ok: false, reason: 'invalid' });
+  });
+
   it.each([
     ['', 'empty'],
     ['   ', 'empty'],
@@ -118,6 +133,12 @@ describe('formatPhone', () => {
     expect(formatPhone('+15550123456')).toBe('+15550123456');
     expect(formatPhone('+5511987654321987654')).toBe('+5511987654321987654');
   });
+
+  it('formats a stored number with stray spaces or punctuation as the parser reads it', () => {
+    expect(formatPhone('+14155550123 ')).toBe('+1 415 555 0123');
+    expect(formatPhone(' +14155550123')).toBe('+1 415 555 0123');
+    expect(formatPhone('+1 (415) 555-0123')).toBe('+1 415 555 0123');
+  });
 });
 
 describe('phoneSearchDigits', () => {
@@ -159,6 +180,8 @@ describe('countryFromLocale', () => {
     expect(countryFromLocale('en-GB')).toBe('GB');
     expect(countryFromLocale('ja')).toBe('JP');
     expect(countryFromLocale('not a locale!')).toBeUndefined();
+    expect(countryFromLocale('es-419')).toBeUndefined();
+    expect(countryFromLocale('en-001')).toBeUndefined();
     expect(countryFromLocale(undefined)).toBeUndefined();
   });
 });

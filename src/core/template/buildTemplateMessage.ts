@@ -83,6 +83,7 @@ export function buildTemplateMessage({ to, template, parameters }: BuildTemplate
   if (issues.length > 0) {
     const fieldErrors: Record<string, string> = {};
     for (const issue of issues) fieldErrors[issue.path] ??= issue.message;
+    // Stryker disable next-line StringLiteral: the `?? ''` is for the type checker only (one issue is there).
     const summary = issues.length === 1 ? (issues[0]?.message ?? '') : `${issues.length} template parameters are invalid.`;
     throw new ReachoutError('VALIDATION', summary, { fieldErrors });
   }

@@ -137,7 +137,7 @@ describe('buildTemplateMessage', () => {
         { type: 'location', location: { latitude: 40.7411, longitude: -73.9897, name: 'Flatiron', address: '172 5th Ave' } },
       ],
     });
-    expect(build({ type: 'location', latitude: 1, longitude: 2 })).toEqual({
+    expect(build({ type: 'location', latitude: 1, longitude: 2 })).toStrictEqual({
       type: 'header',
       parameters: [{ type: 'location', location: { latitude: 1, longitude: 2 } }],
     });
@@ -187,7 +187,7 @@ describe('buildTemplateMessage', () => {
       buildTemplateMessage({ to, template: fixture('seasonal_promo'), parameters: { body: { first_name: 'A\nB' }, buttons: { 2: 'x' } } }),
     );
     expect(error).toBeInstanceOf(ReachoutError);
-    expect(error).toMatchObject({ code: 'VALIDATION' });
+    expect(error).toMatchObject({ code: 'VALIDATION', message: '7 template parameters are invalid.' });
     expect((error as ReachoutError).fieldErrors).toEqual({
       header: expect.stringContaining('image'),
       'body.first_name': expect.stringContaining('line breaks'),

@@ -19,6 +19,10 @@ describe('contactFieldValue', () => {
     expect(contactFieldValue(maria, 'lastName')).toBe('da Silva');
   });
 
+  it('joins the words of a last name with single spaces', () => {
+    expect(contactFieldValue({ ...maria, name: 'Maria da \u00a0  Silva' }, 'lastName')).toBe('da Silva');
+  });
+
   it('has no last name for a one-word name', () => {
     expect(contactFieldValue({ ...maria, name: 'Cher' }, 'lastName')).toBeNull();
     expect(contactFieldValue({ ...maria, name: 'Cher' }, 'firstName')).toBe('Cher');

@@ -154,6 +154,13 @@ describe('parseTemplate', () => {
     ]);
   });
 
+  it('reads a text header without text and a missing body as empty texts with no variables', () => {
+    const parsed = parseTemplate({ ...bodyOnly(''), components: [{ type: 'HEADER', format: 'TEXT' }] });
+    expect(parsed.header).toEqual({ format: 'TEXT', text: '' });
+    expect(parsed.body).toBe('');
+    expect(parsed.variables).toEqual([]);
+  });
+
   it('gives a variable without a stored example a null example', () => {
     expect(parseTemplate(bodyOnly('Hi {{1}}')).variables[0]?.example).toBeNull();
   });

@@ -129,6 +129,24 @@ describe('renderTemplate', () => {
     expect(rendered.header).toEqual({ type: 'document', link: 'https://cdn.example.com/inv.pdf', filename: 'INV-42.pdf' });
   });
 
+  it('shows no filename under an image header when a document was given for it', () => {
+    const rendered = renderTemplate(fixture('seasonal_promo'), {
+      header: { type: 'document', link: 'https://cdn.example.com/inv.pdf', filename: 'INV-42.pdf' },
+    });
+    expect(rendered.header).toEqual({ type: 'image', link: null });
+  });
+
+  it('calls a location header incomplete while an untyped caller has given only one coordinate', () => {
+    const pickup = fixture('pickup_ready');
+    const full = exampleParameters(pickup);
+    // A JavaScript host's half-filled form: the types say number, the runtime value is null.
+    const halfLocation = (latitude: number | null, longitude: number | null) =>
+      ({ ...full, header: { type: 'location', latitude, longitude } }) as unknown as TemplateParameters;
+    expect(renderTemplate(pickup, halfLocation(40.74, -73.99)).complete).toBe(true);
+    expect(renderTemplate(pickup, halfLocation(null, -73.99)).complete).toBe(false);
+    expect(renderTemplate(pickup, halfLocation(40.74, null)).complete).toBe(false);
+  });
+
   it('renders a location header, empty until given', () => {
     const pickup = fixture('pickup_ready');
     expect(renderTemplate(pickup, {}).header).toEqual({ type: 'location', latitude: null, longitude: null });

@@ -70,6 +70,11 @@ describe('resolveTemplateParameters', () => {
     });
   });
 
+  it('has no header for a media header template until media is given', () => {
+    const parameters = resolveTemplateParameters({ template: fixture('seasonal_promo'), values: { 'body.discount': '25%' } });
+    expect(parameters).toStrictEqual({ body: { discount: '25%' } });
+  });
+
   it('drops values the template has no variable for, empty values and media for a text header', () => {
     expect(
       resolveTemplateParameters({
