@@ -15,6 +15,42 @@ export type { CallContext, MediaPurpose, PageParams, ReachoutDataProvider, Reach
 export { isChatActive, REPLY_WINDOW_MS, replyWindow } from './rules';
 export type { ReplyWindow } from './rules';
 export {
+  agentMatchesSearch,
+  checkNotification,
+  contactMatchesSearch,
+  contactSearchFields,
+  decodeCursor,
+  encodeCursor,
+  errorCodeForHttpStatus,
+  failureReasonOf,
+  foldText,
+  httpStatusByErrorCode,
+  httpStatusForErrorCode,
+  idempotencyConflictError,
+  invalidCursorError,
+  isCursorTimestamp,
+  marketingLimitError,
+  pageLimits,
+  parseContactSearch,
+  parseSendNotificationInput,
+  resolveLimit,
+  stableStringify,
+  templateMatchesSearch,
+  undeliverableError,
+  unstorableTextReason,
+} from './provider-rules';
+export type {
+  CheckedNotification,
+  ContactSearch,
+  ContactSearchFields,
+  CursorList,
+  CursorPart,
+  CursorPosition,
+  DecodedCursor,
+  NotificationSendState,
+  WhatsAppError,
+} from './provider-rules';
+export {
   agentSchema,
   chatSchema,
   chatStatusSchema,
