@@ -1,4 +1,5 @@
 // reachout/core: the domain without React — importable by a Node backend.
+export { countCharacters } from './characters';
 export {
   createAbortError,
   isAbortError,
@@ -66,6 +67,7 @@ export {
   pageSchema,
   senderSchema,
   sendNotificationInputSchema,
+  ticketLimits,
   ticketPrioritySchema,
   ticketSchema,
   ticketStatusSchema,
