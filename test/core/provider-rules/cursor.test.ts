@@ -65,6 +65,11 @@ describe('encodeCursor and decodeCursor', () => {
     });
   });
 
+  it('refuses text where the shape has a number', () => {
+    expect(decodeCursor('templates', raw({ list: 'templates', position: [3] }), ['number'])).toEqual([3]);
+    expect(() => decodeCursor('templates', raw({ list: 'templates', position: ['3'] }), ['number'])).toThrow(ReachoutError);
+  });
+
   it('refuses a timestamp part that is not strict ISO 8601', () => {
     const cursorWith = (time: unknown) => raw({ list: 'tickets', position: [time, 'ticket-1'] });
     expect(decodeCursor('tickets', cursorWith('2026-03-01T10:00:00.000Z'), ['timestamp', 'string'])).toEqual([

@@ -79,6 +79,7 @@ describe('templateMatchesSearch', () => {
     expect(templateMatchesSearch(template, ' ORDER_UPDATE  cao')).toBe(true);
     expect(templateMatchesSearch(template, 'order\t\tupdate')).toBe(true);
     expect(templateMatchesSearch(template, 'update order')).toBe(false);
+    expect(templateMatchesSearch({ name: 'order__update' }, 'order update')).toBe(true);
   });
 
   it('matches every template for a blank search', () => {
