@@ -43,9 +43,13 @@ export const budgets = [
   // dependencies the widgets are built on (each bundled alone by bench/bundle.mjs: react-hook-form
   // 17 kB, Radix Dialog 14 and Tabs 10, TanStack Query 14 and Virtual 11). The lazy phone chunk's
   // own copy of our phone code adds 1 kB to the total. Issue 17's focus return, send summary and
-  // responsive tickets table added 1.6 kB on top (146.1 measured).
-  { name: 'everything (reachout)', code: `export * from 'reachout';`, initialKB: 146.5, totalKB: 147.5 },
-  { name: 'reachout/core', code: `export * from 'reachout/core';`, initialKB: 45, totalKB: 45 },
+  // responsive tickets table added 1.6 kB on top (146.1 measured). Issue 15's provider rules in
+  // core (checkNotification, cursors, search, failure reasons, the status table) and the
+  // UTF-16 length checks in the schemas added 2.5 kB to `export *` (148.6 measured); a host that
+  // imports only widgets pays only for the length checks (the rules are tree-shaken).
+  { name: 'everything (reachout)', code: `export * from 'reachout';`, initialKB: 149, totalKB: 150 },
+  // 46.5 measured with the provider rules (issue 15).
+  { name: 'reachout/core', code: `export * from 'reachout/core';`, initialKB: 47, totalKB: 47 },
   { name: 'reachout/rest', code: `export * from 'reachout/rest';`, initialKB: 6, totalKB: 6 },
   // Test-only entry (never in a production bundle): budgeted so fixtures don't balloon.
   { name: 'reachout/testing', code: `export * from 'reachout/testing';`, initialKB: 80, totalKB: 80 },

@@ -56,7 +56,7 @@ export interface InboundMessage {
 /**
  * What the reference server's HTTP layer needs from its storage. The database backend
  * (`server/src/db`) implements it over PGlite or PostgreSQL; the HTTP tests also run it over the
- * memory provider (`server/src/memoryBackend.ts`).
+ * memory provider (`test/server/memoryBackend.ts`).
  */
 export interface ReachoutBackend {
   /** Every provider method with the rules of the contract (`docs/http-api.md`). */

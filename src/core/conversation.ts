@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { countCharacters } from './characters';
 import { ReachoutError } from './errors';
 import { replyWindow } from './rules';
 import { deliveryStatusSchema, fieldErrorsOf } from './schemas';
@@ -9,17 +10,9 @@ const textMaxLength = 4096;
 
 /** Limits of a chat message every provider keeps (memory provider, reference server, widgets). */
 export const messageLimits = {
-  /** Characters (Unicode code points, so an emoji counts once) of a free-form text. */
+  /** Characters of a free-form text, counted by `countCharacters` (UTF-16 units: an emoji counts 2). */
   textMaxLength,
 } as const;
-
-/** The length `messageLimits.textMaxLength` is measured in: Unicode code points. */
-export function messageTextLength(text: string): number {
-  let length = 0;
-  // Iterating a string walks code points, so a surrogate pair (most emoji) counts once.
-  for (const _ of text) length += 1;
-  return length;
-}
 
 const isoDateTime = z.string().check(z.refine((value) => !Number.isNaN(Date.parse(value)), 'Expected an ISO date'));
 
@@ -116,7 +109,7 @@ export function sendMessageRefusal(
   if (text.trim() === '') {
     return new ReachoutError('VALIDATION', 'A message needs some text', { fieldErrors: { text: 'Write a message' } });
   }
-  const length = messageTextLength(text);
+  const length = countCharacters(text);
   if (length > textMaxLength) {
     return new ReachoutError('VALIDATION', `A WhatsApp message has at most ${textMaxLength} characters; this one has ${length}`, {
       fieldErrors: { text: `Use at most ${textMaxLength} characters` },

@@ -1,4 +1,5 @@
 // reachout/core: the domain without React — importable by a Node backend.
+export { countCharacters } from './characters';
 export {
   createAbortError,
   isAbortError,
@@ -18,11 +19,46 @@ export {
   messageLimits,
   messagePageSchema,
   messageSchema,
-  messageTextLength,
   notificationMessageStatus,
   sendMessageRefusal,
 } from './conversation';
 export type { ReplyWindow } from './rules';
+export {
+  agentMatchesSearch,
+  checkNotification,
+  contactMatchesSearch,
+  contactSearchFields,
+  decodeCursor,
+  encodeCursor,
+  errorCodeForHttpStatus,
+  failureReasonOf,
+  foldText,
+  httpStatusByErrorCode,
+  httpStatusForErrorCode,
+  idempotencyConflictError,
+  invalidCursorError,
+  isCursorTimestamp,
+  marketingLimitError,
+  pageLimits,
+  parseContactSearch,
+  parseSendNotificationInput,
+  resolveLimit,
+  stableStringify,
+  templateMatchesSearch,
+  undeliverableError,
+  unstorableTextReason,
+} from './provider-rules';
+export type {
+  CheckedNotification,
+  ContactSearch,
+  ContactSearchFields,
+  CursorList,
+  CursorPart,
+  CursorPosition,
+  DecodedCursor,
+  NotificationSendState,
+  WhatsAppError,
+} from './provider-rules';
 export {
   agentSchema,
   chatSchema,
@@ -39,6 +75,7 @@ export {
   pageSchema,
   senderSchema,
   sendNotificationInputSchema,
+  ticketLimits,
   ticketPrioritySchema,
   ticketSchema,
   ticketStatusSchema,

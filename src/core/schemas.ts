@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { countCharacters } from './characters';
 import { normalizePhone, type CountryCode, type PhoneFailureReason } from './phone';
 import type {
   Agent,
@@ -10,7 +11,10 @@ import type {
   TimelineEvent,
 } from './types';
 
-/** Limits a contact's fields obey everywhere (form, memory provider, reference server). */
+/**
+ * Limits a contact's fields obey everywhere (form, memory provider, reference server), in
+ * characters as `countCharacters` counts them.
+ */
 export const contactLimits = {
   nameMaxLength: 120,
   emailMaxLength: 254,
@@ -29,6 +33,12 @@ const languageMaxLength = 35;
 const parameterNameMaxLength = 100;
 const parameterValueMaxLength = 1024;
 const descriptionMaxLength = 4000;
+
+/** Limits a ticket's fields obey everywhere (the wizard's counter, providers), as `countCharacters` counts. */
+export const ticketLimits = {
+  /** A ticket's description. */
+  descriptionMaxLength,
+} as const;
 
 /**
  * Limits of the other text a provider accepts (memory provider, reference server, `openapi.json`):
@@ -91,9 +101,21 @@ function phoneMessage(reason: PhoneFailureReason, messages: ContactInputMessages
 const emailInputPattern = /^\s*(?:[^\s@]+@[^\s@]+\.[^\s@]+)?\s*$/;
 const avatarUrlInputPattern = /^\s*(?:[Hh][Tt][Tt][Pp][Ss]?:\/\/\S+|data:image\/[\s\S]*|blob:[\s\S]*)?\s*$/;
 
+/**
+ * At most `max` characters as `countCharacters` counts them (UTF-16 units). Zod's own `maxLength`
+ * counts code points, so it only states the limit for `openapi.json`; the refinement enforces it.
+ */
+function maxCharacters(max: number, message: string, options: { abort?: boolean } = {}) {
+  const abort = options.abort ?? false;
+  return [
+    z.maxLength(max, { error: message, abort }),
+    z.refine<string>((value) => countCharacters(value) <= max, { error: message, abort }),
+  ] as const;
+}
+
 /** At most `max` characters; `abort` so a pattern after it never runs on a huge input. */
 function maxLengthFirst(max: number, message: string) {
-  return z.maxLength(max, { error: message, abort: true });
+  return maxCharacters(max, message, { abort: true });
 }
 
 /** Trimmed; an empty value becomes `null`. */
@@ -118,14 +140,14 @@ export function createContactInputSchema(options: ContactInputSchemaOptions = {}
   const messages = { ...defaultContactInputMessages, ...options.messages };
   return z.object({
     name: z.pipe(
-      z.string({ error: messages.nameRequired }).check(z.maxLength(contactLimits.nameMaxLength, messages.nameTooLong)),
+      z.string({ error: messages.nameRequired }).check(...maxCharacters(contactLimits.nameMaxLength, messages.nameTooLong)),
       z.transform((value) => value.trim()),
     ).check(z.minLength(1, messages.nameRequired)),
     email: z.pipe(
       z.optional(
         z.nullable(
           z.string().check(
-            maxLengthFirst(contactLimits.emailMaxLength, messages.emailInvalid),
+            ...maxLengthFirst(contactLimits.emailMaxLength, messages.emailInvalid),
             z.regex(emailInputPattern, messages.emailInvalid),
           ),
         ),
@@ -133,7 +155,7 @@ export function createContactInputSchema(options: ContactInputSchemaOptions = {}
       trimmedOrNull,
     ),
     phone: z.pipe(
-      z.string({ error: messages.phoneRequired }).check(maxLengthFirst(contactLimits.phoneMaxLength, messages.phoneTooLong)),
+      z.string({ error: messages.phoneRequired }).check(...maxLengthFirst(contactLimits.phoneMaxLength, messages.phoneTooLong)),
       z.transform((value, context): string => {
         const result = normalizePhone(value, options.defaultCountry);
         if (result.ok) return result.e164;
@@ -145,7 +167,7 @@ export function createContactInputSchema(options: ContactInputSchemaOptions = {}
       z.optional(
         z.nullable(
           z.string().check(
-            maxLengthFirst(contactLimits.avatarUrlMaxLength, messages.avatarUrlInvalid),
+            ...maxLengthFirst(contactLimits.avatarUrlMaxLength, messages.avatarUrlInvalid),
             z.regex(avatarUrlInputPattern, messages.avatarUrlInvalid),
           ),
         ),
@@ -267,9 +289,9 @@ export function pageSchema<Item extends z.ZodMiniType>(item: Item) {
 
 export const contactPageSchema = pageSchema(contactSchema) satisfies z.ZodMiniType<Page<Contact>>;
 
-/** Text of at most `max` characters, saying so when it is longer. */
+/** Text of at most `max` characters (`countCharacters`), saying so when it is longer. */
 function textUpTo(max: number) {
-  return z.string().check(z.maxLength(max, `Use at most ${max} characters`));
+  return z.string().check(...maxCharacters(max, `Use at most ${max} characters`));
 }
 
 const idSchema = textUpTo(idMaxLength);

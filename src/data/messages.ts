@@ -158,6 +158,7 @@ export const defaultMessages = {
   'wizard.location.address': 'Address',
   'wizard.issue.required': 'Fill this in.',
   'wizard.issue.invalid_characters': 'Remove line breaks, tabs and runs of more than 4 spaces.',
+  'wizard.issue.not_approved': 'Only approved templates can be sent.',
   'wizard.issue.too_long': 'Too long: {length, number} of at most {limit, number} characters.',
   'wizard.issue.invalid_url': 'Enter a link that starts with https://',
   'wizard.issue.wrong_header_type': 'This header needs a different kind of media.',

@@ -1,10 +1,25 @@
 import * as z from 'zod/mini';
 import { createAbortError, ReachoutError } from '../core/errors';
-import { normalizePhone, phoneSearchDigits } from '../core/phone';
 import type { CallContext, MediaPurpose, ReachoutDataProvider, ReachoutMethod } from '../core/provider';
+import {
+  agentMatchesSearch,
+  checkNotification,
+  contactMatchesSearch,
+  contactSearchFields,
+  type ContactSearch,
+  type ContactSearchFields,
+  type CursorPosition,
+  failureReasonOf,
+  idempotencyConflictError,
+  parseContactSearch,
+  parseSendNotificationInput,
+  stableStringify,
+  templateMatchesSearch,
+  undeliverableError,
+} from '../core/provider-rules';
+import { bytesToBase64 } from '../core/provider-rules/base64';
 import { isChatActive } from '../core/rules';
-import { contactInputSchema, fieldErrorsOf, sendNotificationInputSchema } from '../core/schemas';
-import { buildTemplateMessage, findMessageDifference, renderTemplate, validateTemplateParameters } from '../core/template';
+import { contactInputSchema, fieldErrorsOf } from '../core/schemas';
 import type {
   Agent,
   Chat,
@@ -21,14 +36,10 @@ import type {
   TimelineEventType,
 } from '../core/types';
 import { fixtures } from './fixtures';
-import { bytesToBase64 } from './internal/base64';
-import type { CursorPosition } from './internal/cursor';
 import { delay } from './internal/delay';
-import { undeliverableReason } from './internal/failureReasons';
 import { paginate } from './internal/paginate';
 import { createRandom } from './internal/random';
 import { createMessageStore } from './internal/messages';
-import { foldText, stableStringify } from './internal/text';
 import type {
   LatencyOption,
   MemoryProvider,
@@ -49,9 +60,8 @@ const nameCollator = new Intl.Collator('en', { sensitivity: 'variant' });
 
 interface ContactEntry {
   contact: Contact;
-  foldedName: string;
-  foldedEmail: string;
-  phoneDigits: string;
+  /** Folded name and email and the phone's digits, computed once (100,000 contacts are searched). */
+  search: ContactSearchFields;
 }
 
 interface Sequenced<Item> {
@@ -95,12 +105,7 @@ function sortByName<Entry extends { contact: Contact }>(entries: Entry[]): Entry
 }
 
 function entryOf(contact: Contact): ContactEntry {
-  return {
-    contact,
-    foldedName: foldText(contact.name),
-    foldedEmail: contact.email === null ? '' : foldText(contact.email),
-    phoneDigits: contact.phone.replace(/\D/g, ''),
-  };
+  return { contact, search: contactSearchFields(contact) };
 }
 
 function timeOf(iso: string): number {
@@ -113,6 +118,8 @@ function compareNewestFirst(leftTime: number, leftSequence: number, key: CursorP
   const [keyTime, keySequence] = key as [number, number];
   return keyTime - leftTime || keySequence - leftSequence;
 }
+
+const undeliverableReason = failureReasonOf(undeliverableError);
 
 function notFound(what: string, id: string): ReachoutError {
   return new ReachoutError('NOT_FOUND', `No ${what} with id ${id}`);
@@ -173,7 +180,7 @@ export function createMemoryProvider(options: MemoryProviderOptions = {}): Memor
    * narrows it (a letter typed at either end) filters them instead of every contact. Cleared
    * whenever a contact is added or changed.
    */
-  let lastSearch: { folded: string; digits: string | null; matching: readonly ContactEntry[] } | null = null;
+  let lastSearch: { search: ContactSearch; matching: readonly ContactEntry[] } | null = null;
 
   let sequence = 0;
   const sequenced = <Item>(item: Item): Sequenced<Item> => ({ item, sequence: (sequence += 1) });
@@ -435,90 +442,33 @@ export function createMemoryProvider(options: MemoryProviderOptions = {}): Memor
   // ------------------------------------------------------------------------------------------
 
   const sendNotification = (input: SendNotificationInput): Ticket => {
-    const parsed = z.safeParse(sendNotificationInputSchema, input);
-    if (!parsed.success) {
-      throw new ReachoutError('VALIDATION', 'The notification is incomplete', {
-        fieldErrors: fieldErrorsOf(parsed.error),
-      });
-    }
+    parseSendNotificationInput(input);
     const fingerprint = stableStringify(input);
     const previous = idempotencyRecords.get(input.idempotencyKey);
     if (previous) {
-      if (previous.fingerprint !== fingerprint) {
-        throw new ReachoutError(
-          'CONFLICT',
-          'This idempotency key was already used for a different notification; use a new key for a new send',
-          { fieldErrors: { idempotencyKey: 'Already used for a different notification' } },
-        );
-      }
+      if (previous.fingerprint !== fingerprint) throw idempotencyConflictError('notification');
       return copy(requireTicket(previous.ticketId).item);
     }
 
-    const contact = requireContact(input.contactId).contact;
-    const sender = requireSender(input.senderId);
-    const template = templates.find((candidate) => candidate.id === input.template.id);
-    if (!template || !templateBelongsTo(template, sender.id)) throw notFound('template', input.template.id);
-    let assignee: Agent | null = null;
-    if (input.ticket.assigneeId !== null) {
-      assignee = agents.find((agent) => agent.id === input.ticket.assigneeId) ?? null;
-      if (!assignee) throw notFound('agent', input.ticket.assigneeId);
-    }
-    if (contact.optedOut) {
-      throw new ReachoutError('OPTED_OUT', `${contact.name} opted out of proactive messages`);
-    }
-    if (activeChatOf(contact.id)) {
-      throw new ReachoutError(
-        'ACTIVE_CHAT',
-        `${contact.name} has an active chat: continue the conversation there instead`,
-      );
-    }
-    // A ticket still verifying is a send in flight: its chat opens when WhatsApp answers.
-    if (tickets.some((entry) => entry.item.contactId === contact.id && entry.item.status === 'verifying')) {
-      throw new ReachoutError(
-        'ACTIVE_CHAT',
-        `A notification to ${contact.name} is being verified: wait for its result before sending another`,
-      );
-    }
-    if (sender.status === 'disconnected' || sender.status === 'restricted') {
-      throw new ReachoutError('VALIDATION', `${sender.displayName} is ${sender.status} and cannot send messages`, {
-        fieldErrors: { senderId: `This number is ${sender.status}` },
-      });
-    }
-    if (template.status !== 'APPROVED') {
-      throw new ReachoutError('VALIDATION', `Template ${template.name} is ${template.status}: only approved templates can be sent`, {
-        fieldErrors: { template: 'Only approved templates can be sent' },
-      });
-    }
-    const to = normalizePhone(input.to);
-    if (!to.ok) {
-      throw new ReachoutError('INVALID_NUMBER', `${input.to} is not a valid phone number`, {
-        fieldErrors: { to: 'Not a valid phone number' },
-      });
-    }
-    const issues = validateTemplateParameters(template, input.parameters);
-    if (issues.length > 0) {
-      const fieldErrors: Record<string, string> = {};
-      for (const issue of issues) fieldErrors[issue.path] ??= issue.message;
-      throw new ReachoutError('VALIDATION', 'Some template variables are missing or invalid', { fieldErrors });
-    }
-    // A real backend sends what it builds from the template, so a payload that differs is refused.
-    const difference = findMessageDifference(
-      buildTemplateMessage({ to: to.e164, template, parameters: input.parameters }),
-      input.message,
+    const contact = contactsById.get(input.contactId)?.contact;
+    const sender = senders.find((candidate) => candidate.id === input.senderId);
+    const template = templates.find(
+      (candidate) => candidate.id === input.template.id && (sender === undefined || templateBelongsTo(candidate, sender.id)),
     );
-    if (difference) {
-      const { path, expected, received } = difference;
-      throw new ReachoutError(
-        'VALIDATION',
-        `The message is not the one built from the template and parameters: ${path} is ${received ?? 'missing'}, expected ${expected ?? 'nothing there'}`,
-        { fieldErrors: { message: `Differs from the template and parameters at ${path}` } },
-      );
-    }
+    const checked = checkNotification(input, {
+      contact,
+      sender,
+      template,
+      assignee: agents.find((agent) => agent.id === input.ticket.assigneeId),
+      hasActiveChat: contact !== undefined && activeChatOf(contact.id) !== undefined,
+      hasVerifyingTicket: tickets.some((entry) => entry.item.contactId === input.contactId && entry.item.status === 'verifying'),
+    });
+    const { assignee, to } = checked;
 
     const at = nowIso();
     const ticket: Ticket = {
       id: createId('ticket'),
-      contactId: contact.id,
+      contactId: checked.contact.id,
       chatId: null,
       priority: input.ticket.priority,
       assignee: assignee ? copy(assignee) : null,
@@ -527,11 +477,11 @@ export function createMemoryProvider(options: MemoryProviderOptions = {}): Memor
       createdAt: at,
       updatedAt: at,
       notification: {
-        senderId: sender.id,
+        senderId: checked.sender.id,
         to: to.e164,
-        templateName: template.name,
-        language: template.language,
-        body: renderTemplate(template, input.parameters).bodyText,
+        templateName: checked.template.name,
+        language: checked.template.language,
+        body: checked.body,
         delivery: 'pending',
       },
     };
@@ -539,9 +489,9 @@ export function createMemoryProvider(options: MemoryProviderOptions = {}): Memor
     idempotencyRecords.set(input.idempotencyKey, { fingerprint, ticketId: ticket.id });
     emit({ type: 'ticket.updated', ticket });
     addTimelineEvent(
-      contact.id,
+      checked.contact.id,
       'notification.sent',
-      `Sent ${template.name} from ${sender.displayName} to ${to.international}`,
+      `Sent ${checked.template.name} from ${checked.sender.displayName} to ${to.international}`,
       ticket.id,
     );
     if (verifyAfterMs !== null) {
@@ -586,30 +536,26 @@ export function createMemoryProvider(options: MemoryProviderOptions = {}): Memor
     return copy(contact);
   };
 
-  const searchContacts = (query: string): readonly ContactEntry[] => {
-    const folded = foldText(query);
-    const digits = phoneSearchDigits(query);
-    if (lastSearch !== null && lastSearch.folded === folded && lastSearch.digits === digits) return lastSearch.matching;
-    // Anything matching the new query matched the previous one when the previous is contained in
-    // it, phone digits included (a query without digits matched no phone, so it cannot narrow).
+  const searchContacts = (search: ContactSearch): readonly ContactEntry[] => {
+    if (lastSearch !== null && lastSearch.search.text === search.text && lastSearch.search.digits === search.digits) {
+      return lastSearch.matching;
+    }
+    // Anything matching the new search matched the previous one when the previous is contained in
+    // it, text and phone digits alike (a search without text or digits matched nothing by them).
+    const previous = lastSearch?.search;
     const narrows =
-      lastSearch !== null &&
-      folded.includes(lastSearch.folded) &&
-      (digits === null || (lastSearch.digits !== null && digits.includes(lastSearch.digits)));
+      previous !== undefined &&
+      (search.text === '' || (previous.text !== '' && search.text.includes(previous.text))) &&
+      (search.digits === null || (previous.digits !== null && search.digits.includes(previous.digits)));
     const candidates = narrows && lastSearch !== null ? lastSearch.matching : sortedContacts;
-    const matching = candidates.filter(
-      (entry) =>
-        entry.foldedName.includes(folded) ||
-        entry.foldedEmail.includes(folded) ||
-        (digits !== null && entry.phoneDigits.includes(digits)),
-    );
-    lastSearch = { folded, digits, matching };
+    const matching = candidates.filter((entry) => contactMatchesSearch(entry.search, search));
+    lastSearch = { search, matching };
     return matching;
   };
 
   const listContacts = (params: { search?: string; cursor?: string | null; limit?: number }): Page<Contact> => {
-    const query = params.search?.trim() ?? '';
-    const matching = query ? searchContacts(query) : sortedContacts;
+    const search = parseContactSearch(params.search);
+    const matching = search ? searchContacts(search) : sortedContacts;
     const page = paginate(matching, {
       list: 'contacts',
       cursor: params.cursor,
@@ -624,14 +570,10 @@ export function createMemoryProvider(options: MemoryProviderOptions = {}): Memor
 
   const listTemplates = (params: { senderId: string; search?: string; cursor?: string | null; limit?: number }) => {
     requireSender(params.senderId);
-    // People type "order update" for order_update.
-    const query = foldText(params.search?.trim() ?? '').replace(/[\s_]+/g, ' ');
     const matching = templates
       .map((template, index) => ({ template, index }))
       .filter(
-        ({ template }) =>
-          templateBelongsTo(template, params.senderId) &&
-          (!query || foldText(template.name).replace(/_+/g, ' ').includes(query)),
+        ({ template }) => templateBelongsTo(template, params.senderId) && templateMatchesSearch(template, params.search),
       );
     const page = paginate(matching, {
       list: 'templates',
@@ -678,14 +620,9 @@ export function createMemoryProvider(options: MemoryProviderOptions = {}): Memor
     listTemplates: (params, context) =>
       perform({ method: 'listTemplates', params }, context, () => listTemplates(params)),
     listAgents: (params, context) =>
-      perform({ method: 'listAgents', params }, context, () => {
-        const query = foldText(params.search?.trim() ?? '');
-        return copy(
-          agents.filter(
-            (agent) => !query || foldText(agent.name).includes(query) || foldText(agent.email ?? '').includes(query),
-          ),
-        );
-      }),
+      perform({ method: 'listAgents', params }, context, () =>
+        copy(agents.filter((agent) => agentMatchesSearch(agent, params.search))),
+      ),
     getActiveChat: (params, context) =>
       perform({ method: 'getActiveChat', params }, context, () => {
         requireContact(params.contactId);

@@ -1,7 +1,7 @@
 import type { Contact } from '../core/types';
 import { type CountryPeople, countries, emailDomains, type PersonName } from './internal/people';
 import { createRandom, type Random } from './internal/random';
-import { foldText } from './internal/text';
+import { foldText } from '../core/provider-rules';
 
 // Fixed, not "now": the same seed must give the same contacts on any day.
 const newestCreatedAt = Date.UTC(2026, 0, 1);

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  messageTextLength,
   notificationMessageStatus,
   sendMessageRefusal,
 } from '../../src/core/conversation';
@@ -33,8 +32,9 @@ describe('sendMessageRefusal', () => {
     expect(sendMessageRefusal(template, { lastInboundAt: null }, now)).toBeNull();
   });
 
-  it('counts 4,096 characters as code points: 4,096 emoji pass, 4,097 letters are VALIDATION on the text', () => {
-    expect(sendMessageRefusal(text('😀'.repeat(4096)), ago(0), now)).toBeNull();
+  it('counts 4,096 characters as UTF-16 units (countCharacters): 2,048 emoji pass, 2,049 and 4,097 letters are VALIDATION on the text', () => {
+    expect(sendMessageRefusal(text('😀'.repeat(2048)), ago(0), now)).toBeNull();
+    expect(sendMessageRefusal(text('😀'.repeat(2049)), ago(0), now)?.code).toBe('VALIDATION');
     const refusal = sendMessageRefusal(text('a'.repeat(4097)), ago(0), now);
     expect(refusal?.code).toBe('VALIDATION');
     expect(refusal?.fieldErrors?.text).toMatch(/4096/);
@@ -44,12 +44,6 @@ describe('sendMessageRefusal', () => {
     expect(sendMessageRefusal(text('  \n '), ago(REPLY_WINDOW_MS * 2), now)?.code).toBe('VALIDATION');
     const malformed = { idempotencyKey: 'short', chatId: 'chat-1', text: 'Hi' } as SendMessageInput;
     expect(sendMessageRefusal(malformed, ago(0), now)?.fieldErrors).toHaveProperty('idempotencyKey');
-  });
-});
-
-describe('messageTextLength', () => {
-  it('counts an emoji made of a surrogate pair once', () => {
-    expect(messageTextLength('ok 👍')).toBe(4);
   });
 });
 

@@ -328,11 +328,11 @@ describe('createRestProvider: errors', () => {
     [409, 'CONFLICT'],
     [413, 'VALIDATION'],
     [415, 'VALIDATION'],
-    [422, 'VALIDATION'],
+    [422, 'INVALID_NUMBER'],
     [429, 'RATE_LIMITED'],
     [418, 'UNKNOWN'],
     [500, 'UNKNOWN'],
-    [502, 'UNKNOWN'],
+    [502, 'NETWORK'],
     [503, 'UNKNOWN'],
   ])('maps status %i without a code to %s', async (status, code) => {
     const { provider } = setup(() => problem(status, { title: 'Something' }));

@@ -3,30 +3,33 @@ import { and, asc, desc, eq, getTableColumns, gt, inArray, isNotNull, lt, or, ty
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import * as z from 'zod/mini';
 import {
-  type Agent,
-  buildTemplateMessage,
+  agentMatchesSearch,
   type CallContext,
+  checkNotification,
   type Contact,
+  type ContactSearch,
   contactInputSchema,
   createAbortError,
+  decodeCursor,
+  encodeCursor,
+  failureReasonOf,
   fieldErrorsOf,
-  findMessageDifference,
+  idempotencyConflictError,
   isAbortError,
   isReachoutError,
-  type MessageDifference,
   type MessageTemplate,
-  normalizePhone,
   type Page,
-  phoneSearchDigits,
+  parseContactSearch,
+  parseSendNotificationInput,
   ReachoutError,
   type ReachoutEvent,
-  renderTemplate,
+  resolveLimit,
   type Sender,
   type SendNotificationInput,
-  sendNotificationInputSchema,
+  templateMatchesSearch,
   type Ticket,
   type TimelineEventType,
-  validateTemplateParameters,
+  undeliverableError,
 } from 'reachout/core';
 import type {
   DeliveryStatusUpdate,
@@ -37,14 +40,12 @@ import type {
   WhatsAppGateway,
 } from '../backend';
 import { type DispatchWorker, enqueueDispatch, startDispatchWorker } from '../jobs/dispatchNotification';
-import { decodeCursor, encodeCursor, resolveLimit } from './cursor';
-import { failureReasonOf, undeliverableError } from './failureReasons';
 import { createSortableId } from './ids';
 import type { Database, DrizzleDatabase } from './openDatabase';
 import { agentOf, chatOf, contactOf, contactRowOf, senderOf, ticketOf, timelineEventOf } from './rows';
 import { agents, chats, contacts, events, idempotencyKeys, media, senders, templates, tickets, timelineEvents } from './schema';
 import { createSimulation, type Simulation } from './simulation';
-import { escapeLikePattern, fingerprintOf, foldSearchQuery, foldText } from './text';
+import { escapeLikePattern, fingerprintOf } from './text';
 
 export interface DatabaseBackendOptions {
   /**
@@ -111,15 +112,6 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 
 function notFound(what: string, id: string): ReachoutError {
   return new ReachoutError('NOT_FOUND', `No ${what} with id ${id}`);
-}
-
-/** The refusal of a client's `message` that is not what the server builds (as the memory provider words it). */
-function messageMismatch({ path, expected, received }: MessageDifference): ReachoutError {
-  return new ReachoutError(
-    'VALIDATION',
-    `The message is not the one built from the template and parameters: ${path} is ${received ?? 'missing'}, expected ${expected ?? 'nothing there'}`,
-    { fieldErrors: { message: `Differs from the template and parameters at ${path}` } },
-  );
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {
@@ -270,7 +262,7 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
     const limit = resolveLimit(params.limit);
     let after: SQL | undefined;
     if (params.cursor !== undefined && params.cursor !== null) {
-      const [time, id] = decodeCursor(list, params.cursor, ['timestamp', 'string'] as const);
+      const [time, id] = decodeCursor(list, params.cursor, ['timestamp', 'string']);
       const [timeColumn, idColumn] = page.columns;
       after = sql`(${timeColumn}, ${idColumn} collate "C") < (${time}::timestamptz, ${id})`;
     }
@@ -297,13 +289,11 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
   const contactsAfter = (columns: ContactColumns, [nameKey, name, id]: readonly [string, string, string]) =>
     sql`(${columns.nameKey} collate "C", ${columns.name} collate "C", ${columns.id} collate "C") > (${nameKey}, ${name}, ${id})`;
 
-  /** A search as `contactSearchText` and the phone's digits are matched: the folded text anywhere, or the digits anywhere. */
-  const contactsMatching = (columns: ContactColumns, search: string): SQL => {
-    const folded = foldSearchQuery(search);
-    const digits = phoneSearchDigits(search);
+  /** `contactMatchesSearch` in SQL: the folded text in `contactSearchText`, or the digits in the phone. */
+  const contactsMatching = (columns: ContactColumns, search: ContactSearch): SQL => {
     const conditions: SQL[] = [];
-    if (folded) conditions.push(sql`${columns.searchText} ilike ${`%${escapeLikePattern(folded)}%`}`);
-    if (digits !== null) conditions.push(sql`${columns.phoneDigits} like ${`%${escapeLikePattern(digits)}%`}`);
+    if (search.text) conditions.push(sql`${columns.searchText} ilike ${`%${escapeLikePattern(search.text)}%`}`);
+    if (search.digits !== null) conditions.push(sql`${columns.phoneDigits} like ${`%${escapeLikePattern(search.digits)}%`}`);
     return or(...conditions) ?? sql`false`;
   };
 
@@ -317,11 +307,11 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
 
   const listContacts = async (params: { search?: string; cursor?: string | null; limit?: number }): Promise<Page<Contact>> => {
     const limit = resolveLimit(params.limit);
-    const search = params.search?.trim() ?? '';
+    const search = parseContactSearch(params.search);
     const cursor =
       params.cursor === undefined || params.cursor === null
         ? undefined
-        : decodeCursor('contacts', params.cursor, ['string', 'string', 'string'] as const);
+        : decodeCursor('contacts', params.cursor, ['string', 'string', 'string']);
 
     let rows: Array<typeof contacts.$inferSelect>;
     let total: number | undefined;
@@ -436,11 +426,7 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
     // A key without an answer was claimed by a version of this server that stored the claim
     // before the ticket, and crashed in between: nothing was sent under it, so it is free.
     if (!claim || claim.ticketId === null) return null;
-    if (claim.requestHash !== fingerprint) {
-      throw new ReachoutError('CONFLICT', 'This idempotency key was used for a different notification; use a new key for a new send', {
-        fieldErrors: { idempotencyKey: 'Already used for a different notification' },
-      });
-    }
+    if (claim.requestHash !== fingerprint) throw idempotencyConflictError('notification');
     return claim.ticketId;
   };
 
@@ -460,19 +446,12 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
         .delete(idempotencyKeys)
         .where(and(eq(idempotencyKeys.scope, sendScope), eq(idempotencyKeys.key, input.idempotencyKey)));
 
-      const contact = contactOf(await requireContact(executor, input.contactId));
-      const sender = await requireSender(executor, input.senderId);
-      if (!template) throw notFound('template', input.template.id);
-      let assignee: Agent | null = null;
-      if (input.ticket.assigneeId !== null) {
-        const [row] = await executor.select().from(agents).where(eq(agents.id, input.ticket.assigneeId)).limit(1);
-        if (!row) throw notFound('agent', input.ticket.assigneeId);
-        assignee = agentOf(row);
-      }
-      if (contact.optedOut) throw new ReachoutError('OPTED_OUT', `${contact.name} opted out of proactive messages`);
-      if (await activeChatOf(executor, contact.id)) {
-        throw new ReachoutError('ACTIVE_CHAT', `${contact.name} has an active chat: continue the conversation there instead`);
-      }
+      const contactRow = await findContact(executor, input.contactId);
+      const [senderRow] = await executor.select().from(senders).where(eq(senders.id, input.senderId)).limit(1);
+      const [assigneeRow] =
+        input.ticket.assigneeId === null
+          ? []
+          : await executor.select().from(agents).where(eq(agents.id, input.ticket.assigneeId)).limit(1);
       // A ticket still verifying is a send in flight: its chat opens when WhatsApp answers. One
       // that never got a message id long after it was stored was never sent (its server died
       // between the commit and the gateway), so it holds nothing.
@@ -481,54 +460,21 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
         .from(tickets)
         .where(
           and(
-            eq(tickets.contactId, contact.id),
+            eq(tickets.contactId, input.contactId),
             eq(tickets.status, 'verifying'),
             or(isNotNull(tickets.messageId), gt(tickets.createdAt, new Date(now().getTime() - unsentTicketAfterMs))),
           ),
         )
         .limit(1);
-      if (verifying) {
-        throw new ReachoutError(
-          'ACTIVE_CHAT',
-          `A notification to ${contact.name} is being verified: wait for its result before sending another`,
-        );
-      }
-      if (gateway.senderId !== undefined && sender.id !== gateway.senderId) {
-        throw new ReachoutError('VALIDATION', `${sender.displayName} is not the WhatsApp Business number this server sends from`, {
-          fieldErrors: { senderId: 'Only the connected WhatsApp Business number can send' },
-        });
-      }
-      if (sender.status === 'disconnected' || sender.status === 'restricted') {
-        throw new ReachoutError('VALIDATION', `${sender.displayName} is ${sender.status} and cannot send messages`, {
-          fieldErrors: { senderId: `This number is ${sender.status}` },
-        });
-      }
-      if (template.status !== 'APPROVED') {
-        throw new ReachoutError('VALIDATION', `Template ${template.name} is ${template.status}: only approved templates can be sent`, {
-          fieldErrors: { template: 'Only approved templates can be sent' },
-        });
-      }
-      const to = normalizePhone(input.to);
-      if (!to.ok) {
-        throw new ReachoutError('INVALID_NUMBER', `${input.to} is not a valid phone number`, {
-          fieldErrors: { to: 'Not a valid phone number' },
-        });
-      }
-      if (to.e164 !== contact.phone) {
-        throw new ReachoutError('VALIDATION', `A notification to ${contact.name} must go to ${contact.phone}`, {
-          fieldErrors: { to: `Send to the contact's number, ${contact.phone}` },
-        });
-      }
-      const issues = validateTemplateParameters(template, input.parameters);
-      if (issues.length > 0) {
-        const fieldErrors: Record<string, string> = {};
-        for (const issue of issues) fieldErrors[issue.path] ??= issue.message;
-        throw new ReachoutError('VALIDATION', 'Some template variables are missing or invalid', { fieldErrors });
-      }
-      // What is sent is built here from what was validated; the client's copy must agree with it.
-      const message = buildTemplateMessage({ to: contact.phone, template, parameters: input.parameters });
-      const difference = findMessageDifference(message, input.message);
-      if (difference) throw messageMismatch(difference);
+      const { contact, sender, assignee, to, message, body } = checkNotification(input, {
+        contact: contactRow && contactOf(contactRow),
+        sender: senderRow && senderOf(senderRow),
+        template,
+        assignee: assigneeRow && agentOf(assigneeRow),
+        hasActiveChat: (await activeChatOf(executor, input.contactId)) !== undefined,
+        hasVerifyingTicket: verifying !== undefined,
+        connectedSenderId: gateway.senderId,
+      });
 
       const at = now();
       const [row] = await executor
@@ -547,7 +493,7 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
           to: to.e164,
           templateName: message.template.name,
           language: message.template.language.code,
-          body: renderTemplate(template, input.parameters).bodyText,
+          body,
           delivery: 'pending',
           failureReason: null,
           messageId: null,
@@ -564,7 +510,7 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
       await addTimelineEvent(executor, emit, {
         contactId: contact.id,
         type: 'notification.sent',
-        text: `Sent ${template.name} from ${sender.displayName} to ${to.international}`,
+        text: `Sent ${message.template.name} from ${sender.displayName} to ${to.international}`,
         ticketId: row.id,
         at,
       });
@@ -578,10 +524,7 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
   };
 
   const sendNotification = async (input: SendNotificationInput, signal?: AbortSignal): Promise<Ticket> => {
-    const parsed = z.safeParse(sendNotificationInputSchema, input);
-    if (!parsed.success) {
-      throw new ReachoutError('VALIDATION', 'The notification is incomplete', { fieldErrors: fieldErrorsOf(parsed.error) });
-    }
+    parseSendNotificationInput(input);
     const fingerprint = fingerprintOf(input);
     // A repeat answers without reading templates (in Cloud API mode they come from Meta).
     const answered = await answerForKey(database, input.idempotencyKey, fingerprint);
@@ -856,14 +799,12 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
         const limit = resolveLimit(params.limit);
         let start = 0;
         if (params.cursor !== undefined && params.cursor !== null) {
-          [start] = decodeCursor('templates', params.cursor, ['number'] as const);
+          [start] = decodeCursor('templates', params.cursor, ['number']);
         }
         await requireSender(database, params.senderId);
-        // People type "order update" for order_update.
-        const query = foldText(params.search?.trim() ?? '').replace(/[\s_]+/g, ' ');
         const matching = (await loadTemplates(context?.signal))
           .map((template, index) => ({ template, index }))
-          .filter(({ template }) => !query || foldText(template.name).replace(/_+/g, ' ').includes(query))
+          .filter(({ template }) => templateMatchesSearch(template, params.search))
           .filter(({ index }) => index >= start);
         const items = matching.slice(0, limit);
         const next = matching[limit];
@@ -874,11 +815,8 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
       }),
     listAgents: (params, context) =>
       perform(context, async () => {
-        const query = foldText(params.search?.trim() ?? '');
         const rows = await database.select().from(agents).orderBy(asc(agents.position));
-        return rows
-          .map(agentOf)
-          .filter((agent) => !query || foldText(agent.name).includes(query) || foldText(agent.email ?? '').includes(query));
+        return rows.map(agentOf).filter((agent) => agentMatchesSearch(agent, params.search));
       }),
     getActiveChat: (params, context) =>
       perform(context, async () => {

@@ -1,6 +1,6 @@
-import type { Agent, Chat, Contact, MessageTemplate, Sender, Ticket, TimelineEvent } from 'reachout/core';
+import { type Agent, type Chat, type Contact, foldText, type MessageTemplate, type Sender, type Ticket, type TimelineEvent } from 'reachout/core';
 import type { agents, chats, contacts, senders, templates, tickets, timelineEvents } from './schema';
-import { contactSearchText, foldText } from './text';
+import { contactSearchText } from './text';
 
 // Rows ↔ the domain objects of reachout/core. Optional fields are left out rather than set to
 // undefined, so answers compare equal to the memory provider's.

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Contact } from 'reachout/core';
-import { type ContractWorld, fixtures, generateContacts } from 'reachout/testing';
+import { demoWorld, generateDemoContacts, type SeedWorld } from './demoData';
 import type { Database, DrizzleDatabase } from './openDatabase';
 import {
   agentRowOf,
@@ -29,10 +29,10 @@ async function insertContacts(executor: DrizzleDatabase, list: readonly Contact[
 }
 
 /**
- * Writes `world` (`contractFixtures`-shaped data) into an empty database, exactly as given: ids,
+ * Writes `world` (the demo's, or `contractFixtures` in tests) into an empty database, exactly as given: ids,
  * times and statuses. Emits no events. Use `resetDatabase` first to start from nothing.
  */
-export async function seedWorld(db: Database, world: ContractWorld): Promise<void> {
+export async function seedWorld(db: Database, world: SeedWorld): Promise<void> {
   await db.drizzle.transaction(async (transaction) => {
     await insertContacts(transaction, world.contacts);
     if (world.senders.length > 0) {
@@ -63,31 +63,17 @@ export interface SeedDemoDataOptions {
 }
 
 /**
- * Fills an empty database with demo data: the fixtures of `reachout/testing` (senders, templates,
- * agents, contacts with a few chats, tickets and timeline events) plus `generateContacts`.
+ * Fills an empty database with the server's own demo data (`demoData.ts`: senders, templates,
+ * agents, contacts with a few chats, tickets and timeline events) plus `count` generated contacts.
  * Does nothing when the database already has contacts, so a server can call it at every start.
  */
 export async function seedDemoData(db: Database, options: SeedDemoDataOptions = {}): Promise<void> {
   const count = options.contacts ?? 10_000;
   const existing = await db.drizzle.select({ id: contacts.id }).from(contacts).limit(1);
   if (existing.length > 0) return;
-  const ids = new Set(fixtures.contacts.map((contact) => contact.id));
-  const phones = new Set(fixtures.contacts.map((contact) => contact.phone));
-  const generated = generateContacts(count, 1).filter((contact) => {
-    if (ids.has(contact.id) || phones.has(contact.phone)) return false;
-    ids.add(contact.id);
-    phones.add(contact.phone);
-    return true;
-  });
-  await seedWorld(db, {
-    contacts: [...fixtures.contacts, ...generated],
-    senders: fixtures.senders,
-    templates: fixtures.templates,
-    agents: fixtures.agents,
-    chats: fixtures.chats,
-    tickets: fixtures.tickets,
-    timeline: fixtures.timeline,
-  });
+  const phones = new Set(demoWorld.contacts.map((contact) => contact.phone));
+  const generated = generateDemoContacts(count).filter((contact) => !phones.has(contact.phone));
+  await seedWorld(db, { ...demoWorld, contacts: [...demoWorld.contacts, ...generated] });
   // Statistics for the new rows now rather than whenever autovacuum gets to them (PGlite has none):
   // without them the planner misjudges how many contacts a search matches.
   await db.drizzle.execute(sql`analyze contacts`);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, like, or } from 'drizzle-orm';
+import { undeliverableError } from 'reachout/core';
 import type { DeliveryStatusUpdate, WhatsAppGateway } from '../backend';
-import { undeliverableError } from './failureReasons';
 import type { DrizzleDatabase } from './openDatabase';
 import { tickets } from './schema';
 

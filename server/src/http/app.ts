@@ -2,12 +2,12 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
-import { isAbortError, ReachoutError } from 'reachout/core';
+import { errorCodeForHttpStatus, isAbortError, ReachoutError } from 'reachout/core';
 import type { ReachoutBackend } from '../backend';
 import { bearerAuth } from './auth';
 import { serveMedia } from './media';
 import { apiBasePath, createOpenApiDocument } from './openapi';
-import { codeForStatus, problemOf, problemResponse, responseForError, validationError } from './problem';
+import { problemOf, problemResponse, responseForError, validationError } from './problem';
 import { fieldErrorsOfIssues } from './request';
 import { apiRoutes, runRoute } from './routes';
 import type { RouteSettings } from './routes';
@@ -93,7 +93,7 @@ export function createApp(options: AppOptions): OpenAPIHono {
     if (error instanceof HTTPException) {
       if (error.status >= 500) return responseForError(error);
       const detail = error.message || 'The request could not be processed';
-      return problemResponse(problemOf(new ReachoutError(codeForStatus(error.status), detail), error.status));
+      return problemResponse(problemOf(new ReachoutError(errorCodeForHttpStatus(error.status), detail), error.status));
     }
     // The client went away: nobody reads this answer, and it is not a failure worth logging.
     if (isAbortError(error)) return new Response(null, { status: 499 });

@@ -1,5 +1,4 @@
-import { ReachoutError } from 'reachout/core';
-import { unstorableTextReason } from '../db/storableText';
+import { ReachoutError, unstorableTextReason } from 'reachout/core';
 import { validationError } from './problem';
 
 // The one place every string the API accepts passes before a schema, a backend or the database

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { isReachoutError, reachoutErrorCodes, ReachoutError } from 'reachout/core';
+import { httpStatusForErrorCode, isReachoutError, reachoutErrorCodes, ReachoutError } from 'reachout/core';
 import type { ReachoutErrorCode } from 'reachout/core';
 
 /** An RFC 9457 problem as every failing route answers it (`docs/http-api.md`, "Errors"). */
@@ -26,46 +26,6 @@ export const problemSchema = z.object({
 export const problemContentType = 'application/problem+json';
 
 const problemTypeBase = 'https://reachout.dev/problems/';
-
-export function statusForCode(code: ReachoutErrorCode): number {
-  switch (code) {
-    case 'VALIDATION':
-      return 400;
-    case 'UNAUTHORIZED':
-      return 401;
-    case 'FORBIDDEN':
-      return 403;
-    case 'NOT_FOUND':
-      return 404;
-    case 'CONFLICT':
-    case 'ACTIVE_CHAT':
-    case 'OPTED_OUT':
-    case 'OUTSIDE_WINDOW':
-      return 409;
-    case 'INVALID_NUMBER':
-      return 422;
-    case 'RATE_LIMITED':
-      return 429;
-    case 'NETWORK':
-      return 502;
-    case 'UNKNOWN':
-      return 500;
-    default:
-      return code satisfies never;
-  }
-}
-
-/** The code for a status raised by Hono itself or a middleware (an `HTTPException`). */
-export function codeForStatus(status: number): ReachoutErrorCode {
-  if (status === 401) return 'UNAUTHORIZED';
-  if (status === 403) return 'FORBIDDEN';
-  if (status === 404) return 'NOT_FOUND';
-  if (status === 409) return 'CONFLICT';
-  if (status === 422) return 'INVALID_NUMBER';
-  if (status === 429) return 'RATE_LIMITED';
-  if (status >= 400 && status < 500) return 'VALIDATION';
-  return 'UNKNOWN';
-}
 
 const titles: Record<number, string> = {
   400: 'Bad Request',
@@ -103,7 +63,7 @@ export class HttpProblemError extends Error {
   }
 }
 
-export function problemOf(error: ReachoutError, status: number = statusForCode(error.code)): Problem {
+export function problemOf(error: ReachoutError, status: number = httpStatusForErrorCode(error.code)): Problem {
   const problem: Problem = {
     type: problemType(error.code),
     title: titles[status] ?? 'Error',

@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useIsomorphicLayoutEffect } from '../internal/useIsomorphicLayoutEffect';
-import { messageLimits, messageTextLength } from '../../core/conversation';
+import { countCharacters } from '../../core/characters';
+import { messageLimits } from '../../core/conversation';
 import type { ReachoutError } from '../../core/errors';
 import type { Message } from '../../core/types';
 import { useChatMessages } from '../../data/useChatMessages';
@@ -73,7 +74,7 @@ export interface UseChatThreadResult {
   /** The composer's text. */
   draft: string;
   setDraft: (text: string) => void;
-  /** The draft's length in characters (code points), and the limit of a WhatsApp text. */
+  /** The draft's length in characters (`countCharacters`), and the limit of a WhatsApp text. */
   draftLength: number;
   maxLength: number;
   /** Sends the draft as a text (when `canReply` and the draft is not empty or too long). */
@@ -121,7 +122,7 @@ export function useChatThread(options: UseChatThreadOptions): UseChatThreadResul
 
   const canSendMessages = sendMessage.isSupported;
   const canReply = canSendMessages && replyWindow.state === 'open';
-  const draftLength = messageTextLength(draft);
+  const draftLength = countCharacters(draft);
   const maxLength = messageLimits.textMaxLength;
 
   const { mutateAsync } = sendMessage;
@@ -152,7 +153,7 @@ export function useChatThread(options: UseChatThreadOptions): UseChatThreadResul
   }, [draft]);
   const send = useCallback(() => {
     const text = draftRef.current;
-    if (!canReply || text.trim() === '' || messageTextLength(text) > maxLength) return;
+    if (!canReply || text.trim() === '' || countCharacters(text) > maxLength) return;
     const entry: ChatThreadOutgoing = {
       idempotencyKey: newIdempotencyKey(),
       text,

@@ -1,4 +1,5 @@
 import { forwardRef, memo, useId, useMemo, useState } from 'react';
+import { countCharacters } from '../../core/characters';
 import { contactFieldValue, standardContactFields, templateLimits } from '../../core/template';
 import type { ContactField, TemplateVariable } from '../../core/template';
 import type { Contact } from '../../core/types';
@@ -28,6 +29,7 @@ function issueText(t: UseMessagesResult['t'], error: SendMessageWizardFieldError
     case 'wrong_header_type':
     case 'unknown_variable':
     case 'invalid_location':
+    case 'not_approved':
       return t(`wizard.issue.${error.code}`);
     default:
       return error.code satisfies never;
@@ -44,8 +46,6 @@ function contactFieldsOf(contact: Contact | undefined): ContactField[] {
   const attributes = Object.keys(contact?.attributes ?? {}).map((name): ContactField => `attributes.${name}`);
   return [...standardContactFields, ...attributes];
 }
-
-const codePointLength = (text: string) => Array.from(text).length;
 
 /**
  * Step 3: one labelled field per variable (header, body, URL suffixes, offer codes) with its
@@ -109,7 +109,7 @@ export const SendMessageWizardContentStep = forwardRef<HTMLDivElement, SendMessa
       const error = visibleError(variable.path, errors[variable.path] ?? (variable.component === 'header' ? errors.header : undefined));
       // An over-long body is every body field's problem: each names the message's error too.
       const bodyTooLong = variable.component === 'body' && errors.body !== undefined;
-      const length = codePointLength(value);
+      const length = countCharacters(value);
       const limit = variable.component === 'header' ? templateLimits.headerText : variable.buttonType === 'COPY_CODE' ? templateLimits.copyCode : null;
       const describedBy = [`${id}-hint`, `${id}-count`, error ? `${id}-error` : null, bodyTooLong ? `${idPrefix}-body-error` : null]
         .filter(Boolean)

@@ -1,4 +1,5 @@
 import { forwardRef, useId, useRef, useState } from 'react';
+import { countCharacters } from '../../core/characters';
 import type { Agent, TicketPriority } from '../../core/types';
 import { useAgents, useMessages } from '../../data';
 import { SendMessageWizardStepBody, usePartClassName, useSendMessageWizardContext } from './SendMessageWizardRoot';
@@ -30,7 +31,7 @@ export const SendMessageWizardTicketStep = forwardRef<HTMLDivElement, SendMessag
   const chosenAgent = values.assigneeId === null ? undefined : seenAgents.current.get(values.assigneeId);
   const listed = agents.data ?? [];
   const options = chosenAgent && !listed.some((agent) => agent.id === chosenAgent.id) ? [chosenAgent, ...listed] : listed;
-  const descriptionLength = Array.from(values.description).length;
+  const descriptionLength = countCharacters(values.description);
   const descriptionError = errors.description;
 
   return (

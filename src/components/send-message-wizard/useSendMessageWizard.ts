@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { countCharacters } from '../../core/characters';
 import { toReachoutError } from '../../core/errors';
+import { ticketLimits } from '../../core/schemas';
 import type { ReachoutError, ReachoutErrorCode } from '../../core/errors';
 import {
   buildTemplateMessage,
@@ -208,7 +210,7 @@ export function isSenderSelectable(sender: Sender): boolean {
 const retryableCodes: ReadonlySet<ReachoutErrorCode> = new Set(['NETWORK', 'UNKNOWN', 'RATE_LIMITED', 'UNAUTHORIZED']);
 
 /** Description limit of the provider contract's ticket schema. */
-export const descriptionMaxLength = 4000;
+export const descriptionMaxLength = ticketLimits.descriptionMaxLength;
 
 function emptyDraft(defaultStep: SendMessageWizardStep, priority: TicketPriority): SendMessageWizardDraft {
   return {
@@ -266,9 +268,6 @@ function editStepOf(error: ReachoutError | null): SendMessageWizardStep {
   }
 }
 
-function codePointLength(text: string): number {
-  return Array.from(text).length;
-}
 
 /**
  * The send-message wizard's state machine, without markup: the steps (recipient → template →
@@ -363,7 +362,7 @@ export function useSendMessageWizard(options: UseSendMessageWizardOptions): UseS
     [template, draft.values.variables, draft.values.bindings, draft.values.headerMedia, contact],
   );
   const bodyLength = useMemo(
-    () => (template === null ? 0 : codePointLength(renderTemplate(template, parameters).bodyText)),
+    () => (template === null ? 0 : countCharacters(renderTemplate(template, parameters).bodyText)),
     [template, parameters],
   );
 
@@ -375,7 +374,7 @@ export function useSendMessageWizard(options: UseSendMessageWizardOptions): UseS
     if (values.to === null) found.to = { code: 'required', message: 'The contact has no number.' };
     if (template === null) found.template = { code: 'required', message: 'Choose a template.' };
     else if (template.status !== 'APPROVED') {
-      found.template = { code: 'invalid_characters', message: 'Only approved templates can be sent.' };
+      found.template = { code: 'not_approved', message: 'Only approved templates can be sent.' };
     } else {
       for (const issue of validateTemplateParameters(template, parameters)) {
         const { path, code, message, limit, length } = issue;
@@ -386,7 +385,7 @@ export function useSendMessageWizard(options: UseSendMessageWizardOptions): UseS
     if (found.header === undefined && media && 'link' in media && !/^https:\/\//i.test(media.link.trim()) && media.link !== values.uploadedMediaLink) {
       found.header = { code: 'invalid_url', message: 'The link must start with https://' };
     }
-    const descriptionLength = codePointLength(draft.values.description);
+    const descriptionLength = countCharacters(draft.values.description);
     if (descriptionLength > descriptionMaxLength) {
       found.description = { code: 'too_long', message: 'The description is too long.', limit: descriptionMaxLength, length: descriptionLength };
     }

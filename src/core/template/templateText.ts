@@ -72,23 +72,6 @@ export function filledValue(value: string | undefined | null): string | null {
   return value;
 }
 
-const graphemeSegmenter =
-  typeof Intl !== 'undefined' && typeof Intl.Segmenter === 'function'
-    ? new Intl.Segmenter(undefined, { granularity: 'grapheme' })
-    : null;
-
-/**
- * Length as a person counts it: grapheme clusters, so `👍🏽` and a family emoji count as one and
- * `é` counts as one however it is encoded. Falls back to code points where `Intl.Segmenter` is
- * missing (never counting UTF-16 halves of one emoji twice).
- */
-export function characterCount(text: string): number {
-  if (graphemeSegmenter === null) return Array.from(text).length;
-  let count = 0;
-  for (const _segment of graphemeSegmenter.segment(text)) count += 1;
-  return count;
-}
-
 /** The one variable a URL button may carry, at the end of its URL (`{{1}}` in every format). */
 export const urlButtonPlaceholder = /\{\{[a-z0-9_]+\}\}/;
 

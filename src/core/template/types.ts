@@ -44,7 +44,9 @@ export type TemplateIssueCode =
   | 'invalid_url'
   | 'wrong_header_type'
   | 'unknown_variable'
-  | 'invalid_location';
+  | 'invalid_location'
+  /** The template is not `APPROVED`: WhatsApp sends only approved templates. */
+  | 'not_approved';
 
 /** One broken Cloud API rule, keyed by variable path (`header`, `body`, `footer` for whole parts). */
 export interface TemplateIssue {

@@ -1,9 +1,10 @@
 import type { MessageTemplate, TemplateButton, TemplateParameters } from '../types';
 import { parseTemplate } from './parseTemplate';
-import { characterCount, fillPlaceholders, fillUrl, filledValue, isHttpUrl } from './templateText';
+import { countCharacters } from '../characters';
+import { fillPlaceholders, fillUrl, filledValue, isHttpUrl } from './templateText';
 import type { ParsedTemplate, TemplateIssue, TemplateVariable } from './types';
 
-/** The Cloud API's limits for template messages, in characters as a person counts them. */
+/** The Cloud API's limits for template messages, in characters as `countCharacters` counts them (UTF-16 units). */
 export const templateLimits = {
   headerText: 60,
   body: 1024,
@@ -73,7 +74,7 @@ function validateHeader(parsed: ParsedTemplate, parameters: TemplateParameters):
       }
     }
     const text = fillPlaceholders(parsed.header.text, parsed.parameterFormat, () => filledValue(given?.type === 'text' ? given.text : undefined), 'empty');
-    const length = characterCount(text);
+    const length = countCharacters(text);
     if (length > templateLimits.headerText) issues.push(tooLong('header', 'The header', templateLimits.headerText, length));
     return issues;
   }
@@ -131,7 +132,7 @@ function validateBody(parsed: ParsedTemplate, parameters: TemplateParameters): T
     }
   }
   const text = fillPlaceholders(parsed.body, parsed.parameterFormat, (key) => filledValue(parameters.body?.[key]), 'empty');
-  const length = characterCount(text);
+  const length = countCharacters(text);
   if (length > templateLimits.body) issues.push(tooLong('body', 'The message', templateLimits.body, length));
   return issues;
 }
@@ -149,7 +150,7 @@ function validateButtons(parsed: ParsedTemplate, parameters: TemplateParameters)
         issues.push({ path: variable.path, code: 'required', message: `Fill in the code for the ${label}.` });
         continue;
       }
-      const length = characterCount(value);
+      const length = countCharacters(value);
       if (length > templateLimits.copyCode) issues.push(tooLong(variable.path, 'The code', templateLimits.copyCode, length));
       continue;
     }
@@ -162,7 +163,7 @@ function validateButtons(parsed: ParsedTemplate, parameters: TemplateParameters)
       issues.push({ path: variable.path, code: 'invalid_url', message: `The link for the ${label} is not a valid URL: ${url}` });
       continue;
     }
-    const length = characterCount(url);
+    const length = countCharacters(url);
     if (length > templateLimits.buttonUrl) issues.push(tooLong(variable.path, 'The link', templateLimits.buttonUrl, length));
   }
   for (const key of Object.keys(parameters.buttons ?? {})) {
@@ -189,7 +190,7 @@ export function validateTemplateParameters(template: MessageTemplate, parameters
   const parsed = parseTemplate(template);
   const issues = [...validateHeader(parsed, parameters), ...validateBody(parsed, parameters)];
   if (parsed.footer !== null) {
-    const length = characterCount(parsed.footer);
+    const length = countCharacters(parsed.footer);
     if (length > templateLimits.footer) issues.push(tooLong('footer', 'The footer', templateLimits.footer, length));
   }
   issues.push(...validateButtons(parsed, parameters));

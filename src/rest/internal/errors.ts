@@ -1,5 +1,5 @@
 import { isReachoutErrorCode, ReachoutError } from '../../core/errors';
-import type { ReachoutErrorCode } from '../../core/errors';
+import { errorCodeForHttpStatus } from '../../core/provider-rules/httpStatus';
 
 const reasonPhrases: Record<number, string> = {
   200: 'OK',
@@ -28,28 +28,6 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 export function describeStatus(response: Response): string {
   const phrase = response.statusText || reasonPhrases[response.status];
   return phrase ? `${response.status} ${phrase}` : String(response.status);
-}
-
-function codeForStatus(status: number): ReachoutErrorCode {
-  switch (status) {
-    case 400:
-    case 413:
-    case 415:
-    case 422:
-      return 'VALIDATION';
-    case 401:
-      return 'UNAUTHORIZED';
-    case 403:
-      return 'FORBIDDEN';
-    case 404:
-      return 'NOT_FOUND';
-    case 409:
-      return 'CONFLICT';
-    case 429:
-      return 'RATE_LIMITED';
-    default:
-      return 'UNKNOWN';
-  }
 }
 
 /** `Retry-After` is either delay-seconds or an HTTP date (RFC 9110 §10.2.3). */
@@ -87,7 +65,7 @@ export function errorFromResponse(response: Response, text: string): ReachoutErr
     }
   }
   const problem = isRecord(body) ? body : {};
-  const code = isReachoutErrorCode(problem.code) ? problem.code : codeForStatus(response.status);
+  const code = isReachoutErrorCode(problem.code) ? problem.code : errorCodeForHttpStatus(response.status);
   const message = nonEmptyString(problem.detail) ?? nonEmptyString(problem.title) ?? `The server answered ${status}`;
   const bodyRetryAfter = problem.retryAfterMs;
   const retryAfterMs =

@@ -237,6 +237,28 @@ export function describeProviderContract(name: string, options: ProviderContract
         });
       });
 
+      it('refuses a cursor of another list with VALIDATION on the cursor field', async () => {
+        await reading(async (provider) => {
+          const contactsCursor = (await provider.listContacts({ limit: 1 })).nextCursor;
+          const ticketsCursor = (await provider.listTickets({ contactId: contractIds.gita, limit: 1 })).nextCursor;
+          assert(contactsCursor !== null && ticketsCursor !== null, 'the first pages of limit 1 have a nextCursor');
+          const refusals: [string, () => Promise<unknown>][] = [
+            ['listTickets with a listContacts cursor', () => provider.listTickets({ contactId: contractIds.gita, cursor: contactsCursor, limit: 1 })],
+            ['listTimeline with a listTickets cursor', () => provider.listTimeline({ contactId: contractIds.gita, cursor: ticketsCursor, limit: 1 })],
+            ['listChats with a listTickets cursor', () => provider.listChats({ contactId: contractIds.gita, cursor: ticketsCursor, limit: 1 })],
+            ['listContacts with a listTickets cursor', () => provider.listContacts({ cursor: ticketsCursor, limit: 1 })],
+            ['listTemplates with a listContacts cursor', () => provider.listTemplates({ senderId: contractIds.supportSender, cursor: contactsCursor, limit: 1 })],
+          ];
+          for (const [what, call] of refusals) {
+            const error = await assertRejectsWith(call(), 'VALIDATION', what);
+            assert(
+              typeof error.fieldErrors?.cursor === 'string' && error.fieldErrors.cursor.length > 0,
+              `${what}: VALIDATION names the cursor field, got ${JSON.stringify(error.fieldErrors)}`,
+            );
+          }
+        });
+      });
+
       it('never answers more than 100 contacts in a page', async () => {
         await reading(async (provider) => {
           try {
@@ -545,11 +567,40 @@ export function describeProviderContract(name: string, options: ProviderContract
         await writing(async ({ provider }) => {
           const input = sendInput(contractIds.oscar);
           await provider.sendNotification({ input });
-          await assertRejectsWith(
+          const error = await assertRejectsWith(
             provider.sendNotification({ input: { ...input, ticket: { ...input.ticket, description: 'Something else' } } }),
             'CONFLICT',
             'sendNotification reusing a key',
           );
+          assert(
+            typeof error.fieldErrors?.idempotencyKey === 'string' && error.fieldErrors.idempotencyKey.length > 0,
+            `CONFLICT names the idempotencyKey field, got ${JSON.stringify(error.fieldErrors)}`,
+          );
+          assert(/idempotency key/i.test(error.message), `the refusal says the idempotency key was reused: "${error.message}"`);
+        });
+      });
+
+      it('refuses a `to` other than the contact’s phone with VALIDATION on the to field, and sends to it however it is typed', async () => {
+        await writing(async ({ provider }) => {
+          const paulaPhone = contactById(contractIds.paula).phone;
+          const input = sendInput(contractIds.oscar);
+          const elsewhere: SendNotificationInput = {
+            ...input,
+            to: paulaPhone,
+            message: { ...input.message, to: paulaPhone },
+          };
+          const error = await assertRejectsWith(
+            provider.sendNotification({ input: elsewhere }),
+            'VALIDATION',
+            'a send to Oscar Wilde addressed to Paula’s number',
+          );
+          assert(
+            typeof error.fieldErrors?.to === 'string' && error.fieldErrors.to.length > 0,
+            `VALIDATION names the to field, got ${JSON.stringify(error.fieldErrors)}`,
+          );
+          assertEqual((await provider.listTickets({ contactId: contractIds.oscar })).items.length, 0, 'tickets after the refused send');
+          const ticket = await provider.sendNotification({ input: { ...input, to: '+44 7400 123456' } });
+          assertEqual(ticket.notification.to, contactById(contractIds.oscar).phone, 'notification.to of a send with the number spaced');
         });
       });
 

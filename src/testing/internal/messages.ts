@@ -12,7 +12,7 @@ import type {
   Ticket,
 } from '../../core/types';
 import { paginate } from './paginate';
-import { stableStringify } from './text';
+import { stableStringify } from '../../core/provider-rules';
 
 /** What the message store needs from the memory provider around it. */
 export interface MessageStoreContext {

@@ -1,6 +1,5 @@
-import { ReachoutError } from '../../core/errors';
+import { type CursorList, type CursorPart, type CursorPosition, decodeCursor, encodeCursor, resolveLimit } from '../../core/provider-rules';
 import type { Page } from '../../core/types';
-import { type CursorList, type CursorPosition, decodeCursor, encodeCursor, resolveLimit } from './cursor';
 
 export interface PaginateOptions<Item> {
   list: CursorList;
@@ -9,7 +8,7 @@ export interface PaginateOptions<Item> {
   /** The item's sort key: what a cursor remembers. */
   keyOf: (item: Item) => CursorPosition;
   /** The types of the key's parts, to refuse a cursor of the wrong shape. */
-  keyShape: readonly ('string' | 'number')[];
+  keyShape: readonly CursorPart[];
   /** Negative when `item` sorts before the key, positive after. */
   compareToKey: (item: Item, key: CursorPosition) => number;
 }
@@ -22,14 +21,7 @@ export function paginate<Item>(sorted: readonly Item[], options: PaginateOptions
   const limit = resolveLimit(options.limit);
   let start = 0;
   if (options.cursor !== undefined && options.cursor !== null) {
-    const key = decodeCursor(options.list, options.cursor);
-    const fits =
-      key.length === options.keyShape.length && key.every((part, index) => typeof part === options.keyShape[index]);
-    if (!fits) {
-      throw new ReachoutError('VALIDATION', 'This page cursor is not valid for this list', {
-        fieldErrors: { cursor: 'Unknown cursor' },
-      });
-    }
+    const key: CursorPosition = decodeCursor(options.list, options.cursor, options.keyShape);
     start = firstAfter(sorted, key, options.compareToKey);
   }
   const items = sorted.slice(start, start + limit);

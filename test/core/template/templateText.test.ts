@@ -1,6 +1,5 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  characterCount,
   fillPlaceholders,
   fillUrl,
   filledValue,
@@ -79,25 +78,6 @@ describe('filledValue', () => {
     expect(filledValue(null)).toBeNull();
     expect(filledValue('')).toBeNull();
     expect(filledValue(' \t\n')).toBeNull();
-  });
-});
-
-describe('characterCount', () => {
-  afterEach(() => {
-    vi.unstubAllGlobals();
-    vi.resetModules();
-  });
-
-  it('counts grapheme clusters', () => {
-    expect(characterCount('👍🏽👨‍👩‍👧e\u0301x')).toBe(4);
-    expect(characterCount('')).toBe(0);
-  });
-
-  it('counts code points where Intl.Segmenter is missing', async () => {
-    vi.stubGlobal('Intl', { ...Intl, Segmenter: undefined });
-    vi.resetModules();
-    const { characterCount: countWithoutSegmenter } = await import('../../../src/core/template/templateText');
-    expect(countWithoutSegmenter('👍ab')).toBe(3);
   });
 });
 

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildTemplateMessage, type Contact, isReachoutError, ReachoutError, type ReachoutErrorCode } from 'reachout/core';
-import { contractFixtures, fixtures } from 'reachout/testing';
+import { contractFixtures } from 'reachout/testing';
+import { demoWorld } from '../../../server/src/db/demoData';
 import type { ReachoutBackend, StoredEvent } from '../../../server/src/backend';
 import {
   createDatabaseBackend,
@@ -457,11 +458,11 @@ describe('media', () => {
 });
 
 describe('demo data', () => {
-  it('seeds fixtures and generated contacts once, and does nothing the second time', async () => {
+  it('seeds the demo world and generated contacts once, and does nothing the second time', async () => {
     await resetDatabase(db);
     await seedDemoData(db, { contacts: 200 });
     const [first] = await db.drizzle.select({ count: count() }).from(contacts);
-    expect(first?.count).toBe(fixtures.contacts.length + 200);
+    expect(first?.count).toBe(demoWorld.contacts.length + 200);
     await seedDemoData(db, { contacts: 200 });
     const [second] = await db.drizzle.select({ count: count() }).from(contacts);
     expect(second?.count).toBe(first?.count);

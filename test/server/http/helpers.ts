@@ -3,8 +3,8 @@ import type { Contact, SendNotificationInput } from 'reachout/core';
 import { contractFixtures } from 'reachout/testing';
 import { createApp } from '../../../server/src/http/app';
 import type { AppOptions } from '../../../server/src/http/app';
-import { createMemoryBackend } from '../../../server/src/memoryBackend';
-import type { MemoryBackendOptions } from '../../../server/src/memoryBackend';
+import { createMemoryBackend } from '../memoryBackend';
+import type { MemoryBackendOptions } from '../memoryBackend';
 
 export const token = 'test-token-0123456789';
 export const origin = 'http://reachout.test';

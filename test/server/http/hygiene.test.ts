@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../server/src/db';
-import { encodeCursor } from '../../../server/src/db/cursor';
+import { encodeCursor } from 'reachout/core';
 import { orderSend } from '../db/helpers';
 import { createDatabaseTestApp, rowCounts, testDatabaseTargets } from './databaseApp';
 import { expectProblem } from './helpers';

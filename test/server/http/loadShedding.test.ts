@@ -1,7 +1,7 @@
 import { contractFixtures } from 'reachout/testing';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../../server/src/http/app';
-import { createMemoryBackend } from '../../../server/src/memoryBackend';
+import { createMemoryBackend } from '../memoryBackend';
 import { expectProblem, origin, token } from './helpers';
 
 /** A memory backend whose listContacts waits until `release()`. */

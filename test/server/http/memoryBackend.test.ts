@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Hono } from 'hono';
 import type { ReachoutEvent } from 'reachout/core';
 import { contractFixtures } from 'reachout/testing';
-import { createMemoryBackend } from '../../../server/src/memoryBackend';
+import { createMemoryBackend } from '../memoryBackend';
 import { contactNamed, createTestApp, origin, sendInputFor } from './helpers';
 import { eventsAfter } from '../eventReplay';
 

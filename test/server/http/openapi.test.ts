@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createOpenApiDocument, serializeOpenApiDocument } from '../../../server/src/http/app';
-import { createMemoryBackend } from '../../../server/src/memoryBackend';
+import { createMemoryBackend } from '../memoryBackend';
 import { createWhatsAppWebhooks } from '../../../server/src/whatsapp';
 import { createTestApp, origin } from './helpers';
 

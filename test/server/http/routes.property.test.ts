@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contractFixtures } from 'reachout/testing';
 import type { Database } from '../../../server/src/db';
-import { encodeCursor } from '../../../server/src/db/cursor';
+import { encodeCursor } from 'reachout/core';
 import { createApp } from '../../../server/src/http/app';
 import { apiBasePath } from '../../../server/src/http/openapi';
 import { apiRoutes, pathParameters } from '../../../server/src/http/routes';

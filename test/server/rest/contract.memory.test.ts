@@ -1,6 +1,6 @@
 import { afterAll, describe, it } from 'vitest';
 import { describeProviderContract } from 'reachout/testing';
-import { createMemoryBackend } from '../../../server/src/memoryBackend';
+import { createMemoryBackend } from '../memoryBackend';
 import { serveOverHttp } from './serveOverHttp';
 
 describeProviderContract('createRestProvider + reference server (memory backend)', {

@@ -3,7 +3,7 @@ import { ReachoutError } from 'reachout/core';
 import type { ReachoutEvent } from 'reachout/core';
 import { createMemoryProvider } from 'reachout/testing';
 import type { MemoryProvider, MemoryProviderOptions } from 'reachout/testing';
-import type { ReachoutBackend, StoredEvent, StoredMedia } from './backend';
+import type { ReachoutBackend, StoredEvent, StoredMedia } from '../../server/src/backend';
 
 export interface MemoryBackendOptions {
   /** Passed to `createMemoryProvider` (seed data, `verifyAfterMs`, clock...). */
@@ -27,8 +27,8 @@ export type MemoryBackend = ReachoutBackend & {
 };
 
 /**
- * A `ReachoutBackend` over the memory provider: nothing survives a restart. For the HTTP tests
- * and a no-database mode of the reference server.
+ * A `ReachoutBackend` over the memory provider, for the HTTP tests: the routes run against it
+ * without a database (the reference server itself always has one).
  *
  * WhatsApp statuses and replies map onto the memory provider's controls: an inbound message from
  * a contact's phone is `receiveReply`; a status whose `messageId` is a ticket id ends that
