@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, getTableColumns, gt, inArray, isNotNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import * as z from 'zod/mini';
 import {
@@ -95,12 +95,6 @@ const hourMs = 60 * 60 * 1000;
 export const defaultEventRetentionMs = 7 * 24 * hourMs;
 
 const sendScope = 'sendNotification';
-
-/**
- * A verifying ticket still without a WhatsApp message id this long after it was stored was never
- * handed to WhatsApp (its server died first): it no longer keeps its contact from a new send.
- */
-const unsentTicketAfterMs = 60_000;
 
 /** Serialises writing transactions on PostgreSQL, so event ids are in commit order (`since` misses none). */
 const writeLockKey = 7_346_210_001;
@@ -473,19 +467,12 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
       if (await activeChatOf(executor, contact.id)) {
         throw new ReachoutError('ACTIVE_CHAT', `${contact.name} has an active chat: continue the conversation there instead`);
       }
-      // A ticket still verifying is a send in flight: its chat opens when WhatsApp answers. One
-      // that never got a message id long after it was stored was never sent (its server died
-      // between the commit and the gateway), so it holds nothing.
+      // A ticket still verifying is a send in flight, however long its job waits in the queue or
+      // retries: its chat opens when WhatsApp answers, and a job that fails for good fails it.
       const [verifying] = await executor
         .select({ id: tickets.id })
         .from(tickets)
-        .where(
-          and(
-            eq(tickets.contactId, contact.id),
-            eq(tickets.status, 'verifying'),
-            or(isNotNull(tickets.messageId), gt(tickets.createdAt, new Date(now().getTime() - unsentTicketAfterMs))),
-          ),
-        )
+        .where(and(eq(tickets.contactId, contact.id), eq(tickets.status, 'verifying')))
         .limit(1);
       if (verifying) {
         throw new ReachoutError(

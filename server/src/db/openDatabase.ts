@@ -7,7 +7,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import type { PgBoss } from 'pg-boss';
-import { startQueue, stopQueue } from '../jobs/queue';
+import { type QueueSettings, startQueue, stopQueue } from '../jobs/queue';
 import { acquireDataDirLock, type DataDirLock, lockFileFor } from '../lock';
 import { asPglite, openPgliteInWorker, type PgliteInWorker } from './pgliteInWorker';
 import { schema, type Schema } from './schema';
@@ -40,6 +40,8 @@ export interface OpenDatabaseOptions {
    * it instead of taking its own, and `close()` leaves it to the caller to release.
    */
   lock?: DataDirLock;
+  /** How the job queue finds lost jobs (expiry, supervise interval) and how often a send is retried. */
+  queue?: QueueSettings;
 }
 
 const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
@@ -61,7 +63,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenDatabase
       return openPglite(target.dataDir, options);
     case 'postgres':
       if (options.lock) throw new Error('openDatabase: a data directory lock is for PGlite only, not PostgreSQL');
-      return openPostgres(target.url);
+      return openPostgres(target.url, options.queue ?? {});
     default:
       return target satisfies never;
   }
@@ -91,7 +93,7 @@ async function openPglite(dataDir: string | null, options: OpenDatabaseOptions):
     // With the default (4) the planner reads all 100k contacts for a search matching 1–5% of them,
     // 3× slower than the trigram index.
     await client.exec('set random_page_cost = 1.1');
-    queue = await startQueue({ kind: 'pglite', client });
+    queue = await startQueue({ kind: 'pglite', client }, options.queue);
   } catch (error) {
     await client.close();
     releaseLock();
@@ -117,7 +119,7 @@ async function openPglite(dataDir: string | null, options: OpenDatabaseOptions):
   };
 }
 
-async function openPostgres(url: string): Promise<Database> {
+async function openPostgres(url: string, queueSettings: QueueSettings): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => {});
@@ -125,7 +127,7 @@ async function openPostgres(url: string): Promise<Database> {
   let queue: PgBoss;
   try {
     await migrateWithLock(pool);
-    queue = await startQueue({ kind: 'postgres', url });
+    queue = await startQueue({ kind: 'postgres', url }, queueSettings);
   } catch (error) {
     await pool.end();
     throw new Error(`Could not open the PostgreSQL database: ${error instanceof Error ? error.message : String(error)}`, {
