@@ -783,7 +783,7 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
   if (options.gateway) {
     gateway = options.gateway;
   } else {
-    simulation = createSimulation({ database, delayMs: options.simulatorDelayMs ?? 3000, now, applyStatus });
+    simulation = createSimulation({ database, queue: db.queue, delayMs: options.simulatorDelayMs ?? 3000, now, applyStatus });
     gateway = simulation.gateway;
   }
 
@@ -793,7 +793,7 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
     database,
     gateway,
     failTicket: (ticketId, reason) => applyFailure(ticketId, reason),
-    afterSent: (ticketId) => simulation?.track(ticketId),
+    afterSent: (ticketId) => simulation?.track(ticketId, 'verifying'),
   }).catch((error: unknown) => {
     console.error('The send queue worker did not start: queued sends wait for the next start', error);
     return null;
@@ -804,13 +804,12 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
     if (ticket.status !== 'verifying') {
       throw new ReachoutError('CONFLICT', `Ticket ${ticketId} is ${ticket.status}, not verifying: its verification already ended`);
     }
-    simulation?.cancel(ticketId);
     await applyStatus(ticketId, {
       status: result === 'success' ? 'sent' : 'failed',
       at: now().toISOString(),
       ...(result === 'failed' ? { error: undeliverableError } : {}),
     });
-    if (result === 'success') simulation?.track(ticketId);
+    if (result === 'success') simulation?.track(ticketId, 'sent');
   };
 
   // ------------------------------------------------------------------------------------------

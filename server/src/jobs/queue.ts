@@ -6,6 +6,9 @@ import {
   undeliveredNotificationQueue,
 } from './dispatchNotification';
 
+/** The simulator's delayed steps (verifying → sent → delivered → read), run by any server on the database. */
+export const simulatorStepQueue = 'simulator-step';
+
 /** An id no job has: reading it fills pg-boss's queue cache (see `startQueue`). */
 const noJobId = '00000000-0000-0000-0000-000000000000';
 
@@ -61,6 +64,7 @@ export async function startQueue(
   await boss.start();
   // The dead letter queue first: pg-boss refuses a queue whose dead letter queue does not exist.
   const queues = [
+    { name: simulatorStepQueue, options: { retryLimit: 3, retryDelay: 1, expireInSeconds: 60 } },
     { name: undeliveredNotificationQueue, options: { retryLimit: 5, retryDelay: 1, retryBackoff: true } },
     {
       name: dispatchNotificationQueue,

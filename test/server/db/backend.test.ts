@@ -20,7 +20,6 @@ import { acquireDataDirLock, lockFileFor } from '../../../server/src/lock';
 import {
   backendWithWorld,
   eventually,
-  idleSimulatorDelayMs,
   orderSend,
   raceSendsToOneContact,
   recordingGateway,
@@ -453,7 +452,8 @@ describe('a PGlite data directory', () => {
     );
     await resetDatabase(db);
     await seedWorld(db, contractFixtures);
-    const before = createDatabaseBackend(db, { simulatorDelayMs: idleSimulatorDelayMs });
+    // A step's delay is fixed when it is scheduled (a delayed job): due after the reopen below.
+    const before = createDatabaseBackend(db, { simulatorDelayMs: 1000 });
     const created = await before.provider.createContact({ input: { name: 'Pat Persistent', phone: '+5561998877665' } });
     const ticket = await before.provider.sendNotification({ input: orderSend(oscar, 'persist-key-0001') });
     const lastId = (await eventsAfter(before, '0')).at(-1)?.id ?? '0';
