@@ -36,6 +36,7 @@ import type {
   StoredMedia,
   WhatsAppGateway,
 } from '../backend';
+import { createEventRelay, eventsChannel } from '../events/eventRelay';
 import { type DispatchWorker, enqueueDispatch, startDispatchWorker } from '../jobs/dispatchNotification';
 import { decodeCursor, encodeCursor, resolveLimit } from './cursor';
 import { failureReasonOf, undeliverableError } from './failureReasons';
@@ -177,11 +178,26 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
         if (!row) throw new Error('Storing an event answered no id');
         stored.push({ id: String(row.id), event });
       };
-      return work(transaction, emit);
+      const result = await work(transaction, emit);
+      if (eventRelay && stored.length > 0) {
+        // Noted before the commit, so the relay's starting point cannot pass them.
+        eventRelay.stored(stored);
+        // Delivered on commit only: wakes the event relays of every server on the database.
+        await transaction.execute(sql`select pg_notify(${eventsChannel}, ${stored.at(-1)?.id ?? ''})`);
+      }
+      return result;
     });
-    deliver(stored);
+    if (eventRelay) {
+      eventRelay.wake();
+    } else {
+      deliver(stored);
+    }
     return result;
   };
+
+  // PostgreSQL: every server's events reach this process's listeners in id order, read from the
+  // table (see createEventRelay). PGlite is one process: its writes are delivered as they commit.
+  const eventRelay = db.listen ? createEventRelay({ database, listen: db.listen, deliver }) : null;
 
   const addTimelineEvent = async (
     executor: DrizzleDatabase,
@@ -1028,6 +1044,7 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
       if (closed) return;
       closed = true;
       listeners.clear();
+      await eventRelay?.close();
       await (await dispatchWorker)?.stop();
       gateway.close?.();
       globalThis.clearInterval(pruneTimer);

@@ -27,6 +27,11 @@ export interface Database {
   readonly queue: PgBoss;
   /** Stops the queue (running jobs get a bounded time to finish), then closes the connection (PGlite: flushes and releases the data directory). */
   close(): Promise<void>;
+  /**
+   * PostgreSQL only: runs `onNotify` on every `NOTIFY` of `channel` (from any server on the
+   * database), on a connection of its own, reconnecting when it drops; answers how to stop.
+   */
+  listen?(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
   /** PGlite only: the whole data directory as a tarball, which `loadDataDir` opens again. */
   dumpDataDir?(): Promise<Blob>;
 }
@@ -139,6 +144,7 @@ async function openPostgres(url: string, queueSettings: QueueSettings): Promise<
     kind: 'postgres',
     drizzle: database,
     queue,
+    listen: (channel, onNotify) => listenOnOwnConnection(url, channel, onNotify),
     async close() {
       if (closed) return;
       closed = true;
@@ -148,6 +154,40 @@ async function openPostgres(url: string, queueSettings: QueueSettings): Promise<
         await pool.end();
       }
     },
+  };
+}
+
+/** A dedicated connection that LISTENs on `channel`; after a drop it reconnects and wakes `onNotify` (it may have missed some). */
+async function listenOnOwnConnection(url: string, channel: string, onNotify: () => void): Promise<() => Promise<void>> {
+  let stopped = false;
+  let client: pg.Client | undefined;
+  const connect = async (): Promise<void> => {
+    const next = new pg.Client({ connectionString: url });
+    next.on('notification', (message) => {
+      if (message.channel === channel) onNotify();
+    });
+    next.on('error', () => {
+      if (stopped) return;
+      void next.end().catch(() => {});
+      setTimeout(() => void reconnect(), 1000).unref();
+    });
+    await next.connect();
+    await next.query(`listen ${pg.escapeIdentifier(channel)}`);
+    client = next;
+  };
+  const reconnect = async () => {
+    if (stopped) return;
+    try {
+      await connect();
+      onNotify();
+    } catch {
+      setTimeout(() => void reconnect(), 1000).unref();
+    }
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    await client?.end().catch(() => {});
   };
 }
 

@@ -3,11 +3,20 @@ import path from 'node:path';
 import pg from 'pg';
 import type { Ticket } from 'reachout/core';
 import { templates } from 'reachout/testing';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signWebhookBody } from '../../../server/src/whatsapp';
 import { type FakeGraphApi, startFakeGraphApi } from '../whatsapp/fakeGraphApi';
 import { businessAccountId, businessPhoneNumberId, statusesFor } from '../whatsapp/samplePayloads';
-import { json, makeTemporaryDirectory, postNotification, prepareNotification, type ReadyServer, startServer } from './serverProcess';
+import {
+  json,
+  makeTemporaryDirectory,
+  openEventStream,
+  postNotification,
+  prepareNotification,
+  type ReadyServer,
+  startServer,
+  ticketUpdates,
+} from './serverProcess';
 
 const accessToken = 'EAAG-dispatch-after-kill-token';
 const appSecret = 'dispatch-after-kill-app-secret';
@@ -126,26 +135,41 @@ describe.skipIf(!postgresUrl)('two servers on one PostgreSQL', () => {
     await admin(`drop database if exists ${databaseName} with (force)`);
   });
 
-  afterEach(() => {
-    graph.requests.length = 0;
-  });
+  it('streams a ticket created through the first server to a client of the second', async () => {
+    const [a, b] = servers as [ReadyServer, ReadyServer];
+    const stream = await openEventStream(b);
+    try {
+      const { key, body } = await prepareNotification(a);
+      const ticket = await json<Ticket>(await postNotification(a, key, body), 201);
+      const events = await stream.waitFor((seen) => ticketUpdates(seen, ticket.id).length > 0);
+      expect(ticketUpdates(events, ticket.id)[0]?.ticket).toMatchObject({ id: ticket.id, status: 'verifying' });
+      const ids = events.map((event) => Number(event.id));
+      expect(ids).toEqual([...new Set(ids)].sort((x, y) => x - y));
+    } finally {
+      stream.close();
+    }
+  }, 60_000);
 
   it('dispatches each send once, whichever server answered it and whichever runs its job', async () => {
     const [a, b] = servers as [ReadyServer, ReadyServer];
+    // Only this test's messages (the stream test before it sent one).
+    const acceptedBefore = graph.acceptedMessageIds.length;
+    const sendsBefore = sendsOf(graph).length;
+    const accepted = () => graph.acceptedMessageIds.slice(acceptedBefore);
     const answered: Ticket[] = [];
     for (let index = 0; index < 8; index++) {
       const server = index % 2 === 0 ? a : b;
       const { key, body } = await prepareNotification(server);
       answered.push(await json<Ticket>(await postNotification(server, key, body), 201));
     }
-    await until(() => graph.acceptedMessageIds.length >= answered.length, 'every send reaches WhatsApp');
+    await until(() => accepted().length >= answered.length, 'every send reaches WhatsApp');
     // Each accepted message moves its ticket on only if a server stored its id for that ticket.
-    const sends = sendsOf(graph);
-    for (const [index, messageId] of graph.acceptedMessageIds.entries()) await deliverSentStatus(b, messageId, sends[index]!.to);
+    const sends = sendsOf(graph).slice(sendsBefore);
+    for (const [index, messageId] of accepted().entries()) await deliverSentStatus(b, messageId, sends[index]!.to);
     for (const ticket of answered) {
       await until(async () => (await ticketOn(a, ticket.id)).status === 'open', `ticket ${ticket.id} is open`);
     }
-    expect(graph.acceptedMessageIds).toHaveLength(answered.length);
+    expect(accepted()).toHaveLength(answered.length);
     expect(new Set(sends.map((send) => send.to)).size).toBe(answered.length);
   }, 180_000);
 });
