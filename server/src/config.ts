@@ -45,6 +45,16 @@ export interface ServerConfig {
   publicUrl: string | undefined;
   /** Requests answered at once past which new ones get `503` with `Retry-After`. */
   maxRequestsInProgress: number;
+  /**
+   * How long a send job may run before it counts as lost and is tried again (seconds).
+   * @default 120
+   */
+  jobExpireSeconds?: number;
+  /**
+   * How often lost jobs are looked for (seconds).
+   * @default 60
+   */
+  jobSuperviseSeconds?: number;
 }
 
 type Environment = Readonly<Record<string, string | undefined>>;
@@ -58,6 +68,8 @@ export const DEFAULT_EVENT_RETENTION_DAYS = 7;
 export const DEFAULT_GRAPH_URL = 'https://graph.facebook.com';
 export const DEFAULT_TEMPLATE_CACHE_MS = 5 * 60 * 1000;
 export const DEFAULT_MAX_REQUESTS_IN_PROGRESS = 128;
+export const DEFAULT_JOB_EXPIRE_SECONDS = 120;
+export const DEFAULT_JOB_SUPERVISE_SECONDS = 60;
 
 /** The credentials that switch the server from the simulator to the WhatsApp Cloud API. */
 const CLOUD_API_VARIABLES = [
@@ -92,6 +104,8 @@ const CLOUD_API_VARIABLES = [
  * | `REACHOUT_STATIC_DIR` | unset | a built page served at `/`; its `index.html` gets the API base and token injected (demo use only: it hands the token to every visitor) |
  * | `REACHOUT_PUBLIC_URL` | the listen address | base of the media URLs uploads answer (`https://support.example.com`); never taken from the request's `Host` |
  * | `REACHOUT_MAX_REQUESTS_IN_PROGRESS` | `128` | requests answered at once past which a new one gets `503` with `Retry-After: 1` (`/healthz` never does) |
+ * | `REACHOUT_JOB_EXPIRE_SECONDS` | `120` | how long a send job may run before it counts as lost (its server died, or the call hung) and is tried again; keep it above the WhatsApp call's timeout |
+ * | `REACHOUT_JOB_SUPERVISE_SECONDS` | `60` | how often the job queue looks for lost jobs: a send cut short by a crash goes out within about expire + supervise seconds |
  *
  * The five `WHATSAPP_*` credentials switch on Cloud API mode together; without them the server
  * runs the WhatsApp simulator.
@@ -132,6 +146,16 @@ export function loadConfig(env: Environment = process.env, cwd: string = process
       min: 1,
       max: 100_000,
       what: 'a number of requests from 1 to 100000',
+    }),
+    jobExpireSeconds: readInteger(env, 'REACHOUT_JOB_EXPIRE_SECONDS', DEFAULT_JOB_EXPIRE_SECONDS, {
+      min: 1,
+      max: 86_400,
+      what: 'a number of seconds from 1 to 86400',
+    }),
+    jobSuperviseSeconds: readInteger(env, 'REACHOUT_JOB_SUPERVISE_SECONDS', DEFAULT_JOB_SUPERVISE_SECONDS, {
+      min: 1,
+      max: 3600,
+      what: 'a number of seconds from 1 to 3600',
     }),
   };
 }

@@ -179,7 +179,13 @@ async function openConfiguredDatabase(
   options: OpenDatabaseOptions,
 ): Promise<Database> {
   try {
-    return await openDatabase(config.database, options);
+    return await openDatabase(config.database, {
+      ...options,
+      queue: {
+        ...(config.jobExpireSeconds === undefined ? {} : { jobExpireSeconds: config.jobExpireSeconds }),
+        ...(config.jobSuperviseSeconds === undefined ? {} : { superviseIntervalSeconds: config.jobSuperviseSeconds }),
+      },
+    });
   } catch (error) {
     if (config.database.kind === 'postgres') {
       throw new Error(

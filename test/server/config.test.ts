@@ -26,6 +26,8 @@ describe('loadConfig', () => {
       staticDir: undefined,
       publicUrl: undefined,
       maxRequestsInProgress: 128,
+      jobExpireSeconds: 120,
+      jobSuperviseSeconds: 60,
     });
   });
 
@@ -42,6 +44,8 @@ describe('loadConfig', () => {
         REACHOUT_STATIC_DIR: '/opt/demo/dist',
         REACHOUT_PUBLIC_URL: 'https://support.example.com/reachout/',
         REACHOUT_MAX_REQUESTS_IN_PROGRESS: '16',
+        REACHOUT_JOB_EXPIRE_SECONDS: '30',
+        REACHOUT_JOB_SUPERVISE_SECONDS: '5',
       },
       cwd,
     );
@@ -57,6 +61,8 @@ describe('loadConfig', () => {
       staticDir: '/opt/demo/dist',
       publicUrl: 'https://support.example.com/reachout',
       maxRequestsInProgress: 16,
+      jobExpireSeconds: 30,
+      jobSuperviseSeconds: 5,
     });
   });
 
@@ -151,6 +157,15 @@ describe('loadConfig', () => {
     for (const url of ['support.example.com', 'ftp://example.com', 'https://example.com/?next=evil', 'https://user:pw@example.com']) {
       expect(() => loadConfig({ REACHOUT_PUBLIC_URL: url }, cwd)).toThrow(`REACHOUT_PUBLIC_URL must be the http(s) URL clients reach the server at`);
     }
+  });
+
+  it('rejects job expiry and supervise intervals under a second', () => {
+    expect(() => loadConfig({ REACHOUT_JOB_EXPIRE_SECONDS: '0' }, cwd)).toThrow(
+      'REACHOUT_JOB_EXPIRE_SECONDS must be a number of seconds from 1 to 86400, got "0".',
+    );
+    expect(() => loadConfig({ REACHOUT_JOB_SUPERVISE_SECONDS: '0.5' }, cwd)).toThrow(
+      'REACHOUT_JOB_SUPERVISE_SECONDS must be a number of seconds from 1 to 3600, got "0.5".',
+    );
   });
 
   it('rejects a REACHOUT_MAX_REQUESTS_IN_PROGRESS that is not a positive count', () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, getTableColumns, gt, inArray, isNotNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import * as z from 'zod/mini';
 import {
@@ -39,6 +39,7 @@ import type {
   StoredMedia,
   WhatsAppGateway,
 } from '../backend';
+import { createEventRelay, eventsChannel } from '../events/eventRelay';
 import { type DispatchWorker, enqueueDispatch, startDispatchWorker } from '../jobs/dispatchNotification';
 import { createSortableId } from './ids';
 import type { Database, DrizzleDatabase } from './openDatabase';
@@ -96,12 +97,6 @@ const hourMs = 60 * 60 * 1000;
 export const defaultEventRetentionMs = 7 * 24 * hourMs;
 
 const sendScope = 'sendNotification';
-
-/**
- * A verifying ticket still without a WhatsApp message id this long after it was stored was never
- * handed to WhatsApp (its server died first): it no longer keeps its contact from a new send.
- */
-const unsentTicketAfterMs = 60_000;
 
 /** Serialises writing transactions on PostgreSQL, so event ids are in commit order (`since` misses none). */
 const writeLockKey = 7_346_210_001;
@@ -175,11 +170,26 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
         if (!row) throw new Error('Storing an event answered no id');
         stored.push({ id: String(row.id), event });
       };
-      return work(transaction, emit);
+      const result = await work(transaction, emit);
+      if (eventRelay && stored.length > 0) {
+        // Noted before the commit, so the relay's starting point cannot pass them.
+        eventRelay.stored(stored);
+        // Delivered on commit only: wakes the event relays of every server on the database.
+        await transaction.execute(sql`select pg_notify(${eventsChannel}, ${stored.at(-1)?.id ?? ''})`);
+      }
+      return result;
     });
-    deliver(stored);
+    if (eventRelay) {
+      eventRelay.wake();
+    } else {
+      deliver(stored);
+    }
     return result;
   };
+
+  // PostgreSQL: every server's events reach this process's listeners in id order, read from the
+  // table (see createEventRelay). PGlite is one process: its writes are delivered as they commit.
+  const eventRelay = db.listen ? createEventRelay({ database, listen: db.listen, deliver }) : null;
 
   const addTimelineEvent = async (
     executor: DrizzleDatabase,
@@ -452,19 +462,12 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
         input.ticket.assigneeId === null
           ? []
           : await executor.select().from(agents).where(eq(agents.id, input.ticket.assigneeId)).limit(1);
-      // A ticket still verifying is a send in flight: its chat opens when WhatsApp answers. One
-      // that never got a message id long after it was stored was never sent (its server died
-      // between the commit and the gateway), so it holds nothing.
+      // A ticket still verifying is a send in flight, however long its job waits in the queue or
+      // retries: its chat opens when WhatsApp answers, and a job that fails for good fails it.
       const [verifying] = await executor
         .select({ id: tickets.id })
         .from(tickets)
-        .where(
-          and(
-            eq(tickets.contactId, input.contactId),
-            eq(tickets.status, 'verifying'),
-            or(isNotNull(tickets.messageId), gt(tickets.createdAt, new Date(now().getTime() - unsentTicketAfterMs))),
-          ),
-        )
+        .where(and(eq(tickets.contactId, input.contactId), eq(tickets.status, 'verifying')))
         .limit(1);
       const { contact, sender, assignee, to, message, body } = checkNotification(input, {
         contact: contactRow && contactOf(contactRow),
@@ -739,7 +742,7 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
   if (options.gateway) {
     gateway = options.gateway;
   } else {
-    simulation = createSimulation({ database, delayMs: options.simulatorDelayMs ?? 3000, now, applyStatus });
+    simulation = createSimulation({ database, queue: db.queue, delayMs: options.simulatorDelayMs ?? 3000, now, applyStatus });
     gateway = simulation.gateway;
   }
 
@@ -749,7 +752,7 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
     database,
     gateway,
     failTicket: (ticketId, reason) => applyFailure(ticketId, reason),
-    afterSent: (ticketId) => simulation?.track(ticketId),
+    afterSent: (ticketId) => simulation?.track(ticketId, 'verifying'),
   }).catch((error: unknown) => {
     console.error('The send queue worker did not start: queued sends wait for the next start', error);
     return null;
@@ -760,13 +763,12 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
     if (ticket.status !== 'verifying') {
       throw new ReachoutError('CONFLICT', `Ticket ${ticketId} is ${ticket.status}, not verifying: its verification already ended`);
     }
-    simulation?.cancel(ticketId);
     await applyStatus(ticketId, {
       status: result === 'success' ? 'sent' : 'failed',
       at: now().toISOString(),
       ...(result === 'failed' ? { error: undeliverableError } : {}),
     });
-    if (result === 'success') simulation?.track(ticketId);
+    if (result === 'success') simulation?.track(ticketId, 'sent');
   };
 
   // ------------------------------------------------------------------------------------------
@@ -980,6 +982,7 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
       if (closed) return;
       closed = true;
       listeners.clear();
+      await eventRelay?.close();
       await (await dispatchWorker)?.stop();
       gateway.close?.();
       globalThis.clearInterval(pruneTimer);

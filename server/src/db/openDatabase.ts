@@ -7,7 +7,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import type { PgBoss } from 'pg-boss';
-import { startQueue, stopQueue } from '../jobs/queue';
+import { type QueueSettings, startQueue, stopQueue } from '../jobs/queue';
 import { acquireDataDirLock, type DataDirLock, lockFileFor } from '../lock';
 import { asPglite, openPgliteInWorker, type PgliteInWorker } from './pgliteInWorker';
 import { schema, type Schema } from './schema';
@@ -27,6 +27,11 @@ export interface Database {
   readonly queue: PgBoss;
   /** Stops the queue (running jobs get a bounded time to finish), then closes the connection (PGlite: flushes and releases the data directory). */
   close(): Promise<void>;
+  /**
+   * PostgreSQL only: runs `onNotify` on every `NOTIFY` of `channel` (from any server on the
+   * database), on a connection of its own, reconnecting when it drops; answers how to stop.
+   */
+  listen?(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
   /** PGlite only: the whole data directory as a tarball, which `loadDataDir` opens again. */
   dumpDataDir?(): Promise<Blob>;
 }
@@ -40,6 +45,8 @@ export interface OpenDatabaseOptions {
    * it instead of taking its own, and `close()` leaves it to the caller to release.
    */
   lock?: DataDirLock;
+  /** How the job queue finds lost jobs (expiry, supervise interval) and how often a send is retried. */
+  queue?: QueueSettings;
 }
 
 const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
@@ -61,7 +68,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenDatabase
       return openPglite(target.dataDir, options);
     case 'postgres':
       if (options.lock) throw new Error('openDatabase: a data directory lock is for PGlite only, not PostgreSQL');
-      return openPostgres(target.url);
+      return openPostgres(target.url, options.queue ?? {});
     default:
       return target satisfies never;
   }
@@ -91,7 +98,7 @@ async function openPglite(dataDir: string | null, options: OpenDatabaseOptions):
     // With the default (4) the planner reads all 100k contacts for a search matching 1–5% of them,
     // 3× slower than the trigram index.
     await client.exec('set random_page_cost = 1.1');
-    queue = await startQueue({ kind: 'pglite', client });
+    queue = await startQueue({ kind: 'pglite', client }, options.queue);
   } catch (error) {
     await client.close();
     releaseLock();
@@ -117,7 +124,7 @@ async function openPglite(dataDir: string | null, options: OpenDatabaseOptions):
   };
 }
 
-async function openPostgres(url: string): Promise<Database> {
+async function openPostgres(url: string, queueSettings: QueueSettings): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => {});
@@ -125,7 +132,7 @@ async function openPostgres(url: string): Promise<Database> {
   let queue: PgBoss;
   try {
     await migrateWithLock(pool);
-    queue = await startQueue({ kind: 'postgres', url });
+    queue = await startQueue({ kind: 'postgres', url }, queueSettings);
   } catch (error) {
     await pool.end();
     throw new Error(`Could not open the PostgreSQL database: ${error instanceof Error ? error.message : String(error)}`, {
@@ -137,6 +144,7 @@ async function openPostgres(url: string): Promise<Database> {
     kind: 'postgres',
     drizzle: database,
     queue,
+    listen: (channel, onNotify) => listenOnOwnConnection(url, channel, onNotify),
     async close() {
       if (closed) return;
       closed = true;
@@ -146,6 +154,40 @@ async function openPostgres(url: string): Promise<Database> {
         await pool.end();
       }
     },
+  };
+}
+
+/** A dedicated connection that LISTENs on `channel`; after a drop it reconnects and wakes `onNotify` (it may have missed some). */
+async function listenOnOwnConnection(url: string, channel: string, onNotify: () => void): Promise<() => Promise<void>> {
+  let stopped = false;
+  let client: pg.Client | undefined;
+  const connect = async (): Promise<void> => {
+    const next = new pg.Client({ connectionString: url });
+    next.on('notification', (message) => {
+      if (message.channel === channel) onNotify();
+    });
+    next.on('error', () => {
+      if (stopped) return;
+      void next.end().catch(() => {});
+      setTimeout(() => void reconnect(), 1000).unref();
+    });
+    await next.connect();
+    await next.query(`listen ${pg.escapeIdentifier(channel)}`);
+    client = next;
+  };
+  const reconnect = async () => {
+    if (stopped) return;
+    try {
+      await connect();
+      onNotify();
+    } catch {
+      setTimeout(() => void reconnect(), 1000).unref();
+    }
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    await client?.end().catch(() => {});
   };
 }
 

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, like, or } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
+import type { PgBoss } from 'pg-boss';
 import { undeliverableError } from 'reachout/core';
 import type { DeliveryStatusUpdate, WhatsAppGateway } from '../backend';
+import { simulatorStepQueue } from '../jobs/queue';
 import type { DrizzleDatabase } from './openDatabase';
 import { tickets } from './schema';
 
@@ -9,98 +11,86 @@ import { tickets } from './schema';
 const unreachableSuffix = '0000';
 const simulatedIdPrefix = 'wamid.SIM';
 
+/** Where a simulated message is when its next step is due. */
+export type SimulatedStage = 'verifying' | 'sent' | 'delivered';
+
+/** A step job: move the ticket on, if it is still where it was when the step was scheduled. */
+interface SimulatorStepJob {
+  ticketId: string;
+  from: SimulatedStage;
+}
+
 export interface Simulation {
   /** Answers every send with a fake `wamid.SIM…` id; statuses follow through `track`. */
   gateway: WhatsAppGateway;
-  /** Schedules the ticket's next step (verifying → sent → delivered → read) after the delay. */
-  track(ticketId: string): void;
-  /** Forgets the ticket's pending step (it was completed by hand). */
-  cancel(ticketId: string): void;
-  /** Clears every timer and waits for steps already running. */
+  /** Schedules the ticket's next step from `from` (verifying → sent → delivered → read) after the delay. */
+  track(ticketId: string, from: SimulatedStage): void;
+  /** Stops taking step jobs here (others on the database still run them) and waits for the running ones. */
   stop(): Promise<void>;
 }
 
 export interface SimulationOptions {
   database: DrizzleDatabase;
+  queue: PgBoss;
   delayMs: number;
   now: () => Date;
   applyStatus: (ticketId: string, update: Omit<DeliveryStatusUpdate, 'messageId'>) => Promise<void>;
 }
 
 /**
- * WhatsApp without WhatsApp: each simulated message moves one step every `delayMs`. The state
- * lives in the tickets, so steps still pending when the server stopped are picked up at start.
+ * WhatsApp without WhatsApp: each simulated message moves one step every `delayMs`. Each step is
+ * a delayed job on the queue, not a timer in this process: whichever server on the database is
+ * alive runs it, also after this one stopped. A step whose ticket moved on meanwhile (completed by
+ * hand through the simulator route) does nothing, so a chain of steps never runs twice.
  */
 export function createSimulation(options: SimulationOptions): Simulation {
-  const { database, delayMs, now, applyStatus } = options;
-  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const { database, queue, delayMs, now, applyStatus } = options;
   const running = new Set<Promise<void>>();
   let stopped = false;
 
-  const run = (task: () => Promise<void>) => {
-    const promise = task()
-      .catch((error: unknown) => {
-        if (!stopped) console.error('The WhatsApp simulator failed to move a message on', error);
-      })
+  const stageOf = (ticket: { status: string; delivery: string }): SimulatedStage | null => {
+    if (ticket.status === 'verifying') return ticket.delivery === 'pending' ? 'verifying' : null;
+    if (ticket.delivery === 'sent' || ticket.delivery === 'delivered') return ticket.delivery;
+    return null;
+  };
+
+  const track = (ticketId: string, from: SimulatedStage) => {
+    if (stopped) return;
+    const promise = queue
+      .send(simulatorStepQueue, { ticketId, from } satisfies SimulatorStepJob, { startAfter: new Date(Date.now() + delayMs) })
+      .then(() => {})
+      .catch((error: unknown) => console.error('The WhatsApp simulator could not schedule a step', error))
       .finally(() => running.delete(promise));
     running.add(promise);
   };
 
-  const step = async (ticketId: string) => {
+  const step = async ({ ticketId, from }: SimulatorStepJob) => {
     const [ticket] = await database
       .select({ status: tickets.status, delivery: tickets.delivery, to: tickets.to })
       .from(tickets)
       .where(eq(tickets.id, ticketId))
       .limit(1);
-    if (!ticket || stopped) return;
+    if (!ticket || stageOf(ticket) !== from) return;
     const at = now().toISOString();
-    if (ticket.status === 'verifying') {
+    if (from === 'verifying') {
       if (ticket.to.endsWith(unreachableSuffix)) {
         await applyStatus(ticketId, { status: 'failed', at, error: undeliverableError });
         return;
       }
       await applyStatus(ticketId, { status: 'sent', at });
-    } else if (ticket.delivery === 'sent') {
+      track(ticketId, 'sent');
+    } else if (from === 'sent') {
       await applyStatus(ticketId, { status: 'delivered', at });
-    } else if (ticket.delivery === 'delivered') {
-      await applyStatus(ticketId, { status: 'read', at });
-      return;
+      track(ticketId, 'delivered');
     } else {
-      return;
+      await applyStatus(ticketId, { status: 'read', at });
     }
-    track(ticketId);
   };
 
-  const cancel = (ticketId: string) => {
-    const timer = timers.get(ticketId);
-    if (timer !== undefined) globalThis.clearTimeout(timer);
-    timers.delete(ticketId);
-  };
-
-  const track = (ticketId: string) => {
-    if (stopped) return;
-    cancel(ticketId);
-    const timer = globalThis.setTimeout(() => {
-      timers.delete(ticketId);
-      run(() => step(ticketId));
-    }, delayMs);
-    // A pending step must not keep the process alive.
-    timer.unref?.();
-    timers.set(ticketId, timer);
-  };
-
-  run(async () => {
-    const unfinished = await database
-      .select({ id: tickets.id })
-      .from(tickets)
-      .where(
-        and(
-          like(tickets.messageId, `${simulatedIdPrefix}%`),
-          or(eq(tickets.status, 'verifying'), inArray(tickets.delivery, ['sent', 'delivered'])),
-        ),
-      );
-    for (const { id } of unfinished) track(id);
+  const worker = queue.work<SimulatorStepJob>(simulatorStepQueue, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
+    if (job) await step(job.data);
   });
+  worker.catch((error: unknown) => console.error('The WhatsApp simulator did not start: steps wait for the next start', error));
 
   return {
     gateway: {
@@ -108,12 +98,11 @@ export function createSimulation(options: SimulationOptions): Simulation {
       send: async () => ({ messageId: `${simulatedIdPrefix}${randomUUID().replaceAll('-', '')}` }),
     },
     track,
-    cancel,
     async stop() {
       stopped = true;
-      for (const timer of timers.values()) globalThis.clearTimeout(timer);
-      timers.clear();
       await Promise.all([...running]);
+      const id = await worker.catch(() => null);
+      if (id !== null) await queue.offWork(simulatorStepQueue, { id, wait: true });
     },
   };
 }

@@ -9,17 +9,27 @@ import { tickets } from '../db/schema';
 export const dispatchNotificationQueue = 'dispatch-notification';
 
 /**
+ * Where pg-boss moves a send job that failed for good, however it failed: its last try threw, or
+ * expired because its server died during it. The worker there fails the ticket, which frees its
+ * contact for another send.
+ */
+export const undeliveredNotificationQueue = 'dispatch-notification-failed';
+
+/**
  * Retries with exponential backoff (1 s, 2 s, 4 s... at most 5 min between tries, about half an
- * hour in all), then the ticket fails. A job not finished within `expireInSeconds` (its server
- * died mid-call) is tried again: longer than any gateway call, which times out well before.
+ * hour in all), then the job goes to {@link undeliveredNotificationQueue}. A job not finished
+ * within the queue's `expireInSeconds` (its server died mid-call; see `QueueSettings`) is tried again.
  */
 export const dispatchNotificationQueueOptions: Omit<Queue, 'name'> = {
   retryLimit: 12,
   retryDelay: 1,
   retryBackoff: true,
   retryDelayMax: 300,
-  expireInSeconds: 120,
+  deadLetter: undeliveredNotificationQueue,
 };
+
+/** The reason a ticket fails with when WhatsApp could not be reached on any try. */
+export const unreachableReason = 'WhatsApp could not be reached, so the message was not sent';
 
 /** What the job carries: the message built and validated with the ticket, and who sends it. */
 export interface DispatchNotificationJob {
@@ -97,7 +107,7 @@ export async function startDispatchWorker(options: DispatchWorkerOptions): Promi
         ticketId,
         isReachoutError(error) && !isTransientSendFailure(error)
           ? `WhatsApp refused the message: ${error.message}`
-          : 'WhatsApp could not be reached, so the message was not sent',
+          : unreachableReason,
       );
       return;
     }
@@ -109,18 +119,39 @@ export async function startDispatchWorker(options: DispatchWorkerOptions): Promi
     afterSent?.(ticketId);
   };
 
-  const workerIds: string[] = [];
+  // A job that failed for good without failing its ticket (its last try expired: the server died,
+  // or the call hung) would leave the ticket verifying, and its contact busy, for ever.
+  const failUndelivered = async (job: Job<DispatchNotificationJob>) => {
+    const { ticketId } = job.data;
+    const [ticket] = await database
+      .select({ status: tickets.status, delivery: tickets.delivery, messageId: tickets.messageId })
+      .from(tickets)
+      .where(eq(tickets.id, ticketId))
+      .limit(1);
+    if (!ticket || ticket.messageId !== null || ticket.status !== 'verifying' || ticket.delivery !== 'pending') return;
+    await failTicket(ticketId, unreachableReason);
+  };
+
+  const workers: Array<{ queue: string; id: string }> = [];
   for (let index = 0; index < concurrency; index++) {
-    workerIds.push(
-      await boss.work<DispatchNotificationJob>(
-        dispatchNotificationQueue,
-        { batchSize: 1, pollingIntervalSeconds: 0.5, includeMetadata: true },
-        async ([job]) => {
-          if (job) await dispatch(job);
-        },
-      ),
+    const id = await boss.work<DispatchNotificationJob>(
+      dispatchNotificationQueue,
+      { batchSize: 1, pollingIntervalSeconds: 0.5, includeMetadata: true },
+      async ([job]) => {
+        if (job) await dispatch(job);
+      },
     );
+    workers.push({ queue: dispatchNotificationQueue, id });
   }
+  const undeliveredWorker = await boss.work<DispatchNotificationJob>(
+    undeliveredNotificationQueue,
+    { batchSize: 1, pollingIntervalSeconds: 1 },
+    async ([job]) => {
+      if (job) await failUndelivered(job);
+    },
+  );
+  workers.push({ queue: undeliveredNotificationQueue, id: undeliveredWorker });
+  const workerIds = workers.filter((worker) => worker.queue === dispatchNotificationQueue).map((worker) => worker.id);
   let stopped = false;
   return {
     wake() {
@@ -133,7 +164,7 @@ export async function startDispatchWorker(options: DispatchWorkerOptions): Promi
       let timer: ReturnType<typeof setTimeout> | undefined;
       const timedOut = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
       try {
-        await Promise.race([Promise.all(workerIds.map((id) => boss.offWork(dispatchNotificationQueue, { id, wait: true }))), timedOut]);
+        await Promise.race([Promise.all(workers.map(({ queue, id }) => boss.offWork(queue, { id, wait: true }))), timedOut]);
       } finally {
         clearTimeout(timer);
       }
