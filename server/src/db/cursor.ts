@@ -2,7 +2,7 @@ import { ReachoutError } from 'reachout/core';
 import { unstorableTextReason } from './storableText';
 
 /** Which list a cursor belongs to: a cursor of one list is refused by another. */
-export type CursorList = 'contacts' | 'templates' | 'tickets' | 'timeline' | 'chats';
+export type CursorList = 'contacts' | 'templates' | 'tickets' | 'timeline' | 'chats' | 'messages';
 
 /** The sort key of the last item of a page (keyset paging). */
 export type CursorPosition = readonly (string | number)[];
