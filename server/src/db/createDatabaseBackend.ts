@@ -819,7 +819,14 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
     return null;
   });
 
-  const messages = createMessages({ database, write, now, gateway: () => gateway, findTemplate });
+  const messages = createMessages({
+    database,
+    write,
+    now,
+    gateway: () => gateway,
+    findTemplate,
+    ...(simulation ? { simulatorDelayMs: options.simulatorDelayMs ?? 3000 } : {}),
+  });
 
   const completeVerification = async (ticketId: string, result: 'success' | 'failed') => {
     const ticket = await readTicket(ticketId);
@@ -1053,6 +1060,7 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
       if (closed) return;
       closed = true;
       listeners.clear();
+      messages.stop();
       await (await dispatchWorker)?.stop();
       gateway.close?.();
       globalThis.clearInterval(pruneTimer);

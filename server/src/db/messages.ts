@@ -135,8 +135,8 @@ export interface MessagesContext {
   now: () => Date;
   gateway: () => WhatsAppGateway;
   findTemplate: (id: string, signal?: AbortSignal) => Promise<MessageTemplate | undefined>;
-  /** Simulator mode: moves a sent text on (delivered, read) as WhatsApp would. */
-  afterSent?: (whatsappMessageId: string) => void;
+  /** Simulator mode: the wait before each step of a sent text (delivered, then read), as WhatsApp would report them. */
+  simulatorDelayMs?: number;
 }
 
 /**
@@ -148,6 +148,26 @@ export interface MessagesContext {
  */
 export function createMessages(context: MessagesContext) {
   const { database, write, now } = context;
+  const timers = new Set<ReturnType<typeof setTimeout>>();
+  let stopped = false;
+
+  /** Simulator mode: the statuses WhatsApp would send for a text it took. */
+  const simulateDelivery = (whatsappMessageId: string) => {
+    const delayMs = context.simulatorDelayMs;
+    if (delayMs === undefined) return;
+    const step = (status: 'delivered' | 'read', then?: () => void) => {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        if (stopped) return;
+        recordStatus({ messageId: whatsappMessageId, status, at: now().toISOString() })
+          .then(() => then?.())
+          .catch((error: unknown) => console.error('The simulator could not move a chat message on', error));
+      }, delayMs);
+      timer.unref?.();
+      timers.add(timer);
+    };
+    step('delivered', () => step('read'));
+  };
 
   const requireChat = async (executor: DrizzleDatabase, chatId: string): Promise<ChatRow> => {
     const [row] = await executor.select().from(chats).where(eq(chats.id, chatId)).limit(1);
@@ -286,7 +306,7 @@ export function createMessages(context: MessagesContext) {
     try {
       const { messageId } = await context.gateway().send(payload, sender);
       outcome = await setOutcome(stored.row.id, { status: 'sent', whatsappMessageId: messageId });
-      context.afterSent?.(messageId);
+      simulateDelivery(messageId);
     } catch (error) {
       const reason =
         error instanceof ReachoutError && error.code === 'OUTSIDE_WINDOW'
@@ -303,8 +323,8 @@ export function createMessages(context: MessagesContext) {
    * A WhatsApp status of an outbound message (not a notification's: those follow their ticket).
    * Never backwards, and failed only from pending or sent. False when no message has the id.
    */
-  const recordStatus = async (update: DeliveryStatusUpdate): Promise<boolean> =>
-    write(async (executor, emit) => {
+  async function recordStatus(update: DeliveryStatusUpdate): Promise<boolean> {
+    return write(async (executor, emit) => {
       const [row] = await executor
         .select()
         .from(messages)
@@ -325,8 +345,15 @@ export function createMessages(context: MessagesContext) {
       }
       return true;
     });
+  }
 
-  return { list, send, recordStatus };
+  const stop = () => {
+    stopped = true;
+    for (const timer of timers) clearTimeout(timer);
+    timers.clear();
+  };
+
+  return { list, send, recordStatus, stop };
 }
 
 export type Messages = ReturnType<typeof createMessages>;

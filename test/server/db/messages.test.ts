@@ -98,6 +98,20 @@ describeOnEachDatabase('chat messages of the database backend', (database) => {
     expect(newest).toMatchObject({ direction: 'inbound', kind: 'text', text: '[image] the box was open', status: null, contactId: oscar.id });
   });
 
+  it('in simulator mode, moves a sent text on to delivered, then read', async () => {
+    const backend = await backendWithWorld(database(), worldWithOpenChat(), { simulatorDelayMs: 20 });
+    backends.push(backend);
+    const sent = await send(backend, 'Simulated delivery');
+    const seen: string[] = [];
+    backend.events.subscribe(({ event }) => {
+      if (event.type === 'message.updated' && event.message.id === sent.id && event.message.status) seen.push(event.message.status);
+    });
+
+    await eventually(async () => seen.includes('read'), 'the simulated text was read');
+
+    expect(seen).toEqual(['delivered', 'read']);
+  });
+
   it('turns a simulated customer reply into an inbound message', async () => {
     const backend = await backendWithWorld(database(), worldWithOpenChat());
     backends.push(backend);
