@@ -89,6 +89,15 @@ export interface ReachoutBackend {
   close(): Promise<void>;
 }
 
+/** The Cloud API payload of a free-form text (`sendMessage` inside the 24-hour window). */
+export interface TextMessagePayload {
+  messaging_product: 'whatsapp';
+  recipient_type: 'individual';
+  to: string;
+  type: 'text';
+  text: { body: string; preview_url: boolean };
+}
+
 /**
  * How sends reach WhatsApp. The database backend calls `send` after it has stored the ticket
  * (`verifying`) and keeps the answer's message id so later statuses find the ticket.
@@ -101,8 +110,8 @@ export interface WhatsAppGateway {
    * When set, it is the only sender listed, and sends from any other are refused.
    */
   readonly senderId?: string;
-  /** Posts the Cloud API `messages` payload from `sender`; rejects with a `ReachoutError`. */
-  send(message: TemplateMessagePayload, sender: Sender): Promise<{ messageId: string }>;
+  /** Posts the Cloud API `messages` payload (a template, or a chat's text) from `sender`; rejects with a `ReachoutError`. */
+  send(message: TemplateMessagePayload | TextMessagePayload, sender: Sender): Promise<{ messageId: string }>;
   /** Cloud API mode: the approved templates come from Meta instead of the database. */
   listTemplates?(signal?: AbortSignal): Promise<MessageTemplate[]>;
   /** Cloud API mode: one template for a send, from a copy fresh enough to trust its status. */

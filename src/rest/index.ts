@@ -1,7 +1,7 @@
 // reachout/rest: a ReachoutDataProvider over the documented HTTP API (docs/http-api.md). Core only.
 import { ReachoutError } from '../core/errors';
 import type { ReachoutDataProvider } from '../core/provider';
-import type { Agent, Chat, Contact, MessageTemplate, Page, Sender, Ticket, TimelineEvent } from '../core/types';
+import type { Agent, Chat, Contact, Message, MessageTemplate, Page, Sender, Ticket, TimelineEvent } from '../core/types';
 import { isRecord } from './internal/errors';
 import { openEventStream } from './internal/eventStream';
 import { createHttpClient } from './internal/http';
@@ -65,10 +65,7 @@ const isPage: ShapeCheck = (value) => isRecord(value) && Array.isArray(value.ite
  *
  * <ReachoutProvider dataProvider={dataProvider} locale="en">...</ReachoutProvider>
  */
-// The conversation methods come with the reference server's `messages` endpoints.
-export function createRestProvider(
-  options: RestProviderOptions,
-): Required<Omit<ReachoutDataProvider, 'listMessages' | 'sendMessage'>> {
+export function createRestProvider(options: RestProviderOptions): Required<ReachoutDataProvider> {
   const http = createHttpClient(options);
 
   async function call<T>(method: string, request: HttpRequest, looksRight: ShapeCheck): Promise<T> {
@@ -160,6 +157,26 @@ export function createRestProvider(
         'listChats',
         { method: 'GET', path: ['contacts', contactId, 'chats'], query: { cursor, limit }, signal: context?.signal },
         isPage,
+      ),
+
+    listMessages: ({ chatId, cursor, limit }, context) =>
+      call<Page<Message>>(
+        'listMessages',
+        { method: 'GET', path: ['chats', chatId, 'messages'], query: { cursor, limit }, signal: context?.signal },
+        isPage,
+      ),
+
+    sendMessage: ({ input }, context) =>
+      call<Message>(
+        'sendMessage',
+        {
+          method: 'POST',
+          path: ['messages'],
+          json: input,
+          headers: { 'Idempotency-Key': input.idempotencyKey },
+          signal: context?.signal,
+        },
+        isObject,
       ),
 
     uploadMedia: ({ file, purpose }, context) => {

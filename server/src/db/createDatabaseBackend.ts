@@ -42,6 +42,7 @@ import type {
 import { createEventRelay, eventsChannel } from '../events/eventRelay';
 import { type DispatchWorker, enqueueDispatch, startDispatchWorker } from '../jobs/dispatchNotification';
 import { createSortableId } from './ids';
+import { addInboundMessage, createMessages, syncNotificationMessage } from './messages';
 import type { Database, DrizzleDatabase } from './openDatabase';
 import { agentOf, chatOf, contactOf, contactRowOf, senderOf, ticketOf, timelineEventOf } from './rows';
 import { agents, chats, contacts, events, idempotencyKeys, media, senders, templates, tickets, timelineEvents } from './schema';
@@ -563,6 +564,7 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
         .where(eq(tickets.id, ticketId))
         .returning();
       if (updated) await emit({ type: 'ticket.updated', ticket: ticketOf(updated) });
+      if (updated) await syncNotificationMessage(executor, emit, updated);
       await addTimelineEvent(executor, emit, { contactId: row.contactId, type: 'notification.failed', text: reason, ticketId, at });
     });
 
@@ -601,6 +603,7 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
         .where(eq(tickets.id, ticketId))
         .returning();
       if (updated) await emit({ type: 'ticket.updated', ticket: ticketOf(updated) });
+      if (updated) await syncNotificationMessage(executor, emit, updated);
       const timeline = { contactId: row.contactId, ticketId, at };
       if (verifiedNow) {
         await addTimelineEvent(executor, emit, { ...timeline, type: 'notification.verified', text: 'Number verified: the notification was sent' });
@@ -625,7 +628,10 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
   const recordStatus = async (update: DeliveryStatusUpdate) => {
     const [row] = await database.select({ id: tickets.id }).from(tickets).where(eq(tickets.messageId, update.messageId)).limit(1);
     // Statuses of messages this backend did not send (another app on the number) are not ours.
-    if (!row) return;
+    if (!row) {
+      await messages.recordStatus(update);
+      return;
+    }
     await applyStatus(row.id, update);
   };
 
@@ -710,6 +716,7 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
         at,
         whatsappMessageId: messageId ?? null,
       });
+      await addInboundMessage(executor, emit, chat, { text, at, whatsappMessageId: messageId ?? null });
     });
 
   const recordInbound = async (message: InboundMessage) => {
@@ -758,6 +765,15 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
     return null;
   });
 
+  const messages = createMessages({
+    database,
+    write,
+    now,
+    gateway: () => gateway,
+    findTemplate,
+    ...(simulation ? { simulatorDelayMs: options.simulatorDelayMs ?? 3000 } : {}),
+  });
+
   const completeVerification = async (ticketId: string, result: 'success' | 'failed') => {
     const ticket = await readTicket(ticketId);
     if (ticket.status !== 'verifying') {
@@ -787,6 +803,8 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
   };
 
   const provider: ReachoutBackend['provider'] = {
+    listMessages: (params, context) => perform(context, () => messages.list(params)),
+    sendMessage: (params, context) => perform(context, () => messages.send(params.input, context?.signal)),
     listContacts: (params, context) => perform(context, () => listContacts(params)),
     getContact: (params, context) =>
       perform(context, async () => contactOf(await requireContact(database, params.id))),
@@ -983,6 +1001,7 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
       closed = true;
       listeners.clear();
       await eventRelay?.close();
+      messages.stop();
       await (await dispatchWorker)?.stop();
       gateway.close?.();
       globalThis.clearInterval(pruneTimer);

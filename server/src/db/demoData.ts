@@ -3,6 +3,7 @@ import {
   type Chat,
   type Contact,
   failureReasonOf,
+  type Message,
   type MessageTemplate,
   type Sender,
   type Ticket,
@@ -20,6 +21,8 @@ export interface SeedWorld {
   chats: Chat[];
   tickets: Ticket[];
   timeline: TimelineEvent[];
+  /** Chat messages; the demo seeds none (a notification's message appears when it is sent). */
+  messages?: Message[];
 }
 
 const senders: Sender[] = [

@@ -18,6 +18,9 @@ import type {
   ChatStatus,
   DeliveryStatus,
   MediaPurpose,
+  MessageDirection,
+  MessageKind,
+  MessageStatus,
   MessageTemplate,
   QualityRating,
   ReachoutEvent,
@@ -197,6 +200,39 @@ export const idempotencyKeys = pgTable(
   (table) => [primaryKey({ columns: [table.scope, table.key] })],
 );
 
+/** The messages of a chat (#18): the notification, the customer's messages, the agents' answers. */
+export const messages = pgTable(
+  'messages',
+  {
+    id: text('id').primaryKey(),
+    chatId: text('chat_id')
+      .notNull()
+      .references(() => chats.id),
+    contactId: text('contact_id').notNull(),
+    direction: text('direction').$type<MessageDirection>().notNull(),
+    kind: text('kind').$type<MessageKind>().notNull(),
+    text: text('text').notNull(),
+    /** A copy of the agent who wrote an outbound message, as the chat had it. */
+    author: jsonb('author').$type<Agent>(),
+    status: text('status').$type<MessageStatus>(),
+    failureReason: text('failure_reason'),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+    /** For the notification's message: its ticket (one message per ticket). */
+    ticketId: text('ticket_id'),
+    /** The WhatsApp message id (`wamid....`): how statuses find an outbound message, and how a webhook delivered again is recognised. */
+    whatsappMessageId: text('whatsapp_message_id'),
+    /** For a `sendMessage`: its key and the hash of its input, so a repeat answers the same message. */
+    idempotencyKey: text('idempotency_key'),
+    requestHash: text('request_hash'),
+  },
+  (table) => [
+    index('messages_chat_newest').on(table.chatId, table.at.desc(), table.id.desc()),
+    uniqueIndex('messages_ticket_id_unique').on(table.ticketId),
+    uniqueIndex('messages_whatsapp_message_id_unique').on(table.whatsappMessageId),
+    uniqueIndex('messages_idempotency_key_unique').on(table.idempotencyKey),
+  ],
+);
+
 export const schema = {
   contacts,
   senders,
@@ -208,6 +244,7 @@ export const schema = {
   events,
   media,
   idempotencyKeys,
+  messages,
 };
 
 export type Schema = typeof schema;

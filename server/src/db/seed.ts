@@ -11,7 +11,8 @@ import {
   ticketRowOf,
   timelineRowOf,
 } from './rows';
-import { agents, chats, contacts, senders, templates, tickets, timelineEvents } from './schema';
+import { messageRowOf } from './messages';
+import { agents, chats, contacts, messages, senders, templates, tickets, timelineEvents } from './schema';
 
 /** Rows per INSERT: large enough to be fast, small enough to stay under the parameter limit. */
 const batchSize = 1000;
@@ -51,6 +52,7 @@ export async function seedWorld(db: Database, world: SeedWorld): Promise<void> {
     }
     if (world.tickets.length > 0) await transaction.insert(tickets).values(world.tickets.map(ticketRowOf));
     if (world.timeline.length > 0) await transaction.insert(timelineEvents).values(world.timeline.map(timelineRowOf));
+    if (world.messages && world.messages.length > 0) await transaction.insert(messages).values(world.messages.map(messageRowOf));
   });
 }
 
@@ -82,6 +84,6 @@ export async function seedDemoData(db: Database, options: SeedDemoDataOptions = 
 /** Empties every table (and restarts the event ids): for tests, much faster than a new database. */
 export async function resetDatabase(db: Database): Promise<void> {
   await db.drizzle.execute(
-    sql`truncate table contacts, senders, templates, agents, chats, tickets, timeline_events, events, media, idempotency_keys restart identity cascade`,
+    sql`truncate table contacts, senders, templates, agents, chats, tickets, timeline_events, messages, events, media, idempotency_keys restart identity cascade`,
   );
 }

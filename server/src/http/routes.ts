@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { Context } from 'hono';
 import { ReachoutError } from 'reachout/core';
-import type { SendNotificationInput } from 'reachout/core';
+import type { SendMessageInput, SendNotificationInput } from 'reachout/core';
 import type { ReachoutBackend } from '../backend';
 import { streamEvents } from './events';
 import { uploadMedia } from './media';
@@ -83,6 +83,27 @@ const searchListQuery = z.object({ ...searchQueryShape, ...pageQueryShape });
 const searchQuery = z.object(searchQueryShape);
 
 const idempotencyKeyHeader = 'Idempotency-Key';
+
+/** The key the `Idempotency-Key` header carries: required, and equal to the body's. */
+function requireIdempotencyHeader(c: Context, bodyKey: string): void {
+  const headerKey = c.req.header(idempotencyKeyHeader);
+  if (!headerKey) {
+    throw validationError(`Send the header ${idempotencyKeyHeader} with the body's idempotencyKey`, {
+      [idempotencyKeyHeader]: 'Required',
+    });
+  }
+  if (headerKey !== bodyKey) {
+    throw validationError(`The ${idempotencyKeyHeader} header must equal the body's idempotencyKey`, {
+      idempotencyKey: `Must equal the ${idempotencyKeyHeader} header`,
+    });
+  }
+}
+
+function requireConversation(backend: ReachoutBackend) {
+  const { listMessages, sendMessage } = backend.provider;
+  if (!listMessages || !sendMessage) throw new ReachoutError('NOT_FOUND', 'This server keeps no chat messages');
+  return { listMessages, sendMessage };
+}
 
 function requireSimulator(backend: ReachoutBackend): NonNullable<ReachoutBackend['simulator']> {
   if (!backend.simulator) {
@@ -178,6 +199,40 @@ export const apiRoutes: readonly ApiRoute[] = [
   }),
   defineRoute({
     method: 'get',
+    path: '/chats/{id}/messages',
+    operationId: 'listMessages',
+    tag: 'Chats',
+    summary: "The chat's messages, newest first",
+    description: 'Page back with `cursor`: messages that arrive meanwhile do not shift the pages.',
+    query: listQuery,
+    success: { status: 200, description: 'A page of messages', component: 'MessagePage' },
+    errors: [400, 404],
+    handle: async ({ c, backend, params, query, signal }) =>
+      c.json(await requireConversation(backend).listMessages({ chatId: params.id ?? '', ...query }, { signal }), 200),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/messages',
+    operationId: 'sendMessage',
+    tag: 'Chats',
+    summary: 'Send a message in a chat: a text inside the 24-hour window, or a template',
+    description:
+      'A text is refused with `409 OUTSIDE_WINDOW` once 24 hours have passed since the customer last wrote (WhatsApp error 131047 ' +
+      'maps to it too); an empty text or one over 4,096 characters is `400 VALIDATION`. A template is checked as for ' +
+      '`/notifications`. Idempotent per key: a repeat answers the same message; the key with another body is `409 CONFLICT`. ' +
+      'The answer is the stored message: `sent` once WhatsApp took it, or `failed` with its reason.',
+    headers: [{ name: idempotencyKeyHeader, description: "Must equal the body's `idempotencyKey`", required: true }],
+    body: 'SendMessageInput',
+    success: { status: 201, description: 'The message', component: 'Message' },
+    errors: [400, 404, 409, 413, 415, 422, 429],
+    handle: async ({ c, backend, body, signal }) => {
+      requireIdempotencyHeader(c, body.idempotencyKey);
+      const input = body as unknown as SendMessageInput;
+      return c.json(await requireConversation(backend).sendMessage({ input }, { signal }), 201);
+    },
+  }),
+  defineRoute({
+    method: 'get',
     path: '/senders',
     operationId: 'listSenders',
     tag: 'Sending',
@@ -231,17 +286,7 @@ export const apiRoutes: readonly ApiRoute[] = [
     success: { status: 201, description: 'The ticket of the notification (status `verifying`)', component: 'Ticket' },
     errors: [400, 404, 409, 413, 415, 422, 429, 502],
     handle: async ({ c, backend, body, signal }) => {
-      const headerKey = c.req.header(idempotencyKeyHeader);
-      if (!headerKey) {
-        throw validationError(`Send the header ${idempotencyKeyHeader} with the body's idempotencyKey`, {
-          [idempotencyKeyHeader]: 'Required',
-        });
-      }
-      if (headerKey !== body.idempotencyKey) {
-        throw validationError(`The ${idempotencyKeyHeader} header must equal the body's idempotencyKey`, {
-          idempotencyKey: `Must equal the ${idempotencyKeyHeader} header`,
-        });
-      }
+      requireIdempotencyHeader(c, body.idempotencyKey);
       // Core's schema checks the envelope; the provider checks the parameters and the Cloud API
       // message against the template (validateTemplateParameters), which a schema alone cannot.
       const input = body as unknown as SendNotificationInput;

@@ -4,6 +4,8 @@ import {
   chatSchema,
   contactInputSchema,
   contactSchema,
+  messagePageSchema,
+  messageSchema,
   pageSchema,
   senderSchema,
   sendNotificationInputSchema,
@@ -34,7 +36,33 @@ export const reachoutEventSchema = z.union([
   z.object({ type: z.literal('contact.created'), contact: contactSchema }),
   z.object({ type: z.literal('contact.updated'), contact: contactSchema }),
   z.object({ type: z.literal('timeline.added'), event: timelineEventSchema }),
+  z.object({ type: z.literal('message.added'), message: messageSchema }),
+  z.object({ type: z.literal('message.updated'), message: messageSchema }),
   z.object({ type: z.literal('reset') }),
+]);
+
+/**
+ * The envelope of `sendMessage`'s input: a text, or a template with its parameters and Cloud API
+ * payload. The provider checks the rest (`sendMessageRefusal`: empty, 4,096 characters, the
+ * window; the template's parameters and payload).
+ */
+export const sendMessageInputSchema = z.union([
+  z.object({
+    idempotencyKey: z.string().check(z.minLength(8), z.maxLength(200)),
+    chatId: z.string().check(z.minLength(1), z.maxLength(200)),
+    text: z.string(),
+  }),
+  z.object({
+    idempotencyKey: z.string().check(z.minLength(8), z.maxLength(200)),
+    chatId: z.string().check(z.minLength(1), z.maxLength(200)),
+    template: z.object({ id: z.string(), name: z.string(), language: z.string() }),
+    parameters: z.object({
+      header: z.optional(z.record(z.string(), z.unknown())),
+      body: z.optional(z.record(z.string(), z.string())),
+      buttons: z.optional(z.record(z.string(), z.string())),
+    }),
+    message: z.looseObject({ messaging_product: z.literal('whatsapp'), type: z.literal('template'), to: z.string() }),
+  }),
 ]);
 
 export const simulatorReplySchema = z.object({
@@ -49,6 +77,7 @@ export const simulatorVerificationSchema = z.object({
 export const requestComponents = {
   ContactInput: contactInputSchema,
   SendNotificationInput: sendNotificationInputSchema,
+  SendMessageInput: sendMessageInputSchema,
   SimulatorReply: simulatorReplySchema,
   SimulatorVerification: simulatorVerificationSchema,
 } satisfies Record<string, z.ZodMiniType>;
@@ -68,6 +97,8 @@ export const responseComponents = {
   TicketPage: pageSchema(ticketSchema),
   TimelineEventPage: pageSchema(timelineEventSchema),
   ChatPage: pageSchema(chatSchema),
+  Message: messageSchema,
+  MessagePage: messagePageSchema,
   MessageTemplatePage: pageSchema(messageTemplateSchema),
   SenderList: z.object({ items: z.array(senderSchema) }),
   AgentList: z.object({ items: z.array(agentSchema) }),

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { isAbortError, normalizePhone, ReachoutError } from 'reachout/core';
 import type { MessageTemplate, QualityRating, Sender, SenderStatus, TemplateMessagePayload } from 'reachout/core';
-import type { WhatsAppGateway } from '../backend';
+import type { TextMessagePayload, WhatsAppGateway } from '../backend';
 import { graphErrorToReachoutError } from './graphErrors';
 import { createTemplateCache, defaultTemplateCacheMs } from './templateCache';
 
@@ -242,7 +242,7 @@ export function createCloudApiGateway(options: CloudApiGatewayOptions): CloudApi
     },
 
     // The sender is not used yet: one gateway sends from one business number (`phoneNumberId`).
-    async send(message: TemplateMessagePayload, _sender: Sender): Promise<{ messageId: string }> {
+    async send(message: TemplateMessagePayload | TextMessagePayload, _sender: Sender): Promise<{ messageId: string }> {
       const body = await request(graphEndpoint(`${encodeURIComponent(phoneNumberId)}/messages`), {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },

@@ -2,7 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { buildTemplateMessage, isReachoutError, type SendNotificationInput, type TemplateMessagePayload } from 'reachout/core';
 import { type ContractSubject, contractFixtures, type ContractWorld } from 'reachout/testing';
-import type { WhatsAppGateway } from '../../../server/src/backend';
+import type { TextMessagePayload, WhatsAppGateway } from '../../../server/src/backend';
 import { createDatabaseBackend, type Database, type DatabaseBackendOptions, openDatabase, resetDatabase, seedWorld } from '../../../server/src/db';
 
 /** Long enough that no simulated step fires during a test unless the test asks for it. */
@@ -65,15 +65,24 @@ export async function eventually(check: () => Promise<boolean>, what: string, ti
 }
 
 /** A WhatsApp gateway that records every payload it is handed and answers a message id. */
-export function recordingGateway(overrides: Partial<WhatsAppGateway> = {}): { gateway: WhatsAppGateway; sent: TemplateMessagePayload[] } {
+export function recordingGateway(overrides: Partial<WhatsAppGateway> = {}): {
+  gateway: WhatsAppGateway;
+  /** The template messages (notifications and chat templates). */
+  sent: TemplateMessagePayload[];
+  /** The chats' free-form texts. */
+  texts: TextMessagePayload[];
+} {
   const sent: TemplateMessagePayload[] = [];
+  const texts: TextMessagePayload[] = [];
   return {
     sent,
+    texts,
     gateway: {
       mode: 'cloud-api',
       send: (message) => {
-        sent.push(structuredClone(message));
-        return Promise.resolve({ messageId: `wamid.recorded-${sent.length}` });
+        if (message.type === 'text') texts.push(structuredClone(message));
+        else sent.push(structuredClone(message));
+        return Promise.resolve({ messageId: `wamid.recorded-${sent.length + texts.length}` });
       },
       ...overrides,
     },

@@ -66,7 +66,7 @@ describeOnEachDatabase('WhatsApp webhooks on the database backend', (database) =
     expect((await deliver(payload)).status).toBe(200);
     expect((await deliver(payload)).status).toBe(200);
 
-    expect(await eventTypes()).toEqual(['chat.updated', 'timeline.added']);
+    expect(await eventTypes()).toEqual(['chat.updated', 'timeline.added', 'message.added']);
     expect((await replies(oscar.id)).map((reply) => reply.text)).toEqual(['Is my order on its way?']);
   });
 
@@ -91,7 +91,7 @@ describeOnEachDatabase('WhatsApp webhooks on the database backend', (database) =
     expect((await replies(hugo.id)).map((reply) => [reply.text, reply.at])).toEqual([
       ['Written before the last one', '2025-05-20T08:00:00.000Z'],
     ]);
-    expect(await eventTypes()).toEqual(['timeline.added']);
+    expect(await eventTypes()).toEqual(['timeline.added', 'message.added']);
 
     const newer = inboundTextFrom(hugo.waId, 'And now', unixSeconds('2025-06-02T08:00:00Z'), 'wamid.LATE-2');
     expect((await deliver(newer)).status).toBe(200);
@@ -108,7 +108,7 @@ describeOnEachDatabase('WhatsApp webhooks on the database backend', (database) =
     expect(await backend.provider.getActiveChat({ contactId: gita.id })).toBeNull();
     const [reply] = await replies(gita.id);
     expect(reply).toMatchObject({ text: 'Sent before the chat closed', ticketId: 'contract-ticket-gita-june' });
-    expect(await eventTypes()).toEqual(['timeline.added']);
+    expect(await eventTypes()).toEqual(['timeline.added', 'message.added']);
 
     const fresh = inboundTextFrom(gita.waId, 'Hello again', unixSeconds('2025-07-01T08:00:00Z'), 'wamid.CLOSED-2');
     expect((await deliver(fresh)).status).toBe(200);
@@ -148,7 +148,7 @@ describeOnEachDatabase('WhatsApp webhooks on the database backend', (database) =
 
     expect((await replies(oscar.id)).map((reply) => reply.text)).toEqual(['First']);
     expect((await replies(paula.id)).map((reply) => reply.text)).toEqual(['Second']);
-    expect(await eventTypes()).toEqual(['chat.updated', 'timeline.added', 'chat.updated', 'timeline.added']);
+    expect(await eventTypes()).toEqual(['chat.updated', 'timeline.added', 'message.added', 'chat.updated', 'timeline.added', 'message.added']);
   });
 
   it('stores a message whose text holds NUL or an unpaired surrogate, with U+FFFD in their place', async () => {

@@ -166,7 +166,7 @@ const validQueryValues: Record<string, fc.Arbitrary<string>> = {
 const hostileCursor = fc.oneof(
   hostileString,
   fc
-    .tuple(fc.constantFrom('contacts', 'tickets', 'timeline', 'chats', 'templates') as fc.Arbitrary<'contacts'>, fc.array(fc.oneof(hostileString, hostileNumber), { maxLength: 4 }))
+    .tuple(fc.constantFrom('contacts', 'tickets', 'timeline', 'chats', 'templates', 'messages') as fc.Arbitrary<'contacts'>, fc.array(fc.oneof(hostileString, hostileNumber), { maxLength: 4 }))
     .map(([list, position]) => encodeCursor(list, position)),
 );
 
@@ -178,6 +178,9 @@ function validBody(route: ApiRoute): unknown {
       return { name: 'Fuzz Contact', phone: `+1415555${String(1000 + (sendCounter++ % 9000))}`, email: 'fuzz@example.com' };
     case 'SendNotificationInput':
       return orderSend(gitaId, `fuzz-send-${(sendCounter += 1)}-${Date.now()}`);
+    case 'SendMessageInput':
+      // Hugo's chat: his window closed long ago, so a valid text is refused as OUTSIDE_WINDOW.
+      return { idempotencyKey: `fuzz-message-${(sendCounter += 1)}-${Date.now()}`, chatId: 'contract-chat-hugo', text: 'Fuzz hello' };
     case 'SimulatorReply':
       return { text: 'Thanks!' };
     case 'SimulatorVerification':

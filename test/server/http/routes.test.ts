@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Chat, Contact, MessageTemplate, Page, Sender, Agent, Ticket, TimelineEvent } from 'reachout/core';
+import type { Chat, Contact, Message, MessageTemplate, Page, Sender, Agent, Ticket, TimelineEvent } from 'reachout/core';
 import { contractFixtures } from 'reachout/testing';
 import { contactNamed, createTestApp, expectProblem, sendInputFor } from './helpers';
 
@@ -148,6 +148,28 @@ describe('API routes over the memory backend', () => {
       'VALIDATION',
     );
     expect(different.fieldErrors).toHaveProperty('idempotencyKey');
+  });
+
+  it('lists a chat’s messages newest first and answers 404 for an unknown chat', async () => {
+    const { request } = createTestApp();
+    const response = await request('/api/v1/chats/contract-chat-hugo/messages?limit=2');
+    expect(response.status).toBe(200);
+    const page = (await response.json()) as Page<Message>;
+    expect(page.items.map((message) => message.id)).toEqual(['contract-message-hugo-5', 'contract-message-hugo-4']);
+    expect(page.nextCursor).toEqual(expect.any(String));
+    await expectProblem(await request('/api/v1/chats/no-such-chat/messages'), 404, 'NOT_FOUND');
+  });
+
+  it('sends a message only with an Idempotency-Key header equal to the body key, and answers 409 OUTSIDE_WINDOW after 24 hours', async () => {
+    const { postJson } = createTestApp();
+    const input = { idempotencyKey: 'route-message-0001', chatId: 'contract-chat-hugo', text: 'Hello again' };
+    const missing = await expectProblem(await postJson('/api/v1/messages', input), 400, 'VALIDATION');
+    expect(missing.fieldErrors).toHaveProperty('Idempotency-Key');
+    await expectProblem(await postJson('/api/v1/messages', input, { 'Idempotency-Key': 'another-key-123' }), 400, 'VALIDATION');
+    await expectProblem(await postJson('/api/v1/messages', input, { 'Idempotency-Key': input.idempotencyKey }), 409, 'OUTSIDE_WINDOW');
+    const tooLong = { ...input, text: 'a'.repeat(4097) };
+    const problem = await expectProblem(await postJson('/api/v1/messages', tooLong, { 'Idempotency-Key': input.idempotencyKey }), 400, 'VALIDATION');
+    expect(problem.fieldErrors?.text).toEqual(expect.any(String));
   });
 
   it('answers 409 ACTIVE_CHAT for a contact with an active chat and 409 OPTED_OUT for one who opted out', async () => {

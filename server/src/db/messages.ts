@@ -1,0 +1,361 @@
+import { and, eq, type SQL, sql, desc } from 'drizzle-orm';
+import {
+  buildTemplateMessage,
+  findMessageDifference,
+  isTemplateMessageInput,
+  type Message,
+  type MessageStatus,
+  type MessageTemplate,
+  notificationMessageStatus,
+  type Page,
+  ReachoutError,
+  type ReachoutEvent,
+  renderTemplate,
+  type Sender,
+  decodeCursor,
+  encodeCursor,
+  failureReasonOf,
+  resolveLimit,
+  type SendMessageInput,
+  sendMessageRefusal,
+  validateTemplateParameters,
+} from 'reachout/core';
+import type { DeliveryStatusUpdate, TextMessagePayload, WhatsAppGateway } from '../backend';
+import { createSortableId } from './ids';
+import type { DrizzleDatabase } from './openDatabase';
+import { chatOf, senderOf, ticketOf, type ChatRow, type TicketRow } from './rows';
+import { chats, contacts, messages, senders } from './schema';
+import { fingerprintOf } from './text';
+
+export type MessageRow = typeof messages.$inferSelect;
+type Emit = (event: ReachoutEvent) => Promise<void>;
+
+const deliveryRank = { pending: 0, sent: 1, delivered: 2, read: 3 } as const;
+
+export function messageOf(row: MessageRow): Message {
+  return {
+    id: row.id,
+    chatId: row.chatId,
+    contactId: row.contactId,
+    direction: row.direction,
+    kind: row.kind,
+    text: row.text,
+    author: row.author,
+    status: row.status,
+    failureReason: row.failureReason,
+    at: row.at.toISOString(),
+  };
+}
+
+export function messageRowOf(message: Message): typeof messages.$inferInsert {
+  return {
+    id: message.id,
+    chatId: message.chatId,
+    contactId: message.contactId,
+    direction: message.direction,
+    kind: message.kind,
+    text: message.text,
+    author: message.author,
+    status: message.status,
+    failureReason: message.failureReason,
+    at: new Date(message.at),
+  };
+}
+
+/**
+ * Keeps a ticket's notification message in step with the ticket, inside the transaction that
+ * changed it: once the ticket has a chat, its notification is the chat's outbound `template`
+ * message (at the ticket's creation time), its status following the ticket's
+ * (`notificationMessageStatus`).
+ */
+export async function syncNotificationMessage(executor: DrizzleDatabase, emit: Emit, row: TicketRow): Promise<void> {
+  if (row.chatId === null) return;
+  const ticket = ticketOf(row);
+  const status = notificationMessageStatus(ticket);
+  const failureReason = status === 'failed' ? (ticket.notification.failureReason ?? null) : null;
+  const [existing] = await executor.select().from(messages).where(eq(messages.ticketId, row.id)).limit(1);
+  if (existing) {
+    if (existing.status === status && existing.failureReason === failureReason) return;
+    const [updated] = await executor
+      .update(messages)
+      .set({ status, failureReason })
+      .where(eq(messages.id, existing.id))
+      .returning();
+    if (updated) await emit({ type: 'message.updated', message: messageOf(updated) });
+    return;
+  }
+  const [inserted] = await executor
+    .insert(messages)
+    .values({
+      id: createSortableId(row.createdAt.getTime()),
+      chatId: row.chatId,
+      contactId: row.contactId,
+      direction: 'outbound',
+      kind: 'template',
+      text: row.body,
+      author: null,
+      status,
+      failureReason,
+      at: row.createdAt,
+      ticketId: row.id,
+      whatsappMessageId: row.messageId,
+    })
+    .returning();
+  if (inserted) await emit({ type: 'message.added', message: messageOf(inserted) });
+}
+
+/** A customer's message in `chat`, inside the transaction that recorded it. */
+export async function addInboundMessage(
+  executor: DrizzleDatabase,
+  emit: Emit,
+  chat: Pick<ChatRow, 'id' | 'contactId'>,
+  message: { text: string; at: Date; whatsappMessageId?: string | null },
+): Promise<void> {
+  const [inserted] = await executor
+    .insert(messages)
+    .values({
+      id: createSortableId(message.at.getTime()),
+      chatId: chat.id,
+      contactId: chat.contactId,
+      direction: 'inbound',
+      kind: 'text',
+      text: message.text,
+      author: null,
+      status: null,
+      failureReason: null,
+      at: message.at,
+      whatsappMessageId: message.whatsappMessageId ?? null,
+    })
+    .returning();
+  if (inserted) await emit({ type: 'message.added', message: messageOf(inserted) });
+}
+
+export interface MessagesContext {
+  database: DrizzleDatabase;
+  /** One serialised transaction whose events are stored with it and delivered after commit. */
+  write: <Result>(work: (executor: DrizzleDatabase, emit: Emit) => Promise<Result>) => Promise<Result>;
+  now: () => Date;
+  gateway: () => WhatsAppGateway;
+  findTemplate: (id: string, signal?: AbortSignal) => Promise<MessageTemplate | undefined>;
+  /** Simulator mode: the wait before each step of a sent text (delivered, then read), as WhatsApp would report them. */
+  simulatorDelayMs?: number;
+}
+
+/**
+ * `listMessages` and `sendMessage` of the database backend, with the rules of the memory
+ * provider: newest-first cursor pages, `sendMessageRefusal` (the 24-hour window, 4,096
+ * characters), template checks, one message per idempotency key. A send is stored `pending`,
+ * then handed to WhatsApp after the commit (synchronously, not through the queue): the answer
+ * is the message `sent`, or `failed` with WhatsApp's reason.
+ */
+export function createMessages(context: MessagesContext) {
+  const { database, write, now } = context;
+  const timers = new Set<ReturnType<typeof setTimeout>>();
+  let stopped = false;
+
+  /** Simulator mode: the statuses WhatsApp would send for a text it took. */
+  const simulateDelivery = (whatsappMessageId: string) => {
+    const delayMs = context.simulatorDelayMs;
+    if (delayMs === undefined) return;
+    const step = (status: 'delivered' | 'read', then?: () => void) => {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        if (stopped) return;
+        recordStatus({ messageId: whatsappMessageId, status, at: now().toISOString() })
+          .then(() => then?.())
+          .catch((error: unknown) => console.error('The simulator could not move a chat message on', error));
+      }, delayMs);
+      timer.unref?.();
+      timers.add(timer);
+    };
+    step('delivered', () => step('read'));
+  };
+
+  const requireChat = async (executor: DrizzleDatabase, chatId: string): Promise<ChatRow> => {
+    const [row] = await executor.select().from(chats).where(eq(chats.id, chatId)).limit(1);
+    if (!row) throw new ReachoutError('NOT_FOUND', `No chat with id ${chatId}`);
+    return row;
+  };
+
+  const list = async (params: { chatId: string; cursor?: string | null; limit?: number }): Promise<Page<Message>> => {
+    const limit = resolveLimit(params.limit);
+    let after: SQL | undefined;
+    if (params.cursor !== undefined && params.cursor !== null) {
+      const [time, id] = decodeCursor('messages', params.cursor, ['timestamp', 'string'] as const);
+      after = sql`(${messages.at}, ${messages.id} collate "C") < (${time}::timestamptz, ${id})`;
+    }
+    await requireChat(database, params.chatId);
+    const rows = await database
+      .select()
+      .from(messages)
+      .where(and(eq(messages.chatId, params.chatId), after))
+      .orderBy(desc(messages.at), sql`${messages.id} collate "C" desc`)
+      .limit(limit + 1);
+    const items = rows.slice(0, limit);
+    const last = items.at(-1);
+    return {
+      items: items.map(messageOf),
+      nextCursor: rows.length > limit && last ? encodeCursor('messages', [last.at.toISOString(), last.id]) : null,
+    };
+  };
+
+  /** The message already sent under `key`, or null; CONFLICT when it was another input. */
+  const answerForKey = async (executor: DrizzleDatabase, key: string, fingerprint: string): Promise<MessageRow | null> => {
+    const [row] = await executor.select().from(messages).where(eq(messages.idempotencyKey, key)).limit(1);
+    if (!row) return null;
+    if (row.requestHash !== fingerprint) {
+      throw new ReachoutError('CONFLICT', 'This idempotency key was already used for a different message; use a new key for a new send', {
+        fieldErrors: { idempotencyKey: 'Already used for a different message' },
+      });
+    }
+    return row;
+  };
+
+  /** The rendered text and the payload of a template send, after the checks `sendNotification` makes too. */
+  const checkTemplate = async (
+    input: Extract<SendMessageInput, { template: unknown }>,
+    phone: string,
+    signal: AbortSignal | undefined,
+  ): Promise<{ text: string; payload: Extract<SendMessageInput, { template: unknown }>['message'] }> => {
+    const template = await context.findTemplate(input.template.id, signal);
+    if (!template) throw new ReachoutError('NOT_FOUND', `No template with id ${input.template.id}`);
+    if (template.status !== 'APPROVED') {
+      throw new ReachoutError('VALIDATION', `Template ${template.name} is ${template.status}: only approved templates can be sent`, {
+        fieldErrors: { template: 'Only approved templates can be sent' },
+      });
+    }
+    const issues = validateTemplateParameters(template, input.parameters);
+    if (issues.length > 0) {
+      const fieldErrors: Record<string, string> = {};
+      for (const issue of issues) fieldErrors[issue.path] ??= issue.message;
+      throw new ReachoutError('VALIDATION', 'Some template variables are missing or invalid', { fieldErrors });
+    }
+    const payload = buildTemplateMessage({ to: phone, template, parameters: input.parameters });
+    const difference = findMessageDifference(payload, input.message);
+    if (difference) {
+      throw new ReachoutError(
+        'VALIDATION',
+        `The message is not the one built from the template and parameters: ${difference.path} is ${difference.received ?? 'missing'}, expected ${difference.expected ?? 'nothing there'}`,
+        { fieldErrors: { message: `Differs from the template and parameters at ${difference.path}` } },
+      );
+    }
+    return { text: renderTemplate(template, input.parameters).bodyText, payload };
+  };
+
+  const setOutcome = (id: string, changes: Partial<Pick<MessageRow, 'status' | 'failureReason' | 'whatsappMessageId'>>) =>
+    write(async (executor, emit) => {
+      const [updated] = await executor.update(messages).set(changes).where(eq(messages.id, id)).returning();
+      if (updated) await emit({ type: 'message.updated', message: messageOf(updated) });
+      return updated;
+    });
+
+  const send = async (input: SendMessageInput, signal?: AbortSignal): Promise<Message> => {
+    const chatId = typeof input === 'object' && input !== null && typeof input.chatId === 'string' ? input.chatId : undefined;
+    const [chat] = chatId === undefined ? [] : await database.select().from(chats).where(eq(chats.id, chatId)).limit(1);
+    const refusal = sendMessageRefusal(input, chat ? chatOf(chat) : { lastInboundAt: null }, now());
+    // Malformed input first; a retry of a message already sent is answered even after the window closed.
+    if (refusal?.code === 'VALIDATION') throw refusal;
+    const fingerprint = fingerprintOf(input);
+    const previous = await answerForKey(database, input.idempotencyKey, fingerprint);
+    if (previous) return messageOf(previous);
+    if (!chat) throw new ReachoutError('NOT_FOUND', `No chat with id ${input.chatId}`);
+    if (refusal) throw refusal;
+    const [contact] = await database.select({ phone: contacts.phone }).from(contacts).where(eq(contacts.id, chat.contactId)).limit(1);
+    const [senderRow] = await database.select().from(senders).where(eq(senders.id, chat.senderId)).limit(1);
+    if (!contact || !senderRow) throw new ReachoutError('NOT_FOUND', `Chat ${chat.id} has lost its contact or its sender`);
+    const sender: Sender = senderOf(senderRow);
+    const isTemplate = isTemplateMessageInput(input);
+    const { text, payload } = isTemplate
+      ? await checkTemplate(input, contact.phone, signal)
+      : {
+          text: input.text,
+          payload: {
+            messaging_product: 'whatsapp',
+            recipient_type: 'individual',
+            to: contact.phone,
+            type: 'text',
+            text: { body: input.text, preview_url: false },
+          } satisfies TextMessagePayload,
+        };
+    const stored = await write(async (executor, emit) => {
+      // A racing repeat of the key committed first: its message is the answer.
+      const raced = await answerForKey(executor, input.idempotencyKey, fingerprint);
+      if (raced) return { row: raced, created: false };
+      const at = now();
+      const [row] = await executor
+        .insert(messages)
+        .values({
+          id: createSortableId(at.getTime()),
+          chatId: chat.id,
+          contactId: chat.contactId,
+          direction: 'outbound',
+          kind: isTemplate ? 'template' : 'text',
+          text,
+          author: chat.assignee,
+          status: 'pending',
+          failureReason: null,
+          at,
+          idempotencyKey: input.idempotencyKey,
+          requestHash: fingerprint,
+        })
+        .returning();
+      if (!row) throw new Error('Storing the message answered no row');
+      await emit({ type: 'message.added', message: messageOf(row) });
+      return { row, created: true };
+    });
+    if (!stored.created) return messageOf(stored.row);
+    let outcome: MessageRow | undefined;
+    try {
+      const { messageId } = await context.gateway().send(payload, sender);
+      outcome = await setOutcome(stored.row.id, { status: 'sent', whatsappMessageId: messageId });
+      simulateDelivery(messageId);
+    } catch (error) {
+      const reason =
+        error instanceof ReachoutError && error.code === 'OUTSIDE_WINDOW'
+          ? 'The customer has not written in the last 24 hours: only a template can reopen the conversation'
+          : error instanceof Error
+            ? error.message
+            : 'WhatsApp did not take the message';
+      outcome = await setOutcome(stored.row.id, { status: 'failed', failureReason: reason });
+    }
+    return messageOf(outcome ?? stored.row);
+  };
+
+  /**
+   * A WhatsApp status of an outbound message (not a notification's: those follow their ticket).
+   * Never backwards, and failed only from pending or sent. False when no message has the id.
+   */
+  async function recordStatus(update: DeliveryStatusUpdate): Promise<boolean> {
+    return write(async (executor, emit) => {
+      const [row] = await executor
+        .select()
+        .from(messages)
+        .where(eq(messages.whatsappMessageId, update.messageId))
+        .limit(1)
+        .for('update');
+      if (!row || row.direction !== 'outbound' || row.ticketId !== null) return row !== undefined;
+      const current = row.status;
+      let changes: { status: MessageStatus; failureReason: string | null } | null = null;
+      if (update.status === 'failed') {
+        if (current === 'pending' || current === 'sent') changes = { status: 'failed', failureReason: failureReasonOf(update.error) };
+      } else if (current !== 'failed' && current !== null && deliveryRank[update.status] > deliveryRank[current]) {
+        changes = { status: update.status, failureReason: null };
+      }
+      if (changes) {
+        const [updated] = await executor.update(messages).set(changes).where(eq(messages.id, row.id)).returning();
+        if (updated) await emit({ type: 'message.updated', message: messageOf(updated) });
+      }
+      return true;
+    });
+  }
+
+  const stop = () => {
+    stopped = true;
+    for (const timer of timers) clearTimeout(timer);
+    timers.clear();
+  };
+
+  return { list, send, recordStatus, stop };
+}
+
+export type Messages = ReturnType<typeof createMessages>;
