@@ -27,6 +27,7 @@ import {
   waitUntil,
 } from './assertions';
 import { contractFixtures, contractIds, type ContractWorld } from './contractFixtures';
+import { describeImportContactsContract } from './importContactsContract';
 
 /** The test functions of your framework; Vitest's and Jest's fit as they are. */
 export interface ContractTestFunctions {
@@ -712,6 +713,10 @@ export function describeProviderContract(name: string, options: ProviderContract
           assertEqual((await provider.listTickets({ contactId: contractIds.oscar })).items.length, 0, 'tickets created by an aborted call');
         });
       });
+    });
+
+    describe('importContacts (run when the provider has it)', () => {
+      describeImportContactsContract({ it, writing: (body) => writing(({ provider }) => body(provider)), timeoutMs });
     });
 
     describe('events (run when the provider has subscribe)', () => {
