@@ -18,6 +18,7 @@ export {
   checkImportRows,
   contactImportBatchSchema,
   contactImportFingerprint,
+  contactImportResultSchema,
   decodeCsvBytes,
   detectCsvDelimiter,
   guessColumnMapping,

@@ -40,6 +40,7 @@ import { type DispatchWorker, enqueueDispatch, startDispatchWorker } from '../jo
 import { decodeCursor, encodeCursor, resolveLimit } from './cursor';
 import { failureReasonOf, undeliverableError } from './failureReasons';
 import { createSortableId } from './ids';
+import { createImportContacts } from './importContacts';
 import type { Database, DrizzleDatabase } from './openDatabase';
 import { agentOf, chatOf, contactOf, contactRowOf, senderOf, ticketOf, timelineEventOf } from './rows';
 import { agents, chats, contacts, events, idempotencyKeys, media, senders, templates, tickets, timelineEvents } from './schema';
@@ -174,7 +175,9 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
     }
   };
 
-  const write = async <Result>(work: (executor: DrizzleDatabase, emit: Emit) => Promise<Result>): Promise<Result> => {
+  const write = async <Result>(
+    work: (executor: DrizzleDatabase, emit: Emit, emitAll: (list: ReachoutEvent[]) => Promise<void>) => Promise<Result>,
+  ): Promise<Result> => {
     const stored: StoredEvent[] = [];
     const result = await database.transaction(async (transaction) => {
       if (db.kind === 'postgres') await transaction.execute(sql`select pg_advisory_xact_lock(${writeLockKey})`);
@@ -183,11 +186,23 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
         if (!row) throw new Error('Storing an event answered no id');
         stored.push({ id: String(row.id), event });
       };
-      return work(transaction, emit);
+      // Many events in one statement (a contact import): bigserial ids are drawn in VALUES order.
+      const emitAll = async (list: ReachoutEvent[]) => {
+        if (list.length === 0) return;
+        const rows = await transaction
+          .insert(events)
+          .values(list.map((payload) => ({ payload, createdAt: now() })))
+          .returning({ id: events.id });
+        rows.sort((left, right) => left.id - right.id);
+        rows.forEach((row, index) => stored.push({ id: String(row.id), event: list[index] as ReachoutEvent }));
+      };
+      return work(transaction, emit, emitAll);
     });
     deliver(stored);
     return result;
   };
+
+  const importContacts = createImportContacts({ now, write: (work) => write((executor, _emit, emitAll) => work(executor, emitAll)) });
 
   const addTimelineEvent = async (
     executor: DrizzleDatabase,
@@ -846,6 +861,7 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
     getContact: (params, context) =>
       perform(context, async () => contactOf(await requireContact(database, params.id))),
     createContact: (params, context) => perform(context, () => createContact(params.input)),
+    importContacts: (params, context) => perform(context, () => importContacts(params.input)),
     listSenders: (_params, context) =>
       perform(context, async () => {
         const listed = (await database.select().from(senders).orderBy(asc(senders.position))).map(senderOf);

@@ -16,6 +16,7 @@ import {
 import type {
   Agent,
   ChatStatus,
+  ContactImportResult,
   DeliveryStatus,
   MediaPurpose,
   MessageTemplate,
@@ -197,6 +198,14 @@ export const idempotencyKeys = pgTable(
   (table) => [primaryKey({ columns: [table.scope, table.key] })],
 );
 
+/** One row per `importContacts` batch key: the batch's fingerprint and the result every repeat answers. */
+export const contactImports = pgTable('contact_imports', {
+  key: text('key').primaryKey(),
+  requestHash: text('request_hash').notNull(),
+  result: jsonb('result').$type<ContactImportResult>().notNull(),
+  createdAt: createdAt(),
+});
+
 export const schema = {
   contacts,
   senders,
@@ -208,6 +217,7 @@ export const schema = {
   events,
   media,
   idempotencyKeys,
+  contactImports,
 };
 
 export type Schema = typeof schema;

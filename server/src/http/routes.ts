@@ -1,12 +1,12 @@
 import * as z from 'zod/mini';
 import type { Context } from 'hono';
-import { ReachoutError } from 'reachout/core';
-import type { SendNotificationInput } from 'reachout/core';
+import { maxImportBatchRows, ReachoutError } from 'reachout/core';
+import type { ContactImportBatch, SendNotificationInput } from 'reachout/core';
 import type { ReachoutBackend } from '../backend';
 import { streamEvents } from './events';
 import { uploadMedia } from './media';
 import { requireStorableJson, requireStorablePathParameters, requireStorableText } from './hygiene';
-import { validationError } from './problem';
+import { HttpProblemError, validationError } from './problem';
 import { pageQueryShape, parseOrThrow, queryOf, readJsonBody, searchQueryShape } from './request';
 import { requestComponents } from './schemas';
 import type { RequestComponent, ResponseComponent } from './schemas';
@@ -84,6 +84,21 @@ const searchQuery = z.object(searchQueryShape);
 
 const idempotencyKeyHeader = 'Idempotency-Key';
 
+/** The `Idempotency-Key` header, required and equal to the body's `idempotencyKey`. */
+function requireIdempotencyHeader(c: Context, bodyKey: string): void {
+  const headerKey = c.req.header(idempotencyKeyHeader);
+  if (!headerKey) {
+    throw validationError(`Send the header ${idempotencyKeyHeader} with the body's idempotencyKey`, {
+      [idempotencyKeyHeader]: 'Required',
+    });
+  }
+  if (headerKey !== bodyKey) {
+    throw validationError(`The ${idempotencyKeyHeader} header must equal the body's idempotencyKey`, {
+      idempotencyKey: `Must equal the ${idempotencyKeyHeader} header`,
+    });
+  }
+}
+
 function requireSimulator(backend: ReachoutBackend): NonNullable<ReachoutBackend['simulator']> {
   if (!backend.simulator) {
     throw new ReachoutError('NOT_FOUND', 'The simulator routes exist only when the server runs in simulator mode');
@@ -117,6 +132,40 @@ export const apiRoutes: readonly ApiRoute[] = [
     errors: [400, 409, 413, 415],
     handle: async ({ c, backend, body, signal }) =>
       c.json(await backend.provider.createContact({ input: body }, { signal }), 201),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/contacts/imports',
+    operationId: 'importContacts',
+    tag: 'Contacts',
+    summary: 'Import a batch of contacts',
+    description:
+      `At most ${maxImportBatchRows} rows (\`413\` beyond), written in one transaction. Each row is validated like \`ContactInput\` ` +
+      '(the phone read with `defaultCountry` when it has no `+` code); a row that fails, repeats a phone of the batch, or (with ' +
+      '`onDuplicate: "skip"`) has the phone of an existing contact is skipped and listed in `skipped` with its `row`, a `code` ' +
+      '(`VALIDATION`, `DUPLICATE_IN_FILE`, `CONFLICT`) and a message; the others are created, or with `"update"` update the ' +
+      "existing contact's name, email (when given) and attributes (merged), never its phone. Emits `contact.created` / " +
+      '`contact.updated` events. Idempotent per key: a repeat with the same body answers the first result without writing; ' +
+      'the key with another body is `409 CONFLICT`.',
+    headers: [{ name: idempotencyKeyHeader, description: "Must equal the body's `idempotencyKey`", required: true }],
+    body: 'ContactImportBatch',
+    success: { status: 200, description: 'What the batch did', component: 'ContactImportResult' },
+    errors: [400, 404, 409, 413, 415],
+    handle: async ({ c, backend, body, signal }) => {
+      requireIdempotencyHeader(c, body.idempotencyKey);
+      if (body.rows.length > maxImportBatchRows) {
+        throw new HttpProblemError(
+          413,
+          validationError(
+            `A batch has at most ${maxImportBatchRows.toLocaleString('en')} rows (this one has ${body.rows.length.toLocaleString('en')}); split the file into smaller batches`,
+            { rows: `At most ${maxImportBatchRows} rows` },
+          ),
+        );
+      }
+      if (!backend.provider.importContacts) throw new ReachoutError('NOT_FOUND', 'This server does not import contacts');
+      const input = body as ContactImportBatch;
+      return c.json(await backend.provider.importContacts({ input }, { signal }), 200);
+    },
   }),
   defineRoute({
     method: 'get',
@@ -231,17 +280,7 @@ export const apiRoutes: readonly ApiRoute[] = [
     success: { status: 201, description: 'The ticket of the notification (status `verifying`)', component: 'Ticket' },
     errors: [400, 404, 409, 413, 415, 422, 429, 502],
     handle: async ({ c, backend, body, signal }) => {
-      const headerKey = c.req.header(idempotencyKeyHeader);
-      if (!headerKey) {
-        throw validationError(`Send the header ${idempotencyKeyHeader} with the body's idempotencyKey`, {
-          [idempotencyKeyHeader]: 'Required',
-        });
-      }
-      if (headerKey !== body.idempotencyKey) {
-        throw validationError(`The ${idempotencyKeyHeader} header must equal the body's idempotencyKey`, {
-          idempotencyKey: `Must equal the ${idempotencyKeyHeader} header`,
-        });
-      }
+      requireIdempotencyHeader(c, body.idempotencyKey);
       // Core's schema checks the envelope; the provider checks the parameters and the Cloud API
       // message against the template (validateTemplateParameters), which a schema alone cannot.
       const input = body as unknown as SendNotificationInput;

@@ -2,6 +2,8 @@ import * as z from 'zod/mini';
 import {
   agentSchema,
   chatSchema,
+  contactImportBatchSchema,
+  contactImportResultSchema,
   contactInputSchema,
   contactSchema,
   pageSchema,
@@ -48,6 +50,7 @@ export const simulatorVerificationSchema = z.object({
 /** Request bodies: documented as what a client sends (the schemas' input side). */
 export const requestComponents = {
   ContactInput: contactInputSchema,
+  ContactImportBatch: contactImportBatchSchema,
   SendNotificationInput: sendNotificationInputSchema,
   SimulatorReply: simulatorReplySchema,
   SimulatorVerification: simulatorVerificationSchema,
@@ -57,6 +60,7 @@ export const requestComponents = {
 export const responseComponents = {
   Agent: agentSchema,
   Contact: contactSchema,
+  ContactImportResult: contactImportResultSchema,
   Sender: senderSchema,
   Chat: chatSchema,
   Ticket: ticketSchema,

@@ -12,6 +12,7 @@ export {
   checkImportRow,
   contactImportBatchSchema,
   contactImportFingerprint,
+  contactImportResultSchema,
   importKeyReusedError,
   importResultOf,
   maxImportAttributes,

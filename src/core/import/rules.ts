@@ -216,3 +216,16 @@ export function contactImportFingerprint(batch: ContactImportBatch): string {
     ]),
   ]);
 }
+
+/** The answer of `importContacts` (checked in development, documented in `openapi.json`). */
+export const contactImportResultSchema = z.object({
+  created: z.number().check(z.int(), z.minimum(0)),
+  updated: z.number().check(z.int(), z.minimum(0)),
+  skipped: z.array(
+    z.object({
+      row: z.number().check(z.int()),
+      code: z.enum(['VALIDATION', 'CONFLICT', 'DUPLICATE_IN_FILE']),
+      message: z.string(),
+    }),
+  ),
+}) satisfies z.ZodMiniType<ContactImportResult>;

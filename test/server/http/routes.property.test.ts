@@ -178,6 +178,12 @@ function validBody(route: ApiRoute): unknown {
       return { name: 'Fuzz Contact', phone: `+1415555${String(1000 + (sendCounter++ % 9000))}`, email: 'fuzz@example.com' };
     case 'SendNotificationInput':
       return orderSend(gitaId, `fuzz-send-${(sendCounter += 1)}-${Date.now()}`);
+    case 'ContactImportBatch':
+      return {
+        idempotencyKey: `fuzz-import-${(sendCounter += 1)}-${Date.now()}`,
+        onDuplicate: 'skip',
+        rows: [{ row: 2, name: 'Fuzz Import', phone: `+1415556${String(1000 + (sendCounter % 9000))}` }],
+      };
     case 'SimulatorReply':
       return { text: 'Thanks!' };
     case 'SimulatorVerification':
