@@ -12,3 +12,4 @@ export * from './components/contact-timeline/index';
 export * from './components/chats-tab/index';
 export * from './components/contact-details/index';
 export * from './components/contacts-inbox/index';
+export * from './components/import-contacts-dialog/index';

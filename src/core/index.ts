@@ -16,6 +16,7 @@ export {
   attributeKeyPattern,
   checkImportRow,
   checkImportRows,
+  checkImportRowsInSteps,
   contactImportBatchSchema,
   contactImportFingerprint,
   contactImportResultSchema,

@@ -5,7 +5,7 @@ export { decodeCsvBytes } from './decode';
 export type { CsvDecodeFailure, CsvDecodeResult, CsvEncoding } from './decode';
 export { attributeKeyOf, attributeKeyPattern, guessColumnMapping, rowsFromRecords } from './mapping';
 export type { ImportColumnTarget } from './mapping';
-export { checkImportRows, readImportFile } from './prepare';
+export { checkImportRows, checkImportRowsInSteps, readImportFile } from './prepare';
 export type { ImportAttentionRow, ImportCheck, ImportFileFailure, ImportFileResult } from './prepare';
 export {
   assertImportBatchSize,

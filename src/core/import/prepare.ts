@@ -52,7 +52,11 @@ export interface ImportCheck {
  */
 export function checkImportRows(rows: readonly ContactImportRow[], defaultCountry?: string): ImportCheck {
   const check: ImportCheck = { ready: [], attention: [], corrected: 0 };
-  const firstRowByPhone = new Map<E164, number>();
+  checkRowsInto(check, new Map(), rows, defaultCountry);
+  return check;
+}
+
+function checkRowsInto(check: ImportCheck, firstRowByPhone: Map<E164, number>, rows: readonly ContactImportRow[], defaultCountry?: string) {
   for (const input of rows) {
     const result = checkImportRow(input, defaultCountry);
     if (!result.ok) {
@@ -68,5 +72,27 @@ export function checkImportRows(rows: readonly ContactImportRow[], defaultCountr
     check.ready.push(result.value);
     if (result.value.correction) check.corrected += 1;
   }
+}
+
+/**
+ * `checkImportRows` in steps of `stepRows` rows, yielding to the event loop between them (so a
+ * page stays responsive while 100,000 rows are checked on its main thread); rejects with the
+ * signal's reason once it is aborted. Same result as `checkImportRows`.
+ */
+export async function checkImportRowsInSteps(
+  rows: readonly ContactImportRow[],
+  defaultCountry: string | undefined,
+  options: { signal?: AbortSignal; stepRows?: number; onProgress?: (checked: number) => void } = {},
+): Promise<ImportCheck> {
+  const check: ImportCheck = { ready: [], attention: [], corrected: 0 };
+  const firstRowByPhone = new Map<E164, number>();
+  const stepRows = options.stepRows ?? 1000;
+  for (let start = 0; start < rows.length; start += stepRows) {
+    options.signal?.throwIfAborted();
+    checkRowsInto(check, firstRowByPhone, rows.slice(start, start + stepRows), defaultCountry);
+    options.onProgress?.(Math.min(rows.length, start + stepRows));
+    if (start + stepRows < rows.length) await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  options.signal?.throwIfAborted();
   return check;
 }
