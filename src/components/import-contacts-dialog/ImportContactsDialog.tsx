@@ -113,7 +113,10 @@ function MappingStep({ state }: { state: UseImportContactsResult }) {
         </div>
         {attributeKeys.length > 0 && <p>{t('importContacts.attributes', { keys: attributeKeys.join(', ') })}</p>}
       </fieldset>
-      <table className="reachout-import-contacts-dialog__preview">
+      {/* A region people can scroll with the keyboard too: wide files overflow sideways. */}
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
+      <div className="reachout-import-contacts-dialog__preview" role="region" aria-label={t('importContacts.preview')} tabIndex={0}>
+      <table>
         <caption>{t('importContacts.preview')}</caption>
         <thead>
           <tr>
@@ -134,6 +137,7 @@ function MappingStep({ state }: { state: UseImportContactsResult }) {
           ))}
         </tbody>
       </table>
+      </div>
       <fieldset>
         <legend>{t('importContacts.duplicates')}</legend>
         {(['skip', 'update'] as const).map((choice) => (
