@@ -13,3 +13,4 @@ export * from './components/chats-tab/index';
 export * from './components/chat-thread/index';
 export * from './components/contact-details/index';
 export * from './components/contacts-inbox/index';
+export * from './components/import-contacts-dialog/index';

@@ -10,6 +10,48 @@ export {
   toReachoutError,
 } from './errors';
 export type { ReachoutErrorCode, ReachoutErrorOptions } from './errors';
+// Contact import (ImportContactsDialog, importContacts)
+export {
+  assertImportBatchSize,
+  attributeKeyOf,
+  attributeKeyPattern,
+  checkImportRow,
+  checkImportRows,
+  checkImportRowsInSteps,
+  contactImportBatchSchema,
+  contactImportFingerprint,
+  contactImportResultSchema,
+  decodeCsvBytes,
+  detectCsvDelimiter,
+  guessColumnMapping,
+  importKeyReusedError,
+  importResultOf,
+  maxImportAttributes,
+  maxImportBatchRows,
+  parseCsv,
+  planContactImport,
+  readImportFile,
+  rowsFromRecords,
+  splitIntoBatches,
+  validateImportBatch,
+} from './import';
+export type {
+  ContactImportPlan,
+  ContactImportSkip,
+  CsvDecodeFailure,
+  CsvDecodeResult,
+  CsvDelimiter,
+  CsvEncoding,
+  CsvRecord,
+  ImportAttentionRow,
+  ImportCheck,
+  ImportColumnTarget,
+  ImportFileFailure,
+  ImportFileResult,
+  ImportRowCheck,
+  ValidImportRow,
+} from './import';
+export type { ContactImportBatch, ContactImportResult, ContactImportRow, ContactImportSkipCode } from './types';
 export { countryFromLocale, formatPhone, listCountries, normalizePhone, phoneSearchDigits } from './phone';
 export type { CountryCode, PhoneCorrection, PhoneFailureReason, PhoneResult } from './phone';
 export type { CallContext, MediaPurpose, PageParams, ReachoutDataProvider, ReachoutMethod } from './provider';

@@ -2,6 +2,8 @@ import type {
   Agent,
   Chat,
   Contact,
+  ContactImportBatch,
+  ContactImportResult,
   ContactInput,
   Message,
   MessageTemplate,
@@ -76,6 +78,16 @@ export interface ReachoutDataProvider {
   sendMessage?(params: { input: SendMessageInput }, context?: CallContext): Promise<Message>;
   /** Stores a file and answers with a public URL. Optional: without it, widgets take links only. */
   uploadMedia?(params: { file: Blob; purpose: MediaPurpose }, context?: CallContext): Promise<{ url: string }>;
+  /**
+   * Writes one batch of imported contacts (at most 1,000 rows; `VALIDATION` beyond) in one
+   * transaction: rows that fail validation, repeat a phone of the batch, or (with
+   * `onDuplicate: 'skip'`) belong to an existing contact are skipped and reported; the others
+   * are created or updated (name, email, attributes; never the phone) with `contact.created` /
+   * `contact.updated` events. Idempotent per `input.idempotencyKey`: a repeated key answers the
+   * first result without writing again (`CONFLICT` when it comes with different rows).
+   * Optional: without it, ImportContactsDialog says the provider cannot import.
+   */
+  importContacts?(params: { input: ContactImportBatch }, context?: CallContext): Promise<ContactImportResult>;
   /** Live updates. Optional: without it, widgets poll what is still changing. */
   subscribe?(listener: (event: ReachoutEvent) => void): () => void;
 }

@@ -339,3 +339,40 @@ export type ReachoutEvent =
   | { type: 'message.added'; message: Message }
   | { type: 'message.updated'; message: Message }
   | { type: 'reset' };
+
+// ---------------------------------------------------------------------------------------------
+// Contact import (ImportContactsDialog, `importContacts`)
+// ---------------------------------------------------------------------------------------------
+
+/** One contact read from an import file, as the dialog sends it (the provider validates it again). */
+export interface ContactImportRow {
+  /** 1-based line of the row in the file: what the report names. */
+  row: number;
+  name: string;
+  email?: string;
+  /** As typed in the file; read with the batch's `defaultCountry` when it has no `+` code. */
+  phone: string;
+  /** `attributes.<key>` columns. */
+  attributes?: Record<string, string>;
+}
+
+/** At most 1,000 rows, written all-or-nothing (a row that fails alone is skipped, not the batch). */
+export interface ContactImportBatch {
+  /** The same key for a retry of the same batch: the provider answers the first result again. */
+  idempotencyKey: string;
+  rows: ContactImportRow[];
+  /** A row whose phone belongs to a contact already: `skip` it, or `update` its name, email and attributes (never the phone). */
+  onDuplicate: 'skip' | 'update';
+  /** ISO 3166 alpha-2: the country of numbers written without `+` and a country code. */
+  defaultCountry?: string;
+}
+
+export type ContactImportSkipCode = 'VALIDATION' | 'CONFLICT' | 'DUPLICATE_IN_FILE';
+
+/** What one batch did. */
+export interface ContactImportResult {
+  created: number;
+  updated: number;
+  /** The rows not written, each with why (`CONFLICT`: an existing contact has the phone and `onDuplicate` is `skip`). */
+  skipped: Array<{ row: number; code: ContactImportSkipCode; message: string }>;
+}

@@ -1,7 +1,7 @@
 // reachout/rest: a ReachoutDataProvider over the documented HTTP API (docs/http-api.md). Core only.
 import { ReachoutError } from '../core/errors';
 import type { ReachoutDataProvider } from '../core/provider';
-import type { Agent, Chat, Contact, Message, MessageTemplate, Page, Sender, Ticket, TimelineEvent } from '../core/types';
+import type { Agent, Chat, Contact, ContactImportResult, Message, MessageTemplate, Page, Sender, Ticket, TimelineEvent } from '../core/types';
 import { isRecord } from './internal/errors';
 import { openEventStream } from './internal/eventStream';
 import { createHttpClient } from './internal/http';
@@ -177,6 +177,19 @@ export function createRestProvider(options: RestProviderOptions): Required<Reach
           signal: context?.signal,
         },
         isObject,
+      ),
+
+    importContacts: ({ input }, context) =>
+      call<ContactImportResult>(
+        'importContacts',
+        {
+          method: 'POST',
+          path: ['contacts', 'imports'],
+          json: input,
+          headers: { 'Idempotency-Key': input.idempotencyKey },
+          signal: context?.signal,
+        },
+        (body) => isRecord(body) && typeof body.created === 'number' && Array.isArray(body.skipped),
       ),
 
     uploadMedia: ({ file, purpose }, context) => {

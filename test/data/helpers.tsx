@@ -9,8 +9,10 @@ import { ReachoutProvider } from '../../src/data/ReachoutProvider';
 import { contact, ticket } from './fixtures';
 import type { ReachoutProviderProps } from '../../src/data/ReachoutProvider';
 
-// The conversation methods are optional: tests that need them add them to the provider.
-type MethodName = Exclude<keyof ReachoutDataProvider, 'subscribe' | 'uploadMedia' | 'listMessages' | 'sendMessage'>;
+/** The provider's required methods (optional ones such as `uploadMedia` are left out). */
+type MethodName = {
+  [K in keyof ReachoutDataProvider]-?: undefined extends ReachoutDataProvider[K] ? never : K;
+}[keyof ReachoutDataProvider];
 
 /** A provider whose every method is a `vi.fn`, answering empty unless overridden. */
 export type MockProvider = { [K in MethodName]: Mock<ReachoutDataProvider[K]> } & {

@@ -43,6 +43,7 @@ import { createEventRelay, eventsChannel } from '../events/eventRelay';
 import { type DispatchWorker, enqueueDispatch, startDispatchWorker } from '../jobs/dispatchNotification';
 import { createSortableId } from './ids';
 import { addInboundMessage, createMessages, syncNotificationMessage } from './messages';
+import { createImportContacts } from './importContacts';
 import type { Database, DrizzleDatabase } from './openDatabase';
 import { agentOf, chatOf, contactOf, contactRowOf, senderOf, ticketOf, timelineEventOf } from './rows';
 import { agents, chats, contacts, events, idempotencyKeys, media, senders, templates, tickets, timelineEvents } from './schema';
@@ -162,7 +163,9 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
     }
   };
 
-  const write = async <Result>(work: (executor: DrizzleDatabase, emit: Emit) => Promise<Result>): Promise<Result> => {
+  const write = async <Result>(
+    work: (executor: DrizzleDatabase, emit: Emit, emitAll: (list: ReachoutEvent[]) => Promise<void>) => Promise<Result>,
+  ): Promise<Result> => {
     const stored: StoredEvent[] = [];
     const result = await database.transaction(async (transaction) => {
       if (db.kind === 'postgres') await transaction.execute(sql`select pg_advisory_xact_lock(${writeLockKey})`);
@@ -171,7 +174,17 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
         if (!row) throw new Error('Storing an event answered no id');
         stored.push({ id: String(row.id), event });
       };
-      const result = await work(transaction, emit);
+      // Many events in one statement (a contact import): bigserial ids are drawn in VALUES order.
+      const emitAll = async (list: ReachoutEvent[]) => {
+        if (list.length === 0) return;
+        const rows = await transaction
+          .insert(events)
+          .values(list.map((payload) => ({ payload, createdAt: now() })))
+          .returning({ id: events.id });
+        rows.sort((left, right) => left.id - right.id);
+        rows.forEach((row, index) => stored.push({ id: String(row.id), event: list[index] as ReachoutEvent }));
+      };
+      const result = await work(transaction, emit, emitAll);
       if (eventRelay && stored.length > 0) {
         // Noted before the commit, so the relay's starting point cannot pass them.
         eventRelay.stored(stored);
@@ -191,6 +204,7 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
   // PostgreSQL: every server's events reach this process's listeners in id order, read from the
   // table (see createEventRelay). PGlite is one process: its writes are delivered as they commit.
   const eventRelay = db.listen ? createEventRelay({ database, listen: db.listen, deliver }) : null;
+  const importContacts = createImportContacts({ now, write: (work) => write((executor, _emit, emitAll) => work(executor, emitAll)) });
 
   const addTimelineEvent = async (
     executor: DrizzleDatabase,
@@ -809,6 +823,7 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
     getContact: (params, context) =>
       perform(context, async () => contactOf(await requireContact(database, params.id))),
     createContact: (params, context) => perform(context, () => createContact(params.input)),
+    importContacts: (params, context) => perform(context, () => importContacts(params.input)),
     listSenders: (_params, context) =>
       perform(context, async () => {
         const listed = (await database.select().from(senders).orderBy(asc(senders.position))).map(senderOf);

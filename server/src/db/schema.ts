@@ -16,6 +16,7 @@ import {
 import type {
   Agent,
   ChatStatus,
+  ContactImportResult,
   DeliveryStatus,
   MediaPurpose,
   MessageDirection,
@@ -232,6 +233,13 @@ export const messages = pgTable(
     uniqueIndex('messages_idempotency_key_unique').on(table.idempotencyKey),
   ],
 );
+/** One row per `importContacts` batch key: the batch's fingerprint and the result every repeat answers. */
+export const contactImports = pgTable('contact_imports', {
+  key: text('key').primaryKey(),
+  requestHash: text('request_hash').notNull(),
+  result: jsonb('result').$type<ContactImportResult>().notNull(),
+  createdAt: createdAt(),
+});
 
 export const schema = {
   contacts,
@@ -245,6 +253,7 @@ export const schema = {
   media,
   idempotencyKeys,
   messages,
+  contactImports,
 };
 
 export type Schema = typeof schema;

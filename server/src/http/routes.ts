@@ -1,12 +1,12 @@
 import * as z from 'zod/mini';
 import type { Context } from 'hono';
-import { ReachoutError } from 'reachout/core';
-import type { SendMessageInput, SendNotificationInput } from 'reachout/core';
+import { maxImportBatchRows, ReachoutError } from 'reachout/core';
+import type { ContactImportBatch, SendMessageInput, SendNotificationInput } from 'reachout/core';
 import type { ReachoutBackend } from '../backend';
 import { streamEvents } from './events';
 import { uploadMedia } from './media';
 import { requireStorableJson, requireStorablePathParameters, requireStorableText } from './hygiene';
-import { validationError } from './problem';
+import { HttpProblemError, validationError } from './problem';
 import { pageQueryShape, parseOrThrow, queryOf, readJsonBody, searchQueryShape } from './request';
 import { requestComponents } from './schemas';
 import type { RequestComponent, ResponseComponent } from './schemas';
@@ -138,6 +138,40 @@ export const apiRoutes: readonly ApiRoute[] = [
     errors: [400, 409, 413, 415],
     handle: async ({ c, backend, body, signal }) =>
       c.json(await backend.provider.createContact({ input: body }, { signal }), 201),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/contacts/imports',
+    operationId: 'importContacts',
+    tag: 'Contacts',
+    summary: 'Import a batch of contacts',
+    description:
+      `At most ${maxImportBatchRows} rows (\`413\` beyond), written in one transaction. Each row is validated like \`ContactInput\` ` +
+      '(the phone read with `defaultCountry` when it has no `+` code); a row that fails, repeats a phone of the batch, or (with ' +
+      '`onDuplicate: "skip"`) has the phone of an existing contact is skipped and listed in `skipped` with its `row`, a `code` ' +
+      '(`VALIDATION`, `DUPLICATE_IN_FILE`, `CONFLICT`) and a message; the others are created, or with `"update"` update the ' +
+      "existing contact's name, email (when given) and attributes (merged), never its phone. Emits `contact.created` / " +
+      '`contact.updated` events. Idempotent per key: a repeat with the same body answers the first result without writing; ' +
+      'the key with another body is `409 CONFLICT`.',
+    headers: [{ name: idempotencyKeyHeader, description: "Must equal the body's `idempotencyKey`", required: true }],
+    body: 'ContactImportBatch',
+    success: { status: 200, description: 'What the batch did', component: 'ContactImportResult' },
+    errors: [400, 404, 409, 413, 415],
+    handle: async ({ c, backend, body, signal }) => {
+      requireIdempotencyHeader(c, body.idempotencyKey);
+      if (body.rows.length > maxImportBatchRows) {
+        throw new HttpProblemError(
+          413,
+          validationError(
+            `A batch has at most ${maxImportBatchRows.toLocaleString('en')} rows (this one has ${body.rows.length.toLocaleString('en')}); split the file into smaller batches`,
+            { rows: `At most ${maxImportBatchRows} rows` },
+          ),
+        );
+      }
+      if (!backend.provider.importContacts) throw new ReachoutError('NOT_FOUND', 'This server does not import contacts');
+      const input = body as ContactImportBatch;
+      return c.json(await backend.provider.importContacts({ input }, { signal }), 200);
+    },
   }),
   defineRoute({
     method: 'get',

@@ -2,6 +2,8 @@ import * as z from 'zod/mini';
 import {
   agentSchema,
   chatSchema,
+  contactImportBatchSchema,
+  contactImportResultSchema,
   contactInputSchema,
   contactSchema,
   messagePageSchema,
@@ -76,6 +78,7 @@ export const simulatorVerificationSchema = z.object({
 /** Request bodies: documented as what a client sends (the schemas' input side). */
 export const requestComponents = {
   ContactInput: contactInputSchema,
+  ContactImportBatch: contactImportBatchSchema,
   SendNotificationInput: sendNotificationInputSchema,
   SendMessageInput: sendMessageInputSchema,
   SimulatorReply: simulatorReplySchema,
@@ -86,6 +89,7 @@ export const requestComponents = {
 export const responseComponents = {
   Agent: agentSchema,
   Contact: contactSchema,
+  ContactImportResult: contactImportResultSchema,
   Sender: senderSchema,
   Chat: chatSchema,
   Ticket: ticketSchema,

@@ -28,6 +28,7 @@ import {
 } from './assertions';
 import { contractFixtures, contractIds, type ContractWorld } from './contractFixtures';
 import { describeMessagesContract } from './describeMessagesContract';
+import { describeImportContactsContract } from './importContactsContract';
 
 /** The test functions of your framework; Vitest's and Jest's fit as they are. */
 export interface ContractTestFunctions {
@@ -781,6 +782,10 @@ export function describeProviderContract(name: string, options: ProviderContract
           await subject.dispose?.();
         }
       },
+    });
+
+    describe('importContacts (run when the provider has it)', () => {
+      describeImportContactsContract({ it, writing: (body) => writing(({ provider }) => body(provider)), timeoutMs });
     });
 
     describe('events (run when the provider has subscribe)', () => {

@@ -181,6 +181,12 @@ function validBody(route: ApiRoute): unknown {
     case 'SendMessageInput':
       // Hugo's chat: his window closed long ago, so a valid text is refused as OUTSIDE_WINDOW.
       return { idempotencyKey: `fuzz-message-${(sendCounter += 1)}-${Date.now()}`, chatId: 'contract-chat-hugo', text: 'Fuzz hello' };
+    case 'ContactImportBatch':
+      return {
+        idempotencyKey: `fuzz-import-${(sendCounter += 1)}-${Date.now()}`,
+        onDuplicate: 'skip',
+        rows: [{ row: 2, name: 'Fuzz Import', phone: `+1415556${String(1000 + (sendCounter % 9000))}` }],
+      };
     case 'SimulatorReply':
       return { text: 'Thanks!' };
     case 'SimulatorVerification':
