@@ -3,7 +3,6 @@ import { useIsomorphicLayoutEffect } from '../internal/useIsomorphicLayoutEffect
 import type {
   ChangeEvent,
   ComponentType,
-  CSSProperties,
   FocusEvent,
   HTMLAttributes,
   InputHTMLAttributes,
@@ -23,6 +22,12 @@ import { useMessages } from '../../data/useMessages';
 import { useControllableState } from '../internal/useControllableState';
 import { contactListTableFeatures, defaultContactListColumns, toTableColumns } from './columns';
 import type { ContactListColumn, ContactListTableFeatures } from './columns';
+import { contactListRowAttributes } from './contactListRowAttributes';
+import { plainContactListCells } from './contactListPlainCells';
+import type { ContactListBuiltInCells } from './contactListPlainCells';
+import { useDebouncedSearch } from '../internal/useDebouncedValue';
+import { useLatestRef } from '../internal/useLatestRef';
+import { usePagedListStatus } from '../internal/usePagedListStatus';
 
 /**
  * What the list shows: skeleton rows while the first page loads, the rows, or a panel when
@@ -209,6 +214,7 @@ function startedOnControl(event: MouseEvent<HTMLElement>): boolean {
  * (from `useContacts`, paged by cursor as the user scrolls, windowed by TanStack Virtual,
  * columns by TanStack Table), keyboard navigation with a roving focus, and the selection.
  * Spread the prop getters on your own elements; `ContactList.Root` and its parts do exactly that.
+ * The built-in `name` column draws the name alone here; `ContactList.Root` adds the avatar.
  *
  * @example
  * const list = useContactList({ onSelect: (contact) => openContact(contact.id) });
@@ -232,7 +238,7 @@ function startedOnControl(event: MouseEvent<HTMLElement>): boolean {
  * );
  */
 export function useContactList(options: UseContactListOptions = {}): UseContactListResult {
-  return useContactListState(options, false).list;
+  return useContactListState(options, false, plainContactListCells).list;
 }
 
 /** A cell renderer for the Grid's rows, stable while the `columns` option is. */
@@ -322,6 +328,7 @@ function useListVirtualizer(options: ListVirtualizerOptions, isolated: boolean) 
 export function useContactListState(
   options: UseContactListOptions,
   isolated: boolean,
+  cells: ContactListBuiltInCells,
 ): { list: UseContactListResult; internals: ContactListInternals } {
   const { searchDebounceMs = 250, pageSize = 50, onSelect, measureRows = false } = options;
   const { t } = useMessages();
@@ -333,18 +340,7 @@ export function useContactListState(
     defaultValue: options.defaultSearch ?? '',
     onChange: options.onSearchChange,
   });
-  const typedQuery = search.trim();
-  const [debouncedQuery, setDebouncedQuery] = useState(typedQuery);
-  // No pause to wait for when there is no debounce, or when the box was emptied (nothing more
-  // is coming): the request follows in the keystroke's own render, not a timer and a render later.
-  const immediate = searchDebounceMs <= 0 || typedQuery === '';
-  if (immediate && debouncedQuery !== typedQuery) setDebouncedQuery(typedQuery);
-  const query = immediate ? typedQuery : debouncedQuery;
-  useEffect(() => {
-    if (typedQuery === debouncedQuery) return;
-    const timer = setTimeout(() => setDebouncedQuery(typedQuery), searchDebounceMs);
-    return () => clearTimeout(timer);
-  }, [typedQuery, debouncedQuery, searchDebounceMs]);
+  const { query, isSettling } = useDebouncedSearch(search, searchDebounceMs);
   const setSearch = useCallback((next: string) => setSearchState(next), [setSearchState]);
   const clearSearch = useCallback(() => setSearchState(''), [setSearchState]);
 
@@ -360,17 +356,13 @@ export function useContactListState(
     fetchNextPage,
     refetch,
   } = useContacts({ search: query, limit: pageSize });
-  const isStale = isPlaceholderData || typedQuery !== query;
+  const isStale = isPlaceholderData || isSettling;
 
-  let status: ContactListStatus;
-  if (contacts.length > 0) status = 'ready';
-  else if (error !== null) status = 'error';
-  else if (isPending || isPlaceholderData) status = 'loading';
-  else status = query === '' ? 'empty' : 'no-results';
-
-  const retry = useCallback(() => {
-    void (contacts.length > 0 && hasNextPage ? fetchNextPage() : refetch());
-  }, [contacts.length, hasNextPage, fetchNextPage, refetch]);
+  const { status, retry } = usePagedListStatus(
+    { error, isPending: isPending || isPlaceholderData, hasNextPage, fetchNextPage, refetch },
+    contacts.length,
+    query === '' ? 'empty' : 'no-results',
+  );
 
   // --- Selection and the active row ---------------------------------------------------------
   const [selectedContactId, setSelectedContactId] = useControllableState<string | null>({
@@ -398,7 +390,7 @@ export function useContactListState(
 
   // --- Columns (TanStack Table) ------------------------------------------------------------
   const columnList = options.columns ?? defaultContactListColumns;
-  const tableColumns = useMemo(() => toTableColumns(columnList, t), [columnList, t]);
+  const tableColumns = useMemo(() => toTableColumns(columnList, t, cells), [columnList, t, cells]);
   const table = useTable({
     features: contactListTableFeatures,
     columns: tableColumns,
@@ -642,13 +634,13 @@ export function useContactListState(
   else ariaRowCount = contacts.length + 1;
 
   // The Grid's rows are memoized: their handlers must not change, so they read `select` late.
-  const selectRef = useRef(select);
-  useIsomorphicLayoutEffect(() => {
-    selectRef.current = select;
-  });
-  const onRowClick = useCallback((contact: Contact, event: MouseEvent<HTMLDivElement>) => {
-    if (!startedOnControl(event)) selectRef.current(contact);
-  }, []);
+  const selectRef = useLatestRef(select);
+  const onRowClick = useCallback(
+    (contact: Contact, event: MouseEvent<HTMLDivElement>) => {
+      if (!startedOnControl(event)) selectRef.current(contact);
+    },
+    [selectRef],
+  );
   const onRowFocus = useCallback((contact: Contact, event: FocusEvent<HTMLDivElement>) => {
     if (event.target === event.currentTarget) setActiveContactId(contact.id);
   }, []);
@@ -729,28 +721,19 @@ export function useContactListState(
       style: { position: 'relative', blockSize: virtualizer.getTotalSize(), inlineSize: '100%' },
     }),
     getRowProps: (row) => {
-      const style: CSSProperties = {
-        position: 'absolute',
-        insetBlockStart: 0,
-        insetInlineStart: 0,
-        inlineSize: '100%',
-        transform: `translateY(${row.start}px)`,
-      };
-      const common = { ref: measureRow, style, 'data-index': String(row.index) };
       const contact = row.contact;
-      if (contact === null) return { ...common, 'aria-hidden': true, 'data-state': 'loading' };
-      const isActive = row.index === activeIndex;
-      const isSelected = contact.id === selectedContactId;
+      const attributes = contactListRowAttributes({
+        index: row.index,
+        start: row.start,
+        contactId: contact?.id ?? null,
+        isActive: row.index === activeIndex,
+        isSelected: contact !== null && contact.id === selectedContactId,
+        isHighlighted: contact !== null && contact.id === highlightedContactId,
+      });
+      if (contact === null) return { ...attributes, ref: measureRow };
       return {
-        ...common,
-        role: 'row',
-        'aria-rowindex': row.index + 2,
-        'aria-selected': isSelected,
-        tabIndex: isActive ? 0 : -1,
-        'data-state': isSelected ? 'selected' : 'unselected',
-        'data-active': isActive ? '' : undefined,
-        'data-highlighted': contact.id === highlightedContactId ? '' : undefined,
-        'data-contact-id': contact.id,
+        ...attributes,
+        ref: measureRow,
         onClick: (event: MouseEvent<HTMLDivElement>) => onRowClick(contact, event),
         onFocus: (event: FocusEvent<HTMLDivElement>) => onRowFocus(contact, event),
       };

@@ -17,6 +17,7 @@ import { countryName, countryOptions } from './countryOptions';
 import type { CountryOption } from './countryOptions';
 import { createContactFormSchema } from './createContactFormSchema';
 import type { CreateContactFormOutput, CreateContactFormValues } from './createContactFormSchema';
+import { useLatestRef } from '../internal/useLatestRef';
 
 /** The fields a person types into. */
 export type CreateContactTextField = 'name' | 'email' | 'phone';
@@ -294,10 +295,7 @@ export function useCreateContactForm(options: UseCreateContactFormOptions = {}):
   const uploadAbort = useRef<AbortController | null>(null);
   const photoInputRef = useRef<HTMLInputElement | null>(null);
   const retryButtonRef = useRef<HTMLButtonElement | null>(null);
-  const onCreatedRef = useRef(options.onCreated);
-  useEffect(() => {
-    onCreatedRef.current = options.onCreated;
-  });
+  const onCreatedRef = useLatestRef(options.onCreated);
 
   useEffect(
     () => () => {
@@ -465,7 +463,7 @@ export function useCreateContactForm(options: UseCreateContactFormOptions = {}):
         setIsPending(false);
       }
     },
-    [uploadPhoto, createContact, showProviderError, clearDraft, initialValues, form, t, errorMessage],
+    [uploadPhoto, createContact, showProviderError, clearDraft, initialValues, form, t, errorMessage, onCreatedRef],
   );
 
   const submit = useCallback(async () => {

@@ -21,6 +21,7 @@ import type {
 } from '../../core/types';
 import { reachoutKeys, useActiveChat, useContact, useReachout, useSenders, useSendNotification, useTicket } from '../../data';
 import { createIdempotencyKey, deleteDraft, readDraft, writeDraft } from './wizardDraftStore';
+import { useLatestRef } from '../internal/useLatestRef';
 
 /** The wizard's steps, in order. */
 export const sendMessageWizardSteps = ['recipient', 'template', 'content', 'ticket', 'status'] as const;
@@ -326,16 +327,13 @@ export function useSendMessageWizard(options: UseSendMessageWizardOptions): UseS
 
   const step = options.step ?? draft.step;
   const stepIndex = sendMessageWizardSteps.indexOf(step);
-  const onStepChangeRef = useRef(onStepChange);
-  useEffect(() => {
-    onStepChangeRef.current = onStepChange;
-  });
+  const onStepChangeRef = useLatestRef(onStepChange);
   const setStep = useCallback(
     (next: SendMessageWizardStep) => {
       updateDraft((previous) => ({ ...previous, step: next }));
       onStepChangeRef.current?.(next);
     },
-    [updateDraft],
+    [updateDraft, onStepChangeRef],
   );
 
   const selectableSenders = senders.filter(isSenderSelectable);
@@ -535,16 +533,13 @@ export function useSendMessageWizard(options: UseSendMessageWizardOptions): UseS
     editStep: editStepOf(draft.sendError),
   };
 
-  const onSentRef = useRef(onSent);
-  useEffect(() => {
-    onSentRef.current = onSent;
-  });
+  const onSentRef = useLatestRef(onSent);
   const reportedTicketId = useRef<string | null>(null);
   useEffect(() => {
     if (state !== 'sent' || ticket === null || reportedTicketId.current === ticket.id) return;
     reportedTicketId.current = ticket.id;
     onSentRef.current?.(ticket);
-  }, [state, ticket]);
+  }, [state, ticket, onSentRef]);
 
   // ---- Navigation ---------------------------------------------------------------------------
 
