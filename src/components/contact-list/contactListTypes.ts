@@ -41,7 +41,7 @@ export interface UseContactListOptions {
    */
   columns?: readonly ContactListColumn[];
   /**
-   * The selected contact's id, when the host controls it (update it from `onSelect`);
+   * The selected contact's id, when the host controls it (update it from `onSelectedContactIdChange`);
    * `null` for none.
    * @default undefined (the list keeps its own selection, starting at `defaultSelectedContactId`)
    */
@@ -51,7 +51,15 @@ export interface UseContactListOptions {
    * @default null
    */
   defaultSelectedContactId?: string | null;
-  /** Called when the user picks a contact: a click, or Enter (or Space) on the active row. */
+  /**
+   * Called with the new id when the selection changes (the Radix-style partner of
+   * `selectedContactId`); not called when the user picks the contact already selected.
+   */
+  onSelectedContactIdChange?: (contactId: string | null) => void;
+  /**
+   * Called with the whole contact every time the user picks one: a click, or Enter (or Space)
+   * on the active row, also when it is already selected (e.g. to open it again).
+   */
   onSelect?: (contact: Contact) => void;
   /**
    * A contact to draw the eye to, e.g. one just created: its row is scrolled into view once

@@ -130,6 +130,7 @@ export function useContactListState(
   const [selectedContactId, setSelectedContactId] = useControllableState<string | null>({
     value: options.selectedContactId,
     defaultValue: options.defaultSelectedContactId ?? null,
+    onChange: options.onSelectedContactIdChange,
   });
   const select = useCallback(
     (contact: Contact) => {

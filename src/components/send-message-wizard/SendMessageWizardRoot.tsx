@@ -9,7 +9,7 @@ import { VisuallyHidden } from '../internal/VisuallyHidden';
 import { sendMessageWizardSteps, useSendMessageWizard } from './useSendMessageWizard';
 import type { SendMessageWizardStep, UseSendMessageWizardOptions, UseSendMessageWizardResult } from './useSendMessageWizard';
 
-interface SendMessageWizardContextValue {
+export interface SendMessageWizardContextValue {
   wizard: UseSendMessageWizardResult;
   unstyled: boolean;
   onOpenChat: ((chat: Chat) => void) | undefined;
