@@ -59,7 +59,7 @@ export function DemoApp({ config, dataProvider }: DemoAppProps) {
           <ContactsInbox
             className="demo-inbox"
             selectedContactId={contactId}
-            onSelectedContactChange={selectContact}
+            onSelectedContactIdChange={selectContact}
             onOpenChat={(chat) =>
               setNotice({
                 tone: 'info',

@@ -23,7 +23,7 @@ function FullFlowPage({ provider }: { provider: MemoryProvider }) {
         <span>Selected: {selected ?? 'none'}</span>
       </div>
       <div style={{ flex: 1, minBlockSize: 0 }}>
-        <ContactsInbox selectedContactId={selected} onSelectedContactChange={setSelected} />
+        <ContactsInbox selectedContactId={selected} onSelectedContactIdChange={setSelected} />
       </div>
     </div>
   );

@@ -5,7 +5,10 @@ import { buildTemplateMessage } from '../../src/core/template';
 import type { ContactInput, SendNotificationInput, TemplateParameters } from '../../src/core/types';
 import { createRestProvider } from '../../src/rest';
 import type { RestProviderOptions } from '../../src/rest';
-import { agents, chats, contacts, senders, templatesByName, tickets, timeline } from '../../src/testing';
+import { agents, chats, fixtures, senders, templatesByName, timeline } from '../../src/testing';
+
+// The fixture arrays, from `fixtures` (reachout/testing exports no bare arrays).
+const { contacts, tickets } = fixtures;
 
 const baseUrl = 'http://api.test/api/v1';
 

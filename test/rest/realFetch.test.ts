@@ -7,7 +7,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { isAbortError, isReachoutError } from '../../src/core/errors';
 import type { ReachoutEvent } from '../../src/core/types';
 import { createRestProvider } from '../../src/rest';
-import { tickets } from '../../src/testing';
+import { fixtures } from '../../src/testing';
+
+// The fixture arrays, from `fixtures` (reachout/testing exports no bare arrays).
+const { tickets } = fixtures;
 
 const ticketUpdated: ReachoutEvent = { type: 'ticket.updated', ticket: tickets[0]! };
 const resumedFrom: Array<string | undefined> = [];

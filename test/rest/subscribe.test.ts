@@ -3,7 +3,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ReachoutEvent } from '../../src/core/types';
 import { createRestProvider } from '../../src/rest';
 import type { RestProviderOptions } from '../../src/rest';
-import { chats, tickets } from '../../src/testing';
+import { chats, fixtures } from '../../src/testing';
+
+// The fixture arrays, from `fixtures` (reachout/testing exports no bare arrays).
+const { tickets } = fixtures;
 
 const baseUrl = 'http://api.test/api/v1';
 const encoder = new TextEncoder();

@@ -1,8 +1,9 @@
-import { createContext, forwardRef, useContext, useId } from 'react';
+import { forwardRef, useId } from 'react';
 import type { ComponentPropsWithoutRef, ForwardRefExoticComponent, RefAttributes } from 'react';
 import type { Chat } from '../../core/types';
 import { useMessages } from '../../data/useMessages';
 import { cn } from '../internal/cn';
+import { createWidgetContext } from '../internal/createWidgetContext';
 import { createPagedListEmpty, createPagedListError, createPagedListLoadMore } from '../internal/pagedListParts';
 import type { PagedListPartOptions, PagedListPartsSpec } from '../internal/pagedListParts';
 import { useChatsTab } from './useChatsTab';
@@ -20,7 +21,7 @@ export interface ChatsTabContextValue {
   now: (() => Date) | undefined;
 }
 
-const ChatsTabContext = createContext<ChatsTabContextValue | null>(null);
+const { Provider: ChatsTabProvider, useWidgetContext, usePartClassName } = createWidgetContext<ChatsTabContextValue>('ChatsTab');
 
 /**
  * The enclosing `ChatsTab.Root`'s state, for parts and for the host's own ones.
@@ -29,17 +30,12 @@ const ChatsTabContext = createContext<ChatsTabContextValue | null>(null);
  * const { tab } = useChatsTabContext();
  * return <p>{tab.chats.length} chats</p>;
  */
-export function useChatsTabContext(part = 'useChatsTabContext'): ChatsTabContextValue {
-  const context = useContext(ChatsTabContext);
-  if (context === null) throw new Error(`<${part}> must be used inside <ChatsTab.Root> (ChatsTabRoot)`);
-  return context;
-}
+export const useChatsTabContext: (part?: string) => ChatsTabContextValue = useWidgetContext;
 
 type PartOptions = PagedListPartOptions;
 
 function usePart(part: string, partClass: string, unstyled: boolean | undefined, className: string | undefined) {
-  const context = useChatsTabContext(part);
-  return { ...context, className: cn(!(unstyled ?? context.unstyled) && partClass, className) };
+  return { ...useChatsTabContext(part), className: usePartClassName(part, partClass, unstyled, className) };
 }
 
 export interface ChatsTabRootProps extends UseChatsTabOptions, ComponentPropsWithoutRef<'div'> {
@@ -64,7 +60,7 @@ export const ChatsTabRoot = forwardRef<HTMLDivElement, ChatsTabRootProps>(functi
 ) {
   const tab = useChatsTab({ contactId, pageSize });
   return (
-    <ChatsTabContext.Provider value={{ tab, unstyled, onOpenChat, now }}>
+    <ChatsTabProvider value={{ tab, unstyled, onOpenChat, now }}>
       <div
         ref={ref}
         data-slot="chats-tab"
@@ -72,7 +68,7 @@ export const ChatsTabRoot = forwardRef<HTMLDivElement, ChatsTabRootProps>(functi
         className={cn(!unstyled && 'reachout-chats-tab', className)}
         {...props}
       />
-    </ChatsTabContext.Provider>
+    </ChatsTabProvider>
   );
 });
 

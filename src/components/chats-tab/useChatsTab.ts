@@ -1,7 +1,7 @@
-import { useCallback } from 'react';
 import type { ReachoutError } from '../../core/errors';
 import type { Chat } from '../../core/types';
 import { useChats } from '../../data/useChats';
+import { usePagedListStatus } from '../internal/usePagedListStatus';
 
 /** What the tab shows: a loading line, the chats, or a panel when there are none. */
 export type ChatsTabStatus = 'loading' | 'ready' | 'empty' | 'error';
@@ -42,20 +42,12 @@ export interface UseChatsTabResult {
  * return <ul>{tab.chats.map((chat) => <li key={chat.id}>{chat.status}</li>)}</ul>;
  */
 export function useChatsTab(options: UseChatsTabOptions): UseChatsTabResult {
-  const { chats, error, isPending, hasNextPage, isFetchingNextPage, fetchNextPage, refetch } = useChats(
+  const query = useChats(
     options.contactId,
     { limit: options.pageSize ?? 20 },
   );
-  let status: ChatsTabStatus;
-  if (chats.length > 0) status = 'ready';
-  else if (error !== null) status = 'error';
-  else if (isPending) status = 'loading';
-  else status = 'empty';
-
-  const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
-  const retry = useCallback(() => {
-    void (chats.length > 0 && hasNextPage ? fetchNextPage() : refetch());
-  }, [chats.length, hasNextPage, fetchNextPage, refetch]);
+  const { chats, error, hasNextPage, isFetchingNextPage } = query;
+  const { status, loadMore, retry } = usePagedListStatus(query, chats.length);
 
   return { status, chats, error, hasNextPage, isFetchingNextPage, loadMore, retry };
 }

@@ -1,18 +1,12 @@
 import { useContext } from 'react';
 import type { Contact } from '../../core/types';
-import { useMessages } from '../../data/useMessages';
-import { usePhone } from '../internal/usePhone';
 import { ContactListAvatar } from './ContactListAvatar';
 import { ContactListCellAppearanceContext } from './ContactListContext';
+import { plainContactListCells } from './contactListPlainCells';
+import type { ContactListBuiltInCells } from './contactListPlainCells';
 
-interface CellProps {
-  contact: Contact;
-}
-
-// `dir="auto"` isolates each value: an Arabic name in a left-to-right page (or an email in a
-// right-to-left one) keeps its own order instead of scrambling its neighbours.
-
-export function ContactListNameCell({ contact }: CellProps) {
+/** The avatar (the host's `components.Avatar`, else ours) and the name. */
+export function ContactListNameCell({ contact }: { contact: Contact }) {
   const Avatar = useContext(ContactListCellAppearanceContext)?.Avatar ?? ContactListAvatar;
   return (
     <>
@@ -24,46 +18,5 @@ export function ContactListNameCell({ contact }: CellProps) {
   );
 }
 
-// Parsing a number is the costliest thing a row does, and scrolling mounts new rows all the
-// time (and brings old ones back): formatted numbers are cached by E.164, within a bound.
-const formattedPhones = new Map<string, string>();
-const maxFormattedPhones = 5_000;
-
-function formatPhoneCached(phone: string, formatPhone: (e164: string) => string): string {
-  let formatted = formattedPhones.get(phone);
-  if (formatted === undefined) {
-    formatted = formatPhone(phone);
-    if (formattedPhones.size >= maxFormattedPhones) formattedPhones.clear();
-    formattedPhones.set(phone, formatted);
-  }
-  return formatted;
-}
-
-export function ContactListPhoneCell({ contact }: CellProps) {
-  // The phone chunk loads after the first rows paint; until then the number shows as stored, in a
-  // column whose width does not depend on its text, so nothing moves when it is formatted.
-  const phone = usePhone();
-  const formatted = phone === undefined ? contact.phone : formatPhoneCached(contact.phone, phone.formatPhone);
-  // Phone numbers read left to right in every script.
-  return <span dir="ltr">{formatted}</span>;
-}
-
-export function ContactListEmailCell({ contact }: CellProps) {
-  return contact.email === null ? null : <span dir="auto">{contact.email}</span>;
-}
-
-// Formatting a date is the next costliest thing a new row does: cached the same way, by locale.
-const formattedDates = new Map<string, string>();
-const maxFormattedDates = 5_000;
-
-export function ContactListCreatedCell({ contact }: CellProps) {
-  const { formatDate, locale } = useMessages();
-  const key = `${locale} ${contact.createdAt}`;
-  let formatted = formattedDates.get(key);
-  if (formatted === undefined) {
-    formatted = formatDate(contact.createdAt, { dateStyle: 'medium' });
-    if (formattedDates.size >= maxFormattedDates) formattedDates.clear();
-    formattedDates.set(key, formatted);
-  }
-  return <time dateTime={contact.createdAt}>{formatted}</time>;
-}
+/** The cells `ContactList.Root` hands its list: the plain ones, with the avatar beside the name. */
+export const contactListPartCells: ContactListBuiltInCells = { ...plainContactListCells, name: ContactListNameCell };

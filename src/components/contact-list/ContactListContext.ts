@@ -1,6 +1,6 @@
-import { createContext, useContext } from 'react';
+import { createContext } from 'react';
 import type { ComponentType } from 'react';
-import { cn } from '../internal/cn';
+import { createWidgetContext } from '../internal/createWidgetContext';
 import type { ContactListAvatarProps } from './ContactListAvatar';
 import type { ContactListEmptyProps, ContactListErrorProps } from './ContactListParts';
 import type { ContactListInternals, UseContactListResult } from './useContactList';
@@ -30,7 +30,13 @@ export interface ContactListContextValue {
   onCreateContact: (() => void) | undefined;
 }
 
-export const ContactListContext = createContext<ContactListContextValue | null>(null);
+const {
+  Provider: ContactListProvider,
+  useWidgetContext,
+  usePartClassName,
+} = createWidgetContext<ContactListContextValue>('ContactList');
+
+export { ContactListProvider };
 
 /**
  * What the built-in cells read: changes only with `unstyled` or the host's Avatar, so the rows'
@@ -56,21 +62,7 @@ export const ContactListInternalsContext = createContext<ContactListInternals | 
  *   return <p {...props}>{list.query ? `Nobody called ${list.query}` : 'Add your first contact'}</p>;
  * }
  */
-export function useContactListContext(part = 'useContactListContext'): ContactListContextValue {
-  const context = useContext(ContactListContext);
-  if (context === null) {
-    throw new Error(`<${part}> must be used inside <ContactList.Root> (ContactListRoot)`);
-  }
-  return context;
-}
+export const useContactListContext: (part?: string) => ContactListContextValue = useWidgetContext;
 
 /** The part's own class, or none when unstyled (explicitly, or through the Root). */
-export function usePartClassName(
-  part: string,
-  partClass: string,
-  unstyled: boolean | undefined,
-  className: string | undefined,
-): string | undefined {
-  const context = useContactListContext(part);
-  return cn(!(unstyled ?? context.unstyled) && partClass, className);
-}
+export { usePartClassName };

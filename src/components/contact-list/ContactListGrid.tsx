@@ -1,10 +1,12 @@
 import { createElement, forwardRef, memo, useContext, useEffect, useReducer } from 'react';
 import { useIsomorphicLayoutEffect } from '../internal/useIsomorphicLayoutEffect';
-import type { ComponentPropsWithoutRef, CSSProperties, ReactNode } from 'react';
+import type { ComponentPropsWithoutRef, ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import type { Contact } from '../../core/types';
 import { cn } from '../internal/cn';
+import { composeEventHandlers } from '../internal/composeEventHandlers';
 import { ContactListInternalsContext, useContactListContext } from './ContactListContext';
+import { contactListRowAttributes } from './contactListRowAttributes';
 import type { ContactListCellRenderer, ContactListInternals } from './useContactList';
 
 export interface ContactListGridProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
@@ -44,7 +46,7 @@ interface ContactListRowProps {
 /**
  * A contact's row. Memoized on primitives and stable references, so a row that only stays in
  * view while the list scrolls (or while the Root re-renders for a keystroke) does not render.
- * Same attributes as `getRowProps`.
+ * Same attributes as `getRowProps` (both from `contactListRowAttributes`).
  */
 const ContactListRow = memo(function ContactListRow({
   contact,
@@ -60,28 +62,14 @@ const ContactListRow = memo(function ContactListRow({
   onRowClick,
   onRowFocus,
 }: ContactListRowProps) {
-  const style: CSSProperties = {
-    position: 'absolute',
-    insetBlockStart: 0,
-    insetInlineStart: 0,
-    inlineSize: '100%',
-    transform: `translateY(${start}px)`,
-  };
+  const attributes = contactListRowAttributes({ index, start, contactId: contact.id, isActive, isSelected, isHighlighted });
   return (
     // The grid handles the rows' keys (arrows, Enter, Space): see `onKeyDown` on the grid.
-    // eslint-disable-next-line jsx-a11y/click-events-have-key-events
+    // The role (`row`) comes with the attributes, where the linter cannot see it.
+    // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-static-element-interactions
     <div
       ref={measureRow}
-      style={style}
-      data-index={String(index)}
-      role="row"
-      aria-rowindex={index + 2}
-      aria-selected={isSelected}
-      tabIndex={isActive ? 0 : -1}
-      data-state={isSelected ? 'selected' : 'unselected'}
-      data-active={isActive ? '' : undefined}
-      data-highlighted={isHighlighted ? '' : undefined}
-      data-contact-id={contact.id}
+      {...attributes}
       onClick={(event) => onRowClick(contact, event)}
       onFocus={(event) => onRowFocus(contact, event)}
       data-slot="contact-list-row"
@@ -163,10 +151,7 @@ export const ContactListGrid = forwardRef<HTMLDivElement, ContactListGridProps>(
       data-slot="contact-list-grid"
       className={gridClassName}
       {...props}
-      onKeyDown={(event) => {
-        onKeyDown?.(event);
-        if (!event.defaultPrevented) gridProps.onKeyDown?.(event);
-      }}
+      onKeyDown={composeEventHandlers(onKeyDown, gridProps.onKeyDown)}
     >
       <div role="rowgroup" data-slot="contact-list-header" className={headerClassName}>
         <div role="row" aria-rowindex={1} className={headerRowClassName}>

@@ -1,6 +1,7 @@
 import { forwardRef } from 'react';
 import type { ComponentPropsWithoutRef } from 'react';
 import { useMessages } from '../../data/useMessages';
+import { composeEventHandlers } from '../internal/composeEventHandlers';
 import { useContactListContext, usePartClassName } from './ContactListContext';
 
 interface PartOptions {
@@ -9,17 +10,6 @@ interface PartOptions {
    * @default the Root's `unstyled`, else false
    */
   unstyled?: boolean;
-}
-
-/** Runs the host's handler, then ours unless the host called `preventDefault()`. */
-function composeHandlers<Event extends { defaultPrevented: boolean }>(
-  theirs: ((event: Event) => void) | undefined,
-  ours: ((event: Event) => void) | undefined,
-): (event: Event) => void {
-  return (event) => {
-    theirs?.(event);
-    if (!event.defaultPrevented) ours?.(event);
-  };
 }
 
 function PlusIcon() {
@@ -66,8 +56,8 @@ export const ContactListSearch = forwardRef<HTMLInputElement, ContactListSearchP
       data-slot="contact-list-search"
       className={usePartClassName('ContactList.Search', 'reachout-contact-list__search', unstyled, className)}
       {...props}
-      onChange={composeHandlers(onChange, searchProps.onChange)}
-      onKeyDown={composeHandlers(onKeyDown, searchProps.onKeyDown)}
+      onChange={composeEventHandlers(onChange, searchProps.onChange)}
+      onKeyDown={composeEventHandlers(onKeyDown, searchProps.onKeyDown)}
     />
   );
 });
@@ -87,7 +77,7 @@ export const ContactListCreateButton = forwardRef<HTMLButtonElement, ContactList
         type="button"
         data-slot="contact-list-create"
         className={partClassName}
-        onClick={composeHandlers(onClick, () => onCreateContact())}
+        onClick={composeEventHandlers(onClick, () => onCreateContact())}
         {...props}
       >
         {children ?? (

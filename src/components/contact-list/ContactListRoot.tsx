@@ -1,8 +1,9 @@
 import { forwardRef, useMemo } from 'react';
 import type { ComponentPropsWithoutRef } from 'react';
 import { cn } from '../internal/cn';
-import { ContactListCellAppearanceContext, ContactListContext, ContactListInternalsContext } from './ContactListContext';
+import { ContactListCellAppearanceContext, ContactListInternalsContext, ContactListProvider } from './ContactListContext';
 import type { ContactListComponents, ContactListContextValue } from './ContactListContext';
+import { contactListPartCells } from './ContactListCells';
 import { useContactListState } from './useContactList';
 import type { UseContactListOptions } from './useContactList';
 
@@ -46,6 +47,7 @@ export const ContactListRoot = forwardRef<HTMLDivElement, ContactListRootProps>(
     columns,
     selectedContactId,
     defaultSelectedContactId,
+    onSelectedContactIdChange,
     onSelect,
     highlightedContactId,
     measureRows,
@@ -68,18 +70,20 @@ export const ContactListRoot = forwardRef<HTMLDivElement, ContactListRootProps>(
       columns,
       selectedContactId,
       defaultSelectedContactId,
+      onSelectedContactIdChange,
       onSelect,
       highlightedContactId,
       measureRows,
     },
     true,
+    contactListPartCells,
   );
   // The list result is a new object on every render: memoizing the value would gain nothing.
   const value: ContactListContextValue = { list, unstyled, components, onCreateContact };
   const Avatar = components.Avatar;
   const cellAppearance = useMemo(() => ({ unstyled, Avatar }), [unstyled, Avatar]);
   return (
-    <ContactListContext.Provider value={value}>
+    <ContactListProvider value={value}>
       <ContactListCellAppearanceContext.Provider value={cellAppearance}>
         <ContactListInternalsContext.Provider value={internals}>
           <div
@@ -92,6 +96,6 @@ export const ContactListRoot = forwardRef<HTMLDivElement, ContactListRootProps>(
           />
         </ContactListInternalsContext.Provider>
       </ContactListCellAppearanceContext.Provider>
-    </ContactListContext.Provider>
+    </ContactListProvider>
   );
 });

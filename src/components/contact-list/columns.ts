@@ -4,7 +4,6 @@ import { tableFeatures } from '@tanstack/react-table';
 import type { CellContext, ColumnDef, HeaderContext } from '@tanstack/react-table';
 import type { Contact } from '../../core/types';
 import type { MessageKey } from '../../data/messages';
-import { ContactListCreatedCell, ContactListEmailCell, ContactListNameCell, ContactListPhoneCell } from './ContactListCells';
 
 /**
  * The columns Reachout draws itself: `name` (avatar and name), `phone` (formatted for people),
@@ -42,13 +41,11 @@ export interface ContactListColumnMeta {
 export const contactListTableFeatures = tableFeatures({ columnMeta: {} as ContactListColumnMeta });
 export type ContactListTableFeatures = typeof contactListTableFeatures;
 
-type CellComponent = ComponentType<{ contact: Contact }>;
-
-const builtInColumns: Record<ContactListBuiltInColumnId, { header: MessageKey; component: CellComponent }> = {
-  name: { header: 'contactList.column.name', component: ContactListNameCell },
-  phone: { header: 'contactList.column.phone', component: ContactListPhoneCell },
-  email: { header: 'contactList.column.email', component: ContactListEmailCell },
-  createdAt: { header: 'contactList.column.createdAt', component: ContactListCreatedCell },
+const builtInHeaders: Record<ContactListBuiltInColumnId, MessageKey> = {
+  name: 'contactList.column.name',
+  phone: 'contactList.column.phone',
+  email: 'contactList.column.email',
+  createdAt: 'contactList.column.createdAt',
 };
 
 // Module-level components: TanStack renders a function template as a component, so a new
@@ -61,10 +58,14 @@ function HeaderRenderer(context: HeaderContext<ContactListTableFeatures, Contact
   return context.column.columnDef.meta?.header ?? null;
 }
 
-/** Our column list as TanStack column definitions. */
+/**
+ * Our column list as TanStack column definitions; `cells` draws the built-in columns (the
+ * caller chooses them, so this file and the headless hook depend on no part).
+ */
 export function toTableColumns(
   columns: readonly ContactListColumn[],
   t: (key: MessageKey) => string,
+  cells: Record<ContactListBuiltInColumnId, ComponentType<{ contact: Contact }>>,
 ): ColumnDef<ContactListTableFeatures, Contact, unknown>[] {
   const seen = new Set<string>();
   return columns.map((column) => {
@@ -74,9 +75,9 @@ export function toTableColumns(
     const meta: ContactListColumnMeta =
       typeof column === 'string'
         ? {
-            header: t(builtInColumns[column].header),
-            render: (contact) => createElement(builtInColumns[column].component, { contact }),
-            component: builtInColumns[column].component,
+            header: t(builtInHeaders[column]),
+            render: (contact) => createElement(cells[column], { contact }),
+            component: cells[column],
           }
         : { header: column.header, render: column.cell };
     return { id, header: HeaderRenderer, cell: CellRenderer, meta };

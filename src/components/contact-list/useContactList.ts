@@ -1,194 +1,44 @@
-import { createElement, useCallback, useEffect, useId, useMemo, useReducer, useRef, useState } from 'react';
+import { createElement, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useIsomorphicLayoutEffect } from '../internal/useIsomorphicLayoutEffect';
-import type {
-  ChangeEvent,
-  ComponentType,
-  CSSProperties,
-  FocusEvent,
-  HTMLAttributes,
-  InputHTMLAttributes,
-  KeyboardEvent,
-  MouseEvent,
-  ReactNode,
-  RefObject,
-} from 'react';
+import type { ChangeEvent, FocusEvent, KeyboardEvent, MouseEvent } from 'react';
 import { FlexRender, useTable } from '@tanstack/react-table';
-import { flushSync } from 'react-dom';
-import { defaultRangeExtractor, elementScroll, observeElementOffset, observeElementRect, Virtualizer } from '@tanstack/react-virtual';
-import type { Range, VirtualizerOptions } from '@tanstack/react-virtual';
-import type { ReachoutError } from '../../core/errors';
+import { defaultRangeExtractor } from '@tanstack/react-virtual';
+import type { Range } from '@tanstack/react-virtual';
 import type { Contact } from '../../core/types';
 import { useContacts } from '../../data/useContacts';
 import { useMessages } from '../../data/useMessages';
 import { useControllableState } from '../internal/useControllableState';
 import { contactListTableFeatures, defaultContactListColumns, toTableColumns } from './columns';
-import type { ContactListColumn, ContactListTableFeatures } from './columns';
+import type { ContactListTableFeatures } from './columns';
+import type {
+  ContactListCell,
+  ContactListHeader,
+  ContactListCellRenderer,
+  ContactListInternals,
+  ContactListVirtualRow,
+  UseContactListOptions,
+  UseContactListResult,
+} from './contactListTypes';
+import { contactListKeyMove } from './contactListKeyboard';
+import { contactListRowAttributes } from './contactListRowAttributes';
+import { useListVirtualizer } from './useListVirtualizer';
+import { plainContactListCells } from './contactListPlainCells';
+import type { ContactListBuiltInCells } from './contactListPlainCells';
+import { useDebouncedSearch } from '../internal/useDebouncedValue';
+import { useLatestRef } from '../internal/useLatestRef';
+import { usePagedListStatus } from '../internal/usePagedListStatus';
 
-/**
- * What the list shows: skeleton rows while the first page loads, the rows, or a panel when
- * there are none (an empty book, a search that found nobody, a failure).
- */
-export type ContactListStatus = 'loading' | 'ready' | 'empty' | 'no-results' | 'error';
-
-export interface UseContactListOptions {
-  /**
-   * The text in the search box, when the host controls it (with `onSearchChange`). Requests
-   * follow it after `searchDebounceMs` of quiet.
-   * @default undefined (the list keeps its own search, starting at `defaultSearch`)
-   */
-  search?: string;
-  /**
-   * The search to start with, when the host does not control `search`.
-   * @default ''
-   */
-  defaultSearch?: string;
-  /** Called with the text of the search box as the user types or clears it. */
-  onSearchChange?: (search: string) => void;
-  /**
-   * How long typing must pause before the search is sent, in milliseconds.
-   * @default 250
-   */
-  searchDebounceMs?: number;
-  /**
-   * Contacts per request.
-   * @default 50
-   */
-  pageSize?: number;
-  /**
-   * Which columns, in which order: built-in ids (`'name'`, `'phone'`, `'email'`, `'createdAt'`)
-   * and custom columns (`{ id, header, cell: (contact) => ... }`).
-   * @default ['name', 'phone', 'email', 'createdAt']
-   */
-  columns?: readonly ContactListColumn[];
-  /**
-   * The selected contact's id, when the host controls it (update it from `onSelect`);
-   * `null` for none.
-   * @default undefined (the list keeps its own selection, starting at `defaultSelectedContactId`)
-   */
-  selectedContactId?: string | null;
-  /**
-   * The contact selected at first, when the host does not control `selectedContactId`.
-   * @default null
-   */
-  defaultSelectedContactId?: string | null;
-  /** Called when the user picks a contact: a click, or Enter (or Space) on the active row. */
-  onSelect?: (contact: Contact) => void;
-  /**
-   * A contact to draw the eye to, e.g. one just created: its row is scrolled into view once
-   * loaded and marked `data-highlighted`.
-   * @default null
-   */
-  highlightedContactId?: string | null;
-  /**
-   * Measure every row as it mounts, for rows whose heights differ (custom columns whose
-   * content wraps, for instance). Left off, rows are taken to share one height: the list
-   * measures the first row it renders (so a larger font or a host's
-   * `--reachout-contact-list-row-height` is honoured) and positions every row from it, which
-   * spares a forced layout and a `ResizeObserver` per row on every mount, scroll and keystroke.
-   * @default false
-   */
-  measureRows?: boolean;
-}
-
-/** A column header, ready to render. */
-export interface ContactListHeader {
-  /** The column's id. */
-  id: string;
-  /** The header's content. */
-  content: ReactNode;
-}
-
-/** One cell of a row, ready to render. */
-export interface ContactListCell {
-  /** Unique in the list: the contact's id and the column's. */
-  id: string;
-  /** The column's id. */
-  columnId: string;
-  /** The cell's content. */
-  content: ReactNode;
-}
-
-/** A row the virtualizer wants in the DOM now. */
-export interface ContactListVirtualRow {
-  /** A stable React key. */
-  key: string;
-  /** The contact's position in the loaded list. */
-  index: number;
-  /** Its offset from the top of the list, in pixels. */
-  start: number;
-  /** The contact; `null` for the placeholder row at the end while more pages exist. */
-  contact: Contact | null;
-}
-
-/** `data-*` attributes a prop getter adds. */
-export type ContactListDataAttributes = { [attribute: `data-${string}`]: string | undefined };
-
-type DivProps = HTMLAttributes<HTMLDivElement> & ContactListDataAttributes;
-
-/** Props for the row element, from `getRowProps`. */
-export type ContactListRowProps = DivProps & { ref: (element: HTMLDivElement | null) => void };
-
-export interface UseContactListResult {
-  /** The text in the search box. */
-  search: string;
-  /** Changes the search box's text (the request follows after the debounce). */
-  setSearch: (search: string) => void;
-  /** Empties the search box; the full list comes back without waiting for the debounce. */
-  clearSearch: () => void;
-  /** The search the rows answer: the box's text, trimmed, once typing has paused. */
-  query: string;
-  /** What to show. */
-  status: ContactListStatus;
-  /** Every loaded contact, in the provider's order. */
-  contacts: readonly Contact[];
-  /** How many contacts match, when the provider says. */
-  total: number | undefined;
-  /** Why loading failed; `null` when it did not. */
-  error: ReachoutError | null;
-  /**
-   * The rows belong to an earlier search while the new one is typed or loads: show them
-   * dimmed, never as the answer.
-   */
-  isStale: boolean;
-  /** The next page is on its way. */
-  isFetchingNextPage: boolean;
-  /** More contacts can be loaded by scrolling on. */
-  hasNextPage: boolean;
-  /** Tries again after a failure: the next page when some rows loaded, else the whole list. */
-  retry: () => void;
-  /** The column headers, in order. */
-  headers: readonly ContactListHeader[];
-  /** The cells of the contact at `index`. */
-  getCells: (index: number) => ContactListCell[];
-  /**
-   * The rows to render now (a window of the list, plus the active row), read when asked. Inside
-   * `ContactList.Root` scrolling re-renders only `ContactList.Grid`, not every reader of the
-   * context; a layout of your own that renders rows should call `useContactList` itself.
-   */
-  readonly virtualRows: readonly ContactListVirtualRow[];
-  /** The index of the row that has (or would take) keyboard focus; -1 when there are no rows. */
-  activeIndex: number;
-  /** Makes the row at `index` active, scrolls it into view and focuses it. */
-  focusRow: (index: number) => void;
-  /** The selected contact's id, or `null`. */
-  selectedContactId: string | null;
-  /** The highlighted contact's id (`highlightedContactId`), or `null`. */
-  highlightedContactId: string | null;
-  /** Selects a contact (and calls `onSelect`). */
-  select: (contact: Contact) => void;
-  /** The grid element's id (the search box controls it). */
-  gridId: string;
-  /** Props for the `<input type="search">`. */
-  getSearchProps: () => InputHTMLAttributes<HTMLInputElement> & ContactListDataAttributes;
-  /** Props for the `role="grid"` element around the header and the scrolling rows. */
-  getGridProps: () => DivProps;
-  /** Props for the scroll container of the rows (it needs a bounded height). */
-  getViewportProps: () => DivProps & { ref: RefObject<HTMLDivElement | null> };
-  /** Props for the row group inside the viewport, as tall as every row together. */
-  getBodyProps: () => DivProps;
-  /** Props for a row (or for the placeholder row while more pages exist). */
-  getRowProps: (row: ContactListVirtualRow) => ContactListRowProps;
-}
+export type {
+  ContactListCell,
+  ContactListDataAttributes,
+  ContactListHeader,
+  ContactListRowProps,
+  ContactListStatus,
+  ContactListVirtualRow,
+  UseContactListOptions,
+  UseContactListResult,
+} from './contactListTypes';
+export type { ContactListCellRenderer, ContactListInternals } from './contactListTypes';
 
 const ContactListFlexRender = FlexRender<ContactListTableFeatures, Contact>;
 
@@ -209,6 +59,7 @@ function startedOnControl(event: MouseEvent<HTMLElement>): boolean {
  * (from `useContacts`, paged by cursor as the user scrolls, windowed by TanStack Virtual,
  * columns by TanStack Table), keyboard navigation with a roving focus, and the selection.
  * Spread the prop getters on your own elements; `ContactList.Root` and its parts do exactly that.
+ * The built-in `name` column draws the name alone here; `ContactList.Root` adds the avatar.
  *
  * @example
  * const list = useContactList({ onSelect: (contact) => openContact(contact.id) });
@@ -232,96 +83,14 @@ function startedOnControl(event: MouseEvent<HTMLElement>): boolean {
  * );
  */
 export function useContactList(options: UseContactListOptions = {}): UseContactListResult {
-  return useContactListState(options, false).list;
-}
-
-/** A cell renderer for the Grid's rows, stable while the `columns` option is. */
-export interface ContactListCellRenderer {
-  id: string;
-  render: (contact: Contact) => ReactNode;
-  component: ComponentType<{ contact: Contact }> | undefined;
-}
-
-/** What `ContactList.Grid` needs from the Root beyond the public result: not exported. */
-export interface ContactListInternals {
-  /** Calls back when the virtualizer's window moves; returns the unsubscribe. */
-  subscribe: (listener: (sync: boolean) => void) => () => void;
-  /** The rows' ref: measures each row, or only the first (see `measureRows`). */
-  measureRow: (element: HTMLDivElement | null) => void;
-  /** The virtualizer, for its range and its stable `measureElement`. */
-  virtualizer: Virtualizer<HTMLDivElement, HTMLDivElement>;
-  /** The columns' renderers, stable while the `columns` option is. */
-  cellRenderers: readonly ContactListCellRenderer[];
-  /** Stable row handlers (they read the latest state through refs). */
-  onRowClick: (contact: Contact, event: MouseEvent<HTMLDivElement>) => void;
-  onRowFocus: (contact: Contact, event: FocusEvent<HTMLDivElement>) => void;
-  /** Fetches the next page when the rendered range reaches `lastRenderedIndex`. */
-  loadMoreIfNeeded: (lastRenderedIndex: number) => void;
-}
-
-type ListVirtualizerOptions = Omit<
-  VirtualizerOptions<HTMLDivElement, HTMLDivElement>,
-  'observeElementRect' | 'observeElementOffset' | 'scrollToFn' | 'onChange'
->;
-
-/**
- * TanStack Virtual's React adapter, with one difference: when `isolated`, a moving window does
- * not re-render the owner but the subscribers (the Grid), so scrolling leaves the Root, the
- * toolbar and the context's other readers alone.
- */
-function useListVirtualizer(options: ListVirtualizerOptions, isolated: boolean) {
-  const [, rerender] = useReducer((version: number) => version + 1, 0);
-  const [listeners] = useState(() => new Set<(sync: boolean) => void>());
-  // Measuring happens in a ref callback, during React's commit, where flushSync is not allowed.
-  const [measuring] = useState(() => ({ now: false }));
-  const resolved: VirtualizerOptions<HTMLDivElement, HTMLDivElement> = {
-    observeElementRect,
-    observeElementOffset,
-    scrollToFn: elementScroll,
-    ...options,
-    onChange: (_instance, sync) => {
-      const flush = sync && !measuring.now;
-      if (!isolated) {
-        if (flush) flushSync(rerender);
-        else rerender();
-      }
-      listeners.forEach((listener) => listener(flush));
-    },
-  };
-  const [virtualizer] = useState(() => {
-    const instance = new Virtualizer<HTMLDivElement, HTMLDivElement>(resolved);
-    const measureElement = instance.measureElement;
-    instance.measureElement = (node) => {
-      measuring.now = true;
-      try {
-        measureElement(node);
-      } finally {
-        measuring.now = false;
-      }
-    };
-    return instance;
-  });
-  virtualizer.setOptions(resolved);
-  useIsomorphicLayoutEffect(() => virtualizer._didMount(), [virtualizer]);
-  useIsomorphicLayoutEffect(() => {
-    virtualizer._willUpdate();
-  });
-  const subscribe = useCallback(
-    (listener: (sync: boolean) => void) => {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
-    },
-    [listeners],
-  );
-  return { virtualizer, subscribe };
+  return useContactListState(options, false, plainContactListCells).list;
 }
 
 /** The hook's body; `isolated` (the Root) keeps scrolling from re-rendering the owner. */
 export function useContactListState(
   options: UseContactListOptions,
   isolated: boolean,
+  cells: ContactListBuiltInCells,
 ): { list: UseContactListResult; internals: ContactListInternals } {
   const { searchDebounceMs = 250, pageSize = 50, onSelect, measureRows = false } = options;
   const { t } = useMessages();
@@ -333,18 +102,7 @@ export function useContactListState(
     defaultValue: options.defaultSearch ?? '',
     onChange: options.onSearchChange,
   });
-  const typedQuery = search.trim();
-  const [debouncedQuery, setDebouncedQuery] = useState(typedQuery);
-  // No pause to wait for when there is no debounce, or when the box was emptied (nothing more
-  // is coming): the request follows in the keystroke's own render, not a timer and a render later.
-  const immediate = searchDebounceMs <= 0 || typedQuery === '';
-  if (immediate && debouncedQuery !== typedQuery) setDebouncedQuery(typedQuery);
-  const query = immediate ? typedQuery : debouncedQuery;
-  useEffect(() => {
-    if (typedQuery === debouncedQuery) return;
-    const timer = setTimeout(() => setDebouncedQuery(typedQuery), searchDebounceMs);
-    return () => clearTimeout(timer);
-  }, [typedQuery, debouncedQuery, searchDebounceMs]);
+  const { query, isSettling } = useDebouncedSearch(search, searchDebounceMs);
   const setSearch = useCallback((next: string) => setSearchState(next), [setSearchState]);
   const clearSearch = useCallback(() => setSearchState(''), [setSearchState]);
 
@@ -360,22 +118,19 @@ export function useContactListState(
     fetchNextPage,
     refetch,
   } = useContacts({ search: query, limit: pageSize });
-  const isStale = isPlaceholderData || typedQuery !== query;
+  const isStale = isPlaceholderData || isSettling;
 
-  let status: ContactListStatus;
-  if (contacts.length > 0) status = 'ready';
-  else if (error !== null) status = 'error';
-  else if (isPending || isPlaceholderData) status = 'loading';
-  else status = query === '' ? 'empty' : 'no-results';
-
-  const retry = useCallback(() => {
-    void (contacts.length > 0 && hasNextPage ? fetchNextPage() : refetch());
-  }, [contacts.length, hasNextPage, fetchNextPage, refetch]);
+  const { status, retry } = usePagedListStatus(
+    { error, isPending: isPending || isPlaceholderData, hasNextPage, fetchNextPage, refetch },
+    contacts.length,
+    query === '' ? 'empty' : 'no-results',
+  );
 
   // --- Selection and the active row ---------------------------------------------------------
   const [selectedContactId, setSelectedContactId] = useControllableState<string | null>({
     value: options.selectedContactId,
     defaultValue: options.defaultSelectedContactId ?? null,
+    onChange: options.onSelectedContactIdChange,
   });
   const select = useCallback(
     (contact: Contact) => {
@@ -398,7 +153,7 @@ export function useContactListState(
 
   // --- Columns (TanStack Table) ------------------------------------------------------------
   const columnList = options.columns ?? defaultContactListColumns;
-  const tableColumns = useMemo(() => toTableColumns(columnList, t), [columnList, t]);
+  const tableColumns = useMemo(() => toTableColumns(columnList, t, cells), [columnList, t, cells]);
   const table = useTable({
     features: contactListTableFeatures,
     columns: tableColumns,
@@ -587,38 +342,17 @@ export function useContactListState(
     if (event.altKey || event.metaKey) return;
     const index = Number(row.dataset.index);
     const rowsPerPage = Math.max(1, Math.floor((viewportRef.current?.clientHeight ?? 0) / (row.offsetHeight || estimatedRowHeight)) - 1);
-    let next: number;
-    switch (event.key) {
-      case 'ArrowDown':
-        next = index + 1;
-        break;
-      case 'ArrowUp':
-        next = index - 1;
-        break;
-      case 'PageDown':
-        next = index + rowsPerPage;
-        break;
-      case 'PageUp':
-        next = index - rowsPerPage;
-        break;
-      case 'Home':
-        next = 0;
-        break;
-      case 'End':
-        next = Number.POSITIVE_INFINITY;
-        break;
-      case 'Enter':
-      case ' ': {
-        const contact = contacts[index];
-        if (contact !== undefined) {
-          event.preventDefault();
-          select(contact);
-        }
-        return;
+    const move = contactListKeyMove(event.key, index, rowsPerPage);
+    if (move === null) return;
+    if (move === 'select') {
+      const contact = contacts[index];
+      if (contact !== undefined) {
+        event.preventDefault();
+        select(contact);
       }
-      default:
-        return;
+      return;
     }
+    const next = move;
     event.preventDefault();
     // A new move replaces a walk to a row still loading.
     wantedIndexRef.current = null;
@@ -642,13 +376,13 @@ export function useContactListState(
   else ariaRowCount = contacts.length + 1;
 
   // The Grid's rows are memoized: their handlers must not change, so they read `select` late.
-  const selectRef = useRef(select);
-  useIsomorphicLayoutEffect(() => {
-    selectRef.current = select;
-  });
-  const onRowClick = useCallback((contact: Contact, event: MouseEvent<HTMLDivElement>) => {
-    if (!startedOnControl(event)) selectRef.current(contact);
-  }, []);
+  const selectRef = useLatestRef(select);
+  const onRowClick = useCallback(
+    (contact: Contact, event: MouseEvent<HTMLDivElement>) => {
+      if (!startedOnControl(event)) selectRef.current(contact);
+    },
+    [selectRef],
+  );
   const onRowFocus = useCallback((contact: Contact, event: FocusEvent<HTMLDivElement>) => {
     if (event.target === event.currentTarget) setActiveContactId(contact.id);
   }, []);
@@ -729,28 +463,19 @@ export function useContactListState(
       style: { position: 'relative', blockSize: virtualizer.getTotalSize(), inlineSize: '100%' },
     }),
     getRowProps: (row) => {
-      const style: CSSProperties = {
-        position: 'absolute',
-        insetBlockStart: 0,
-        insetInlineStart: 0,
-        inlineSize: '100%',
-        transform: `translateY(${row.start}px)`,
-      };
-      const common = { ref: measureRow, style, 'data-index': String(row.index) };
       const contact = row.contact;
-      if (contact === null) return { ...common, 'aria-hidden': true, 'data-state': 'loading' };
-      const isActive = row.index === activeIndex;
-      const isSelected = contact.id === selectedContactId;
+      const attributes = contactListRowAttributes({
+        index: row.index,
+        start: row.start,
+        contactId: contact?.id ?? null,
+        isActive: row.index === activeIndex,
+        isSelected: contact !== null && contact.id === selectedContactId,
+        isHighlighted: contact !== null && contact.id === highlightedContactId,
+      });
+      if (contact === null) return { ...attributes, ref: measureRow };
       return {
-        ...common,
-        role: 'row',
-        'aria-rowindex': row.index + 2,
-        'aria-selected': isSelected,
-        tabIndex: isActive ? 0 : -1,
-        'data-state': isSelected ? 'selected' : 'unselected',
-        'data-active': isActive ? '' : undefined,
-        'data-highlighted': contact.id === highlightedContactId ? '' : undefined,
-        'data-contact-id': contact.id,
+        ...attributes,
+        ref: measureRow,
         onClick: (event: MouseEvent<HTMLDivElement>) => onRowClick(contact, event),
         onFocus: (event: FocusEvent<HTMLDivElement>) => onRowFocus(contact, event),
       };

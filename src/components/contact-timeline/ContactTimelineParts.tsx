@@ -1,8 +1,9 @@
-import { createContext, forwardRef, useContext } from 'react';
+import { forwardRef } from 'react';
 import type { ComponentPropsWithoutRef, ForwardRefExoticComponent, RefAttributes } from 'react';
 import type { TimelineEvent, TimelineEventType } from '../../core/types';
 import { useMessages } from '../../data/useMessages';
 import { cn } from '../internal/cn';
+import { createWidgetContext } from '../internal/createWidgetContext';
 import { createPagedListEmpty, createPagedListError, createPagedListLoadMore } from '../internal/pagedListParts';
 import type { PagedListPartOptions, PagedListPartsSpec } from '../internal/pagedListParts';
 import { VisuallyHidden } from '../internal/VisuallyHidden';
@@ -16,7 +17,7 @@ export interface ContactTimelineContextValue {
   unstyled: boolean;
 }
 
-const ContactTimelineContext = createContext<ContactTimelineContextValue | null>(null);
+const { Provider: ContactTimelineProvider, useWidgetContext, usePartClassName } = createWidgetContext<ContactTimelineContextValue>('ContactTimeline');
 
 /**
  * The enclosing `ContactTimeline.Root`'s state, for parts and for the host's own ones.
@@ -25,17 +26,12 @@ const ContactTimelineContext = createContext<ContactTimelineContextValue | null>
  * const { timeline } = useContactTimelineContext();
  * return <p>{timeline.events.length} events</p>;
  */
-export function useContactTimelineContext(part = 'useContactTimelineContext'): ContactTimelineContextValue {
-  const context = useContext(ContactTimelineContext);
-  if (context === null) throw new Error(`<${part}> must be used inside <ContactTimeline.Root> (ContactTimelineRoot)`);
-  return context;
-}
+export const useContactTimelineContext: (part?: string) => ContactTimelineContextValue = useWidgetContext;
 
 type PartOptions = PagedListPartOptions;
 
 function usePart(part: string, partClass: string, unstyled: boolean | undefined, className: string | undefined) {
-  const context = useContactTimelineContext(part);
-  return { ...context, className: cn(!(unstyled ?? context.unstyled) && partClass, className) };
+  return { ...useContactTimelineContext(part), className: usePartClassName(part, partClass, unstyled, className) };
 }
 
 export interface ContactTimelineRootProps extends UseContactTimelineOptions, ComponentPropsWithoutRef<'div'> {
@@ -53,7 +49,7 @@ export const ContactTimelineRoot = forwardRef<HTMLDivElement, ContactTimelineRoo
 ) {
   const timeline = useContactTimeline({ contactId, pageSize });
   return (
-    <ContactTimelineContext.Provider value={{ timeline, unstyled }}>
+    <ContactTimelineProvider value={{ timeline, unstyled }}>
       <div
         ref={ref}
         data-slot="contact-timeline"
@@ -61,7 +57,7 @@ export const ContactTimelineRoot = forwardRef<HTMLDivElement, ContactTimelineRoo
         className={cn(!unstyled && 'reachout-contact-timeline', className)}
         {...props}
       />
-    </ContactTimelineContext.Provider>
+    </ContactTimelineProvider>
   );
 });
 

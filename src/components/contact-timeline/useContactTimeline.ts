@@ -1,7 +1,8 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import type { ReachoutError } from '../../core/errors';
 import type { TimelineEvent } from '../../core/types';
 import { useTimeline } from '../../data/useTimeline';
+import { usePagedListStatus } from '../internal/usePagedListStatus';
 
 /** What the timeline shows: a loading line, the events, or a panel when there are none. */
 export type ContactTimelineStatus = 'loading' | 'ready' | 'empty' | 'error';
@@ -45,10 +46,11 @@ export interface UseContactTimelineResult {
  * return <ol>{timeline.events.map((event) => <li key={event.id}>{event.text}</li>)}</ol>;
  */
 export function useContactTimeline(options: UseContactTimelineOptions): UseContactTimelineResult {
-  const { events, error, isPending, hasNextPage, isFetchingNextPage, fetchNextPage, refetch } = useTimeline(
+  const query = useTimeline(
     options.contactId,
     { limit: options.pageSize ?? 20 },
   );
+  const { events, error, hasNextPage, isFetchingNextPage } = query;
   const newest = events[0] ?? null;
   // Adjusted during render (React's documented pattern), so the announcement lands in the
   // same commit as the event: a change of newest event after the first load is a live one.
@@ -60,16 +62,7 @@ export function useContactTimeline(options: UseContactTimelineOptions): UseConta
     setLatestLiveEvent(seen?.contactId === options.contactId ? newest : null);
   }
 
-  let status: ContactTimelineStatus;
-  if (events.length > 0) status = 'ready';
-  else if (error !== null) status = 'error';
-  else if (isPending) status = 'loading';
-  else status = 'empty';
-
-  const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
-  const retry = useCallback(() => {
-    void (events.length > 0 && hasNextPage ? fetchNextPage() : refetch());
-  }, [events.length, hasNextPage, fetchNextPage, refetch]);
+  const { status, loadMore, retry } = usePagedListStatus(query, events.length);
 
   return { status, events, latestLiveEvent, error, hasNextPage, isFetchingNextPage, loadMore, retry };
 }

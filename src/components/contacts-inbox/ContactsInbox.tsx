@@ -7,6 +7,7 @@ import { ContactList } from '../contact-list';
 import { CreateContactDialog } from '../create-contact-dialog';
 import { cn } from '../internal/cn';
 import { useControllableState } from '../internal/useControllableState';
+import { warnDeprecated } from '../internal/warnDeprecated';
 
 export interface ContactsInboxProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   /** The selected contact's id (`null`: none), when the host owns it, e.g. bound to its router. */
@@ -20,6 +21,11 @@ export interface ContactsInboxProps extends Omit<ComponentPropsWithoutRef<'div'>
    * Called with every selection the inbox asks for: a contact picked or created, or `null` from
    * "Back to contacts".
    * @default undefined
+   */
+  onSelectedContactIdChange?: (contactId: string | null) => void;
+  /**
+   * The old name of `onSelectedContactIdChange`.
+   * @deprecated Use `onSelectedContactIdChange`; this name goes in the next minor version.
    */
   onSelectedContactChange?: (contactId: string | null) => void;
   /**
@@ -53,12 +59,13 @@ export interface ContactsInboxProps extends Omit<ComponentPropsWithoutRef<'div'>
  *
  * @example
  * <ContactsInbox selectedContactId={params.contactId ?? null}
- *                onSelectedContactChange={(id) => navigate(id ? `/contacts/${id}` : '/contacts')} />
+ *                onSelectedContactIdChange={(id) => navigate(id ? `/contacts/${id}` : '/contacts')} />
  */
 export const ContactsInbox = forwardRef<HTMLDivElement, ContactsInboxProps>(function ContactsInbox(
   {
     selectedContactId,
     defaultSelectedContactId = null,
+    onSelectedContactIdChange,
     onSelectedContactChange,
     onOpenChat,
     onOpenTicket,
@@ -73,8 +80,9 @@ export const ContactsInbox = forwardRef<HTMLDivElement, ContactsInboxProps>(func
   const [selected, setSelected] = useControllableState<string | null>({
     value: selectedContactId,
     defaultValue: defaultSelectedContactId,
-    onChange: onSelectedContactChange,
+    onChange: onSelectedContactIdChange ?? onSelectedContactChange,
   });
+  if (onSelectedContactChange !== undefined) warnDeprecated('ContactsInbox onSelectedContactChange', 'onSelectedContactIdChange');
   const [creating, setCreating] = useState(false);
   // The contact just created: the list scrolls to it and marks it until another is picked.
   const [createdId, setCreatedId] = useState<string | null>(null);

@@ -22,12 +22,7 @@ export interface CreateContactDialogTriggerProps extends ComponentPropsWithoutRe
 export const CreateContactDialogTrigger = forwardRef<HTMLButtonElement, CreateContactDialogTriggerProps>(
   function CreateContactDialogTrigger({ unstyled, className, children, ...props }, ref) {
     const { t } = useMessages();
-    const partClass = usePartClassName(
-      'reachout-create-contact-dialog__button',
-      unstyled,
-      className,
-      'CreateContactDialog.Trigger',
-    );
+    const partClass = usePartClassName('CreateContactDialog.Trigger', 'reachout-create-contact-dialog__button', unstyled, className);
     return (
       <Dialog.Trigger ref={ref} data-slot="create-contact-dialog-trigger" data-variant="primary" className={partClass} {...props}>
         {children ?? t('createContact.title')}
@@ -58,13 +53,8 @@ export const CreateContactDialogContent = forwardRef<HTMLDivElement, CreateConta
   function CreateContactDialogContent({ container, overlayClassName, unstyled, className, onOpenAutoFocus, onCloseAutoFocus, ...props }, ref) {
     const { form } = useCreateContactDialogContext('CreateContactDialog.Content');
     const { rememberOpener, returnFocus } = useReturnFocus();
-    const panelClass = usePartClassName('reachout-create-contact-dialog', unstyled, className, 'CreateContactDialog.Content');
-    const overlayClass = usePartClassName(
-      'reachout-create-contact-dialog__overlay',
-      unstyled,
-      overlayClassName,
-      'CreateContactDialog.Content',
-    );
+    const panelClass = usePartClassName('CreateContactDialog.Content', 'reachout-create-contact-dialog', unstyled, className);
+    const overlayClass = usePartClassName('CreateContactDialog.Content', 'reachout-create-contact-dialog__overlay', unstyled, overlayClassName);
     return (
       <Dialog.Portal container={container}>
         <Dialog.Overlay data-slot="create-contact-dialog-overlay" className={overlayClass} />
@@ -96,7 +86,7 @@ export interface CreateContactDialogHeaderProps extends ComponentPropsWithoutRef
 /** The title row: Title, Description and the Close button. */
 export const CreateContactDialogHeader = forwardRef<HTMLDivElement, CreateContactDialogHeaderProps>(
   function CreateContactDialogHeader({ unstyled, className, ...props }, ref) {
-    const partClass = usePartClassName('reachout-create-contact-dialog__header', unstyled, className, 'CreateContactDialog.Header');
+    const partClass = usePartClassName('CreateContactDialog.Header', 'reachout-create-contact-dialog__header', unstyled, className);
     return <div ref={ref} data-slot="create-contact-dialog-header" className={partClass} {...props} />;
   },
 );
@@ -107,7 +97,7 @@ export interface CreateContactDialogTitleProps extends ComponentPropsWithoutRef<
 export const CreateContactDialogTitle = forwardRef<HTMLHeadingElement, CreateContactDialogTitleProps>(
   function CreateContactDialogTitle({ unstyled, className, children, ...props }, ref) {
     const { t } = useMessages();
-    const partClass = usePartClassName('reachout-create-contact-dialog__title', unstyled, className, 'CreateContactDialog.Title');
+    const partClass = usePartClassName('CreateContactDialog.Title', 'reachout-create-contact-dialog__title', unstyled, className);
     return (
       <Dialog.Title ref={ref} data-slot="create-contact-dialog-title" className={partClass} {...props}>
         {children ?? t('createContact.title')}
@@ -122,12 +112,7 @@ export interface CreateContactDialogDescriptionProps extends ComponentPropsWitho
 export const CreateContactDialogDescription = forwardRef<HTMLParagraphElement, CreateContactDialogDescriptionProps>(
   function CreateContactDialogDescription({ unstyled, className, children, ...props }, ref) {
     const { t } = useMessages();
-    const partClass = usePartClassName(
-      'reachout-create-contact-dialog__description',
-      unstyled,
-      className,
-      'CreateContactDialog.Description',
-    );
+    const partClass = usePartClassName('CreateContactDialog.Description', 'reachout-create-contact-dialog__description', unstyled, className);
     return (
       <Dialog.Description ref={ref} data-slot="create-contact-dialog-description" className={partClass} {...props}>
         {children ?? t('createContact.description')}
@@ -142,7 +127,7 @@ export interface CreateContactDialogCloseProps extends ComponentPropsWithoutRef<
 export const CreateContactDialogClose = forwardRef<HTMLButtonElement, CreateContactDialogCloseProps>(
   function CreateContactDialogClose({ unstyled, className, children, ...props }, ref) {
     const { t } = useMessages();
-    const partClass = usePartClassName('reachout-create-contact-dialog__close', unstyled, className, 'CreateContactDialog.Close');
+    const partClass = usePartClassName('CreateContactDialog.Close', 'reachout-create-contact-dialog__close', unstyled, className);
     return (
       <Dialog.Close ref={ref} data-slot="create-contact-dialog-close" aria-label={t('common.close')} className={partClass} {...props}>
         {children ?? (
@@ -160,7 +145,7 @@ export interface CreateContactDialogBodyProps extends ComponentPropsWithoutRef<'
 /** The fields, scrolling on their own so the header and the buttons stay in view. */
 export const CreateContactDialogBody = forwardRef<HTMLDivElement, CreateContactDialogBodyProps>(
   function CreateContactDialogBody({ unstyled, className, ...props }, ref) {
-    const partClass = usePartClassName('reachout-create-contact-dialog__body', unstyled, className, 'CreateContactDialog.Body');
+    const partClass = usePartClassName('CreateContactDialog.Body', 'reachout-create-contact-dialog__body', unstyled, className);
     return <div ref={ref} data-slot="create-contact-dialog-body" className={partClass} {...props} />;
   },
 );
@@ -170,7 +155,7 @@ export interface CreateContactDialogFooterProps extends ComponentPropsWithoutRef
 /** The button row: Cancel and Create. */
 export const CreateContactDialogFooter = forwardRef<HTMLDivElement, CreateContactDialogFooterProps>(
   function CreateContactDialogFooter({ unstyled, className, ...props }, ref) {
-    const partClass = usePartClassName('reachout-create-contact-dialog__footer', unstyled, className, 'CreateContactDialog.Footer');
+    const partClass = usePartClassName('CreateContactDialog.Footer', 'reachout-create-contact-dialog__footer', unstyled, className);
     return <div ref={ref} data-slot="create-contact-dialog-footer" className={partClass} {...props} />;
   },
 );

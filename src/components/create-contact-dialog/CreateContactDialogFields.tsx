@@ -1,6 +1,7 @@
 import { forwardRef } from 'react';
-import type { ComponentPropsWithoutRef, CSSProperties, MouseEvent } from 'react';
+import type { ComponentPropsWithoutRef, CSSProperties } from 'react';
 import { useMessages, useReachout } from '../../data';
+import { composeEventHandlers } from '../internal/composeEventHandlers';
 import { useCreateContactDialogContext, usePartClassName } from './CreateContactDialogRoot';
 import type { CreateContactTextField } from './useCreateContactForm';
 
@@ -19,14 +20,28 @@ function useInnerClasses(unstyled: boolean | undefined, part: string) {
   return (name: string) => (styled ? `reachout-create-contact-dialog__${name}` : undefined);
 }
 
-export interface CreateContactDialogFormProps extends Omit<ComponentPropsWithoutRef<'form'>, 'onSubmit' | 'noValidate'>, UnstyledProp {}
+export interface CreateContactDialogFormProps extends Omit<ComponentPropsWithoutRef<'form'>, 'noValidate'>, UnstyledProp {}
 
-/** The `<form>`: submitting validates every field, then creates the contact once. */
+/**
+ * The `<form>`: submitting validates every field, then creates the contact once. A host's
+ * `onSubmit` runs first; calling `event.preventDefault()` in it stops ours (nothing is
+ * validated or created), as with every Reachout part.
+ */
 export const CreateContactDialogForm = forwardRef<HTMLFormElement, CreateContactDialogFormProps>(
-  function CreateContactDialogForm({ unstyled, className, ...props }, ref) {
+  function CreateContactDialogForm({ unstyled, className, onSubmit, ...props }, ref) {
     const { form } = useCreateContactDialogContext('CreateContactDialog.Form');
-    const partClass = usePartClassName('reachout-create-contact-dialog__form', unstyled, className, 'CreateContactDialog.Form');
-    return <form ref={ref} data-slot="create-contact-dialog-form" className={partClass} {...props} {...form.getFormProps()} />;
+    const partClass = usePartClassName('CreateContactDialog.Form', 'reachout-create-contact-dialog__form', unstyled, className);
+    const formProps = form.getFormProps();
+    return (
+      <form
+        ref={ref}
+        data-slot="create-contact-dialog-form"
+        className={partClass}
+        {...props}
+        {...formProps}
+        onSubmit={composeEventHandlers(onSubmit, formProps.onSubmit)}
+      />
+    );
   },
 );
 
@@ -36,7 +51,7 @@ const TextField = forwardRef<HTMLDivElement, CreateContactDialogFieldProps & { f
   function TextField({ field, part, unstyled, className, ...props }, ref) {
     const { form } = useCreateContactDialogContext(part);
     const { t } = useMessages();
-    const partClass = usePartClassName('reachout-create-contact-dialog__field', unstyled, className, part);
+    const partClass = usePartClassName(part, 'reachout-create-contact-dialog__field', unstyled, className);
     const inner = useInnerClasses(unstyled, part);
     const error = form.errors[field];
     return (
@@ -87,7 +102,7 @@ export const CreateContactDialogPhoneField = forwardRef<HTMLDivElement, CreateCo
     const { form, onOpenContact, setOpen } = useCreateContactDialogContext(part);
     const { t } = useMessages();
     const { dataProvider } = useReachout();
-    const partClass = usePartClassName('reachout-create-contact-dialog__field', unstyled, className, part);
+    const partClass = usePartClassName(part, 'reachout-create-contact-dialog__field', unstyled, className);
     const inner = useInnerClasses(unstyled, part);
     const error = form.errors.phone;
     const field: CreateContactTextField = 'phone';
@@ -172,7 +187,7 @@ export const CreateContactDialogPhotoField = forwardRef<HTMLDivElement, CreateCo
     const part = 'CreateContactDialog.PhotoField';
     const { form } = useCreateContactDialogContext(part);
     const { t } = useMessages();
-    const partClass = usePartClassName('reachout-create-contact-dialog__field', unstyled, className, part);
+    const partClass = usePartClassName(part, 'reachout-create-contact-dialog__field', unstyled, className);
     const inner = useInnerClasses(unstyled, part);
     if (!form.canUploadPhoto) return null;
     const error = form.errors.photo;
@@ -237,7 +252,7 @@ export const CreateContactDialogFormError = forwardRef<HTMLDivElement, CreateCon
     const part = 'CreateContactDialog.FormError';
     const { form } = useCreateContactDialogContext(part);
     const { t } = useMessages();
-    const partClass = usePartClassName('reachout-create-contact-dialog__alert', unstyled, className, part);
+    const partClass = usePartClassName(part, 'reachout-create-contact-dialog__alert', unstyled, className);
     const inner = useInnerClasses(unstyled, part);
     const { formError } = form;
     return (
@@ -282,7 +297,7 @@ export const CreateContactDialogCancel = forwardRef<HTMLButtonElement, CreateCon
     const part = 'CreateContactDialog.Cancel';
     const { form, setOpen } = useCreateContactDialogContext(part);
     const { t } = useMessages();
-    const partClass = usePartClassName('reachout-create-contact-dialog__button', unstyled, className, part);
+    const partClass = usePartClassName(part, 'reachout-create-contact-dialog__button', unstyled, className);
     return (
       <button
         ref={ref}
@@ -291,13 +306,11 @@ export const CreateContactDialogCancel = forwardRef<HTMLButtonElement, CreateCon
         data-variant="secondary"
         className={partClass}
         disabled={form.isPending}
-        onClick={(event: MouseEvent<HTMLButtonElement>) => {
-          onClick?.(event);
-          if (event.defaultPrevented) return;
+        {...props}
+        onClick={composeEventHandlers(onClick, () => {
           form.reset();
           setOpen(false);
-        }}
-        {...props}
+        })}
       >
         {children ?? t('common.cancel')}
       </button>
@@ -313,7 +326,7 @@ export const CreateContactDialogSubmit = forwardRef<HTMLButtonElement, CreateCon
     const part = 'CreateContactDialog.Submit';
     const { form } = useCreateContactDialogContext(part);
     const { t } = useMessages();
-    const partClass = usePartClassName('reachout-create-contact-dialog__button', unstyled, className, part);
+    const partClass = usePartClassName(part, 'reachout-create-contact-dialog__button', unstyled, className);
     const inner = useInnerClasses(unstyled, part);
     return (
       <button

@@ -1,13 +1,12 @@
-import { createContext, useContext } from 'react';
 import type { ReactNode } from 'react';
 import type { Contact } from '../../core/types';
 import * as Dialog from '@radix-ui/react-dialog';
-import { cn } from '../internal/cn';
+import { createWidgetContext } from '../internal/createWidgetContext';
 import { useControllableState } from '../internal/useControllableState';
 import { useCreateContactForm } from './useCreateContactForm';
 import type { UseCreateContactFormOptions, UseCreateContactFormResult } from './useCreateContactForm';
 
-interface CreateContactDialogContextValue {
+export interface CreateContactDialogContextValue {
   form: UseCreateContactFormResult;
   unstyled: boolean;
   /** Closes the dialog (or opens it), through `onOpenChange` when the host controls it. */
@@ -16,27 +15,24 @@ interface CreateContactDialogContextValue {
   onOpenContact: ((contact: Contact) => void) | undefined;
 }
 
-const CreateContactDialogContext = createContext<CreateContactDialogContextValue | null>(null);
+const {
+  Provider: CreateContactDialogProvider,
+  useWidgetContext,
+  usePartClassName,
+} = createWidgetContext<CreateContactDialogContextValue>('CreateContactDialog');
 
-/** The enclosing Root's form and settings; `part` names the part in the error when there is none. */
-export function useCreateContactDialogContext(part: string): CreateContactDialogContextValue {
-  const context = useContext(CreateContactDialogContext);
-  if (context === null) {
-    throw new Error(`<${part}> must be used inside <CreateContactDialog.Root> (CreateContactDialogRoot)`);
-  }
-  return context;
-}
+/**
+ * The enclosing `CreateContactDialog.Root`'s form and settings, for parts and the host's own;
+ * `part` names the caller in the error thrown outside a Root.
+ *
+ * @example
+ * const { form } = useCreateContactDialogContext();
+ * return <p>{form.isPending ? 'Saving…' : null}</p>;
+ */
+export const useCreateContactDialogContext: (part?: string) => CreateContactDialogContextValue = useWidgetContext;
 
 /** The part's own class, or none when unstyled (explicitly, or through the Root). */
-export function usePartClassName(
-  partClass: string,
-  unstyled: boolean | undefined,
-  className: string | undefined,
-  part: string,
-): string | undefined {
-  const context = useCreateContactDialogContext(part);
-  return cn(!(unstyled ?? context.unstyled) && partClass, className);
-}
+export { usePartClassName };
 
 export interface CreateContactDialogRootProps extends UseCreateContactFormOptions {
   /**
@@ -95,10 +91,10 @@ export function CreateContactDialogRoot({
   // The form result is a new object on every render: memoizing the value would gain nothing.
   const value: CreateContactDialogContextValue = { form, unstyled, setOpen, onOpenContact };
   return (
-    <CreateContactDialogContext.Provider value={value}>
+    <CreateContactDialogProvider value={value}>
       <Dialog.Root open={open} onOpenChange={setOpen}>
         {children}
       </Dialog.Root>
-    </CreateContactDialogContext.Provider>
+    </CreateContactDialogProvider>
   );
 }

@@ -1,7 +1,7 @@
 export { CreateContactDialog } from './CreateContactDialog';
 export type { CreateContactDialogProps } from './CreateContactDialog';
-export { CreateContactDialogRoot } from './CreateContactDialogRoot';
-export type { CreateContactDialogRootProps } from './CreateContactDialogRoot';
+export { CreateContactDialogRoot, useCreateContactDialogContext } from './CreateContactDialogRoot';
+export type { CreateContactDialogContextValue, CreateContactDialogRootProps } from './CreateContactDialogRoot';
 export {
   CreateContactDialogBody,
   CreateContactDialogClose,

@@ -1,189 +1,42 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { ChangeEvent, FocusEvent, FormEvent, RefCallback, RefObject } from 'react';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm, useWatch } from 'react-hook-form';
 import { contactLimits, countryFromLocale, isAbortError, normalizePhone, toReachoutError } from '../../core';
-import type {
-  Contact,
-  ContactInput,
-  ContactInputMessages,
-  CountryCode,
-  PhoneCorrection,
-  ReachoutError,
-  ReachoutErrorCode,
-} from '../../core';
+import type { Contact, ContactInput, ContactInputMessages, ReachoutError } from '../../core';
 import { useCreateContact, useMessages, useReachout } from '../../data';
 import { countryName, countryOptions } from './countryOptions';
-import type { CountryOption } from './countryOptions';
 import { createContactFormSchema } from './createContactFormSchema';
 import type { CreateContactFormOutput, CreateContactFormValues } from './createContactFormSchema';
-
-/** The fields a person types into. */
-export type CreateContactTextField = 'name' | 'email' | 'phone';
-
-/** Every field that can show an error. */
-export type CreateContactField = CreateContactTextField | 'photo';
-
-/** A failure that belongs to no single field, shown above the form's buttons. */
-export interface CreateContactFormError {
-  /** The provider's error code. */
-  code: ReachoutErrorCode;
-  /** What went wrong, in plain words (translated). */
-  message: string;
-  /** Field messages the form has no field for (a host backend's own validation). */
-  details: string[];
-  /** Sending the same values again may work (network, rate limit...). */
-  canRetry: boolean;
-}
-
-/** The phone as the form reads it, once it is a valid number. */
-export interface PhoneInfo {
-  /** `+5511987654321`: what the provider receives. */
-  e164: string;
-  /** `+55 11 98765 4321`. */
-  international: string;
-  /** The number's country (its own `+` code wins over the selected country). */
-  country: CountryCode | undefined;
-  /** The number's country differs from the selected one: tell the person which was used. */
-  isCountryFromNumber: boolean;
-  /** A legacy form was rewritten (Mexico's `+52 1`, Brazil's missing 9). */
-  correction: PhoneCorrection | undefined;
-}
-
-/** The photo chosen to upload with the contact. */
-export interface SelectedPhoto {
-  file: File;
-  /** An object URL for an `<img>` preview; revoked when the photo is replaced or removed. */
-  previewUrl: string;
-}
+import { useLatestRef } from '../internal/useLatestRef';
+import { applyProviderError, canRetry, textFields } from './applyProviderError';
 
 /** The image types the photo field takes. SVG is left out: it can carry scripts. */
 export const acceptedPhotoTypes = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'] as const;
-
 /** 2 MB, in the decimal megabytes file browsers show. */
 const defaultMaxPhotoBytes = 2_000_000;
 
-const textFields: readonly CreateContactTextField[] = ['name', 'email', 'phone'];
-
-export interface UseCreateContactFormOptions {
-  /**
-   * Reads a phone typed without `+` and a country code; the person can change it.
-   * @default the country of the provider's locale (`countryFromLocale(locale)`), else none
-   */
-  defaultCountry?: CountryCode;
-  /**
-   * Values to start with, e.g. the phone number a search did not find. Read on mount and on reset.
-   * @default empty fields
-   */
-  defaultValues?: Partial<Omit<CreateContactFormValues, 'country'>>;
-  /**
-   * The largest photo accepted, in bytes.
-   * @default 2000000 (2 MB)
-   */
-  maxPhotoBytes?: number;
-  /** Called with the new contact once the provider has created it (the form is reset by then). */
-  onCreated?: (contact: Contact) => void;
-}
-
-/** Props for a text input, to spread on `<input>`. */
-export interface CreateContactInputProps {
-  id: string;
-  name: CreateContactTextField;
-  ref: RefCallback<HTMLInputElement>;
-  onChange: (event: ChangeEvent<HTMLInputElement>) => void;
-  onBlur: (event: FocusEvent<HTMLInputElement>) => void;
-  type: 'text' | 'email' | 'tel';
-  inputMode?: 'tel' | 'email';
-  autoComplete: string;
-  dir: 'auto' | 'ltr';
-  spellCheck?: false;
-  'aria-invalid': true | undefined;
-  'aria-describedby': string | undefined;
-  'aria-required': true | undefined;
-}
-
-/** Props for the Country `<select>`. */
-export interface CreateContactSelectProps {
-  id: string;
-  name: 'country';
-  ref: RefCallback<HTMLSelectElement>;
-  onChange: (event: ChangeEvent<HTMLSelectElement>) => void;
-  onBlur: (event: FocusEvent<HTMLSelectElement>) => void;
-  autoComplete: 'country';
-}
-
-/** Props for the photo's `<input type="file">`. */
-export interface CreateContactPhotoInputProps {
-  id: string;
-  ref: RefObject<HTMLInputElement | null>;
-  type: 'file';
-  accept: string;
-  onChange: (event: ChangeEvent<HTMLInputElement>) => void;
-  'aria-labelledby': string;
-  'aria-invalid': true | undefined;
-  'aria-describedby': string | undefined;
-}
-
-export interface UseCreateContactFormResult {
-  /** The values as typed so far. */
-  values: CreateContactFormValues;
-  /** Each field's current error message (client validation, then the provider's). */
-  errors: Partial<Record<CreateContactField, string>>;
-  /** A failure that belongs to no field; `null` when there is none. */
-  formError: CreateContactFormError | null;
-  /** The photo is uploading or the contact is being created. */
-  isPending: boolean;
-  /** Something was typed or chosen: closing by accident keeps it, `reset()` discards it. */
-  hasDraft: boolean;
-  /** Countries for the selector, named in the locale and sorted. */
-  countries: CountryOption[];
-  /** The phone once valid, with the country it was read in; `null` while it is not a valid number. */
-  phoneInfo: PhoneInfo | null;
-  /** What to tell the person about their number (the country taken from it, a rewritten legacy form). */
-  phoneNote: string | null;
-  /** The number (E.164) the provider said another contact already has, while the field still holds it; else `null`. */
-  duplicatePhone: string | null;
-  /** The chosen photo. */
-  photo: SelectedPhoto | null;
-  /** The provider can store photos (`uploadMedia`); without it there is no photo field. */
-  canUploadPhoto: boolean;
-  /** The largest photo accepted, in bytes. */
-  maxPhotoBytes: number;
-  /** A size for people, e.g. `2 MB`, in the locale. */
-  formatFileSize: (bytes: number) => string;
-  /** Props for the `<form>`: submit goes through validation and the double-submit guard. */
-  getFormProps: () => { onSubmit: (event: FormEvent<HTMLFormElement>) => void; noValidate: true; 'aria-busy': true | undefined };
-  /** Props for a field's `<label>`. */
-  getLabelProps: (field: CreateContactTextField | 'country') => { id: string; htmlFor: string };
-  /** Props for a text field's `<input>`. */
-  getInputProps: (field: CreateContactTextField) => CreateContactInputProps;
-  /** Props for the Country `<select>`. */
-  getCountrySelectProps: () => CreateContactSelectProps;
-  /** Props for the photo's label: a plain element, as the file input is named by it and not by its button. */
-  getPhotoLabelProps: () => { id: string };
-  /** Props for the photo's `<input type="file">`. */
-  getPhotoInputProps: () => CreateContactPhotoInputProps;
-  /** Props for a field's hint (email "Optional", phone format, photo types and size). */
-  getHintProps: (field: 'email' | 'phone' | 'photo') => { id: string };
-  /** Props for the live note under the phone (`phoneNote`): render it always, so changes are announced. */
-  getPhoneNoteProps: () => { id: string; role: 'status' };
-  /** Props for a field's error message; render it only while the field has an error. */
-  getErrorProps: (field: CreateContactField) => { id: string };
-  /** Props for the submit button: disabled and `aria-busy` while pending. */
-  getSubmitButtonProps: () => { type: 'submit'; disabled: boolean; 'aria-busy': true | undefined };
-  /** Props for the Retry button of `formError`; focus moves to it when a retryable error appears. */
-  getRetryButtonProps: () => { type: 'button'; onClick: () => void; ref: RefObject<HTMLButtonElement | null> };
-  /** Validates and creates the contact; a call while one is running does nothing. */
-  submit: () => Promise<void>;
-  /** Discards the draft: values back to their defaults, photo and errors cleared. */
-  reset: () => void;
-  /** Takes a file for the photo, or rejects it with a message at the photo field. */
-  selectPhoto: (file: File) => void;
-  /** Removes the chosen photo and moves focus to the photo input. */
-  removePhoto: () => void;
-  /** Focuses the first field with an error, else the first field (for a dialog opening). */
-  focusFirstField: () => void;
-}
+export type {
+  CreateContactTextField,
+  CreateContactField,
+  CreateContactFormError,
+  PhoneInfo,
+  SelectedPhoto,
+  UseCreateContactFormOptions,
+  CreateContactInputProps,
+  CreateContactSelectProps,
+  CreateContactPhotoInputProps,
+  UseCreateContactFormResult,
+} from './createContactFormTypes';
+import type {
+  CreateContactTextField,
+  CreateContactField,
+  CreateContactFormError,
+  PhoneInfo,
+  SelectedPhoto,
+  UseCreateContactFormOptions,
+  CreateContactInputProps,
+  UseCreateContactFormResult,
+} from './createContactFormTypes';
 
 type Translate = ReturnType<typeof useMessages>['t'];
 
@@ -199,34 +52,6 @@ function validationMessages(t: Translate): Partial<ContactInputMessages> {
     phoneInvalid: t('createContact.validation.phoneInvalid'),
     phoneNotANumber: t('createContact.validation.phoneNotANumber'),
   };
-}
-
-function isTextField(field: string): field is CreateContactTextField {
-  return (textFields as readonly string[]).includes(field);
-}
-
-const photoFieldNames = new Set(['avatarUrl', 'photo', 'file']);
-
-/** Which error codes a second attempt with the same values may fix. */
-function canRetry(code: ReachoutErrorCode): boolean {
-  switch (code) {
-    case 'VALIDATION':
-    case 'CONFLICT':
-    case 'INVALID_NUMBER':
-      return false;
-    case 'NOT_FOUND':
-    case 'ACTIVE_CHAT':
-    case 'OPTED_OUT':
-    case 'OUTSIDE_WINDOW':
-    case 'RATE_LIMITED':
-    case 'UNAUTHORIZED':
-    case 'FORBIDDEN':
-    case 'NETWORK':
-    case 'UNKNOWN':
-      return true;
-    default:
-      return code satisfies never;
-  }
 }
 
 /**
@@ -294,10 +119,7 @@ export function useCreateContactForm(options: UseCreateContactFormOptions = {}):
   const uploadAbort = useRef<AbortController | null>(null);
   const photoInputRef = useRef<HTMLInputElement | null>(null);
   const retryButtonRef = useRef<HTMLButtonElement | null>(null);
-  const onCreatedRef = useRef(options.onCreated);
-  useEffect(() => {
-    onCreatedRef.current = options.onCreated;
-  });
+  const onCreatedRef = useLatestRef(options.onCreated);
 
   useEffect(
     () => () => {
@@ -367,46 +189,17 @@ export function useCreateContactForm(options: UseCreateContactFormOptions = {}):
   /** Puts a provider's failure where the person can act on it. */
   const showProviderError = useCallback(
     (error: ReachoutError) => {
-      const fieldErrors = error.fieldErrors ?? {};
-      if (error.code === 'CONFLICT') {
-        const duplicated = Object.keys(fieldErrors).filter(isTextField);
-        // The contract's CONFLICT is a duplicate phone; a backend may name another unique field.
-        if (duplicated.length === 0 || duplicated.includes('phone')) {
-          const typed = normalizePhone(getValues('phone'), getValues('country') || undefined);
-          setConflictPhone(typed.ok ? typed.e164 : null);
-          setError('phone', { type: 'server', message: t('createContact.error.phoneExists') }, { shouldFocus: true });
-        } else {
-          duplicated.forEach((field, index) =>
-            setError(field, { type: 'server', message: fieldErrors[field] ?? errorMessage(error) }, { shouldFocus: index === 0 }),
-          );
-        }
-        return;
+      const placement = applyProviderError(error, photoRef.current !== null);
+      if (placement.duplicatePhone) {
+        const typed = normalizePhone(getValues('phone'), getValues('country') || undefined);
+        setConflictPhone(typed.ok ? typed.e164 : null);
+        setError('phone', { type: 'server', message: t('createContact.error.phoneExists') }, { shouldFocus: true });
       }
-      if (error.code === 'VALIDATION') {
-        const details: string[] = [];
-        let focused = false;
-        for (const field of textFields) {
-          const message = fieldErrors[field];
-          if (message === undefined) continue;
-          setError(field, { type: 'server', message }, { shouldFocus: !focused });
-          focused = true;
-        }
-        for (const [field, message] of Object.entries(fieldErrors)) {
-          if (isTextField(field)) continue;
-          if (photoFieldNames.has(field) && photoRef.current) setPhotoError(message);
-          else details.push(message);
-        }
-        if (details.length > 0 || !focused) {
-          setFormError({
-            code: error.code,
-            message: errorMessage(error),
-            details: details.length > 0 ? details : error.message ? [error.message] : [],
-            canRetry: false,
-          });
-        }
-        return;
-      }
-      setFormError({ code: error.code, message: errorMessage(error), details: [], canRetry: canRetry(error.code) });
+      placement.fields.forEach(({ field, message }, index) =>
+        setError(field, { type: 'server', message: message ?? errorMessage(error) }, { shouldFocus: index === 0 }),
+      );
+      if (placement.photoError !== null) setPhotoError(placement.photoError);
+      if (placement.formError !== null) setFormError({ code: error.code, message: errorMessage(error), ...placement.formError });
     },
     [setError, getValues, t, errorMessage],
   );
@@ -465,7 +258,7 @@ export function useCreateContactForm(options: UseCreateContactFormOptions = {}):
         setIsPending(false);
       }
     },
-    [uploadPhoto, createContact, showProviderError, clearDraft, initialValues, form, t, errorMessage],
+    [uploadPhoto, createContact, showProviderError, clearDraft, initialValues, form, t, errorMessage, onCreatedRef],
   );
 
   const submit = useCallback(async () => {

@@ -4,6 +4,7 @@ import type { ReachoutError } from '../../core/errors';
 import type { MessageKey } from '../../data/messages';
 import { useMessages } from '../../data/useMessages';
 import { cn } from './cn';
+import { composeEventHandlers } from './composeEventHandlers';
 
 /** What the LoadMore, Empty and Error parts of a paged list read from its Root. */
 export interface PagedListState {
@@ -56,7 +57,7 @@ function usePagedListPart(
 export function createPagedListLoadMore(spec: PagedListPartsSpec) {
   const { slot } = spec;
   const LoadMore = forwardRef<HTMLButtonElement, ComponentPropsWithoutRef<'button'> & PagedListPartOptions>(
-    function LoadMore({ unstyled, className, children, ...props }, ref) {
+    function LoadMore({ unstyled, className, children, onClick, ...props }, ref) {
       const { list, className: partClassName } = usePagedListPart(spec, 'LoadMore', 'button', unstyled, className);
       const { t } = useMessages();
       if (list.status !== 'ready' || !list.hasNextPage || list.error !== null) return null;
@@ -67,8 +68,8 @@ export function createPagedListLoadMore(spec: PagedListPartsSpec) {
           data-slot={`${slot}-load-more`}
           aria-disabled={list.isFetchingNextPage ? true : undefined}
           className={partClassName}
-          onClick={list.isFetchingNextPage ? undefined : list.loadMore}
           {...props}
+          onClick={composeEventHandlers(onClick, list.isFetchingNextPage ? undefined : list.loadMore)}
         >
           {children ?? (list.isFetchingNextPage ? t('common.loading') : t('common.loadMore'))}
         </button>

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
+import { useLatestRef } from './useLatestRef';
 
 export interface UseControllableStateOptions<Value> {
   /** The host's value; `undefined` leaves the state to the widget. */
@@ -26,17 +27,14 @@ export function useControllableState<Value>({
   const current = isControlled ? value : ownValue;
 
   // The latest callback without making `setValue` change identity on every render.
-  const onChangeRef = useRef(onChange);
-  useEffect(() => {
-    onChangeRef.current = onChange;
-  });
+  const onChangeRef = useLatestRef(onChange);
 
   const setValue = useCallback(
     (next: Value) => {
       if (!isControlled) setOwnValue(next);
       if (!Object.is(next, current)) onChangeRef.current?.(next);
     },
-    [isControlled, current],
+    [isControlled, current, onChangeRef],
   );
 
   return [current, setValue];

@@ -1,14 +1,15 @@
-import { createContext, forwardRef, useContext, useEffect, useId, useRef } from 'react';
+import { forwardRef, useEffect, useId, useRef } from 'react';
 import type { ComponentPropsWithoutRef, ReactNode, RefObject } from 'react';
 import type { Chat, Ticket } from '../../core/types';
 import { useMessages } from '../../data';
 import type { MessageKey } from '../../data';
 import { cn } from '../internal/cn';
+import { createWidgetContext } from '../internal/createWidgetContext';
 import { VisuallyHidden } from '../internal/VisuallyHidden';
 import { sendMessageWizardSteps, useSendMessageWizard } from './useSendMessageWizard';
 import type { SendMessageWizardStep, UseSendMessageWizardOptions, UseSendMessageWizardResult } from './useSendMessageWizard';
 
-interface SendMessageWizardContextValue {
+export interface SendMessageWizardContextValue {
   wizard: UseSendMessageWizardResult;
   unstyled: boolean;
   onOpenChat: ((chat: Chat) => void) | undefined;
@@ -20,20 +21,24 @@ interface SendMessageWizardContextValue {
   stepShownRef: RefObject<boolean>;
 }
 
-const SendMessageWizardContext = createContext<SendMessageWizardContextValue | null>(null);
+const {
+  Provider: SendMessageWizardProvider,
+  useWidgetContext,
+  usePartClassName,
+} = createWidgetContext<SendMessageWizardContextValue>('SendMessageWizard');
 
-/** The wizard a part belongs to; a clear error when the part sits outside `SendMessageWizard.Root`. */
-export function useSendMessageWizardContext(part: string): SendMessageWizardContextValue {
-  const context = useContext(SendMessageWizardContext);
-  if (context === null) throw new Error(`<${part}> must be used inside <SendMessageWizard.Root>.`);
-  return context;
-}
+/**
+ * The wizard a part belongs to, for parts and the host's own; a clear error when the part sits
+ * outside `SendMessageWizard.Root`.
+ *
+ * @example
+ * const { wizard } = useSendMessageWizardContext();
+ * return <p>Step {wizard.step}</p>;
+ */
+export const useSendMessageWizardContext: (part?: string) => SendMessageWizardContextValue = useWidgetContext;
 
 /** Reachout's class for a part, merged with the host's, or only the host's when unstyled. */
-export function usePartClassName(partClass: string, unstyled: boolean | undefined, className: string | undefined, part: string) {
-  const context = useSendMessageWizardContext(part);
-  return cn(!(unstyled ?? context.unstyled) && partClass, className);
-}
+export { usePartClassName };
 
 interface UnstyledProp {
   /**
@@ -94,7 +99,7 @@ export const SendMessageWizardRoot = forwardRef<HTMLDivElement, SendMessageWizar
   const stepBodyRef = useRef<HTMLDivElement | null>(null);
   const stepShownRef = useRef(false);
   return (
-    <SendMessageWizardContext.Provider value={{ wizard, unstyled, onOpenChat, onOpenTicket, onClose, stepBodyRef, stepShownRef }}>
+    <SendMessageWizardProvider value={{ wizard, unstyled, onOpenChat, onOpenTicket, onClose, stepBodyRef, stepShownRef }}>
       <div
         ref={ref}
         data-slot="send-message-wizard"
@@ -105,7 +110,7 @@ export const SendMessageWizardRoot = forwardRef<HTMLDivElement, SendMessageWizar
       >
         {typeof children === 'function' ? children(wizard) : children}
       </div>
-    </SendMessageWizardContext.Provider>
+    </SendMessageWizardProvider>
   );
 });
 
@@ -121,8 +126,8 @@ export const SendMessageWizardStepper = forwardRef<HTMLOListElement, SendMessage
 ) {
   const { wizard } = useSendMessageWizardContext('SendMessageWizard.Stepper');
   const { t } = useMessages();
-  const partClass = usePartClassName('reachout-send-message-wizard__stepper', unstyled, className, 'SendMessageWizard.Stepper');
-  const itemClass = usePartClassName('reachout-send-message-wizard__stepper-item', unstyled, undefined, 'SendMessageWizard.Stepper');
+  const partClass = usePartClassName('SendMessageWizard.Stepper', 'reachout-send-message-wizard__stepper', unstyled, className);
+  const itemClass = usePartClassName('SendMessageWizard.Stepper', 'reachout-send-message-wizard__stepper-item', unstyled, undefined);
   return (
     <ol ref={ref} aria-label={t('wizard.steps.label')} data-slot="send-message-wizard-stepper" className={partClass} {...props}>
       {sendMessageWizardSteps.map((step, index) => {
@@ -169,7 +174,7 @@ export const SendMessageWizardStepBody = forwardRef<HTMLDivElement, SendMessageW
   function SendMessageWizardStepBody({ unstyled, className, step, children, ...props }, ref) {
     const { stepBodyRef, stepShownRef } = useSendMessageWizardContext('SendMessageWizard.StepBody');
     const { t } = useMessages();
-    const partClass = usePartClassName('reachout-send-message-wizard__step', unstyled, className, 'SendMessageWizard.StepBody');
+    const partClass = usePartClassName('SendMessageWizard.StepBody', 'reachout-send-message-wizard__step', unstyled, className);
     const titleRef = useRef<HTMLHeadingElement>(null);
     useEffect(() => {
       // Not on the first step shown: the dialog's own autofocus handles opening.
@@ -208,8 +213,8 @@ export const SendMessageWizardFooter = forwardRef<HTMLDivElement, SendMessageWiz
 ) {
   const { wizard, stepBodyRef } = useSendMessageWizardContext('SendMessageWizard.Footer');
   const { t } = useMessages();
-  const partClass = usePartClassName('reachout-send-message-wizard__footer', unstyled, className, 'SendMessageWizard.Footer');
-  const buttonClass = usePartClassName('reachout-send-message-wizard__button', unstyled, undefined, 'SendMessageWizard.Footer');
+  const partClass = usePartClassName('SendMessageWizard.Footer', 'reachout-send-message-wizard__footer', unstyled, className);
+  const buttonClass = usePartClassName('SendMessageWizard.Footer', 'reachout-send-message-wizard__button', unstyled, undefined);
   if (wizard.step === 'status') return null;
   const isTicketStep = wizard.step === 'ticket';
   return (

@@ -5,7 +5,7 @@ import { TemplatePreview } from '../template-preview';
 import { VisuallyHidden } from '../internal/VisuallyHidden';
 import { SendMessageWizardStepBody, usePartClassName, useSendMessageWizardContext } from './SendMessageWizardRoot';
 import type { SendMessageWizardStepProps } from './SendMessageWizardRoot';
-import { useDebouncedValue } from './useDebouncedValue';
+import { useDebouncedValue } from '../internal/useDebouncedValue';
 
 export interface SendMessageWizardTemplateStepProps extends SendMessageWizardStepProps {
   /**
@@ -34,14 +34,14 @@ export const SendMessageWizardTemplateStep = forwardRef<HTMLDivElement, SendMess
     const { wizard } = useSendMessageWizardContext('SendMessageWizard.TemplateStep');
     const { t, errorMessage, locale } = useMessages();
     const part = (name: string) => `reachout-send-message-wizard__${name}`;
-    const partClass = usePartClassName(part('template-step'), unstyled, className, 'SendMessageWizard.TemplateStep');
-    const fieldClass = usePartClassName(part('field'), unstyled, undefined, 'SendMessageWizard.TemplateStep');
-    const listClass = usePartClassName(part('template-list'), unstyled, undefined, 'SendMessageWizard.TemplateStep');
-    const optionClass = usePartClassName(part('option'), unstyled, undefined, 'SendMessageWizard.TemplateStep');
-    const previewClass = usePartClassName(part('preview'), unstyled, undefined, 'SendMessageWizard.TemplateStep');
-    const noticeClass = usePartClassName(part('notice'), unstyled, undefined, 'SendMessageWizard.TemplateStep');
-    const buttonClass = usePartClassName(part('button'), unstyled, undefined, 'SendMessageWizard.TemplateStep');
-    const hintClass = usePartClassName(part('hint'), unstyled, undefined, 'SendMessageWizard.TemplateStep');
+    const partClass = usePartClassName('SendMessageWizard.TemplateStep', part('template-step'), unstyled, className);
+    const fieldClass = usePartClassName('SendMessageWizard.TemplateStep', part('field'), unstyled, undefined);
+    const listClass = usePartClassName('SendMessageWizard.TemplateStep', part('template-list'), unstyled, undefined);
+    const optionClass = usePartClassName('SendMessageWizard.TemplateStep', part('option'), unstyled, undefined);
+    const previewClass = usePartClassName('SendMessageWizard.TemplateStep', part('preview'), unstyled, undefined);
+    const noticeClass = usePartClassName('SendMessageWizard.TemplateStep', part('notice'), unstyled, undefined);
+    const buttonClass = usePartClassName('SendMessageWizard.TemplateStep', part('button'), unstyled, undefined);
+    const hintClass = usePartClassName('SendMessageWizard.TemplateStep', part('hint'), unstyled, undefined);
     const idPrefix = useId();
     const [search, setSearch] = useState('');
     const debouncedSearch = useDebouncedValue(search.trim(), searchDebounceMs);
@@ -84,7 +84,7 @@ export const SendMessageWizardTemplateStep = forwardRef<HTMLDivElement, SendMess
             onChange={(event) => setSearch(event.target.value)}
           />
         </div>
-        <div data-slot="send-message-wizard-template-layout" className={usePartClassName(part('template-layout'), unstyled, undefined, 'SendMessageWizard.TemplateStep')}>
+        <div data-slot="send-message-wizard-template-layout" className={usePartClassName('SendMessageWizard.TemplateStep', part('template-layout'), unstyled, undefined)}>
           <div>
             {error !== null && (
               <div role="alert" className={noticeClass} data-variant="danger">

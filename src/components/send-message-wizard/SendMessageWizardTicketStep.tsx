@@ -4,7 +4,7 @@ import type { Agent, TicketPriority } from '../../core/types';
 import { useAgents, useMessages } from '../../data';
 import { SendMessageWizardStepBody, usePartClassName, useSendMessageWizardContext } from './SendMessageWizardRoot';
 import type { SendMessageWizardStepProps } from './SendMessageWizardRoot';
-import { useDebouncedValue } from './useDebouncedValue';
+import { useDebouncedValue } from '../internal/useDebouncedValue';
 import { descriptionMaxLength } from './useSendMessageWizard';
 
 const priorities = ['low', 'medium', 'high', 'urgent'] as const satisfies readonly TicketPriority[];
@@ -17,10 +17,10 @@ export const SendMessageWizardTicketStep = forwardRef<HTMLDivElement, SendMessag
   const { wizard } = useSendMessageWizardContext('SendMessageWizard.TicketStep');
   const { t, errorMessage } = useMessages();
   const part = (name: string) => `reachout-send-message-wizard__${name}`;
-  const partClass = usePartClassName(part('ticket-step'), unstyled, className, 'SendMessageWizard.TicketStep');
-  const fieldClass = usePartClassName(part('field'), unstyled, undefined, 'SendMessageWizard.TicketStep');
-  const hintClass = usePartClassName(part('hint'), unstyled, undefined, 'SendMessageWizard.TicketStep');
-  const errorClass = usePartClassName(part('error'), unstyled, undefined, 'SendMessageWizard.TicketStep');
+  const partClass = usePartClassName('SendMessageWizard.TicketStep', part('ticket-step'), unstyled, className);
+  const fieldClass = usePartClassName('SendMessageWizard.TicketStep', part('field'), unstyled, undefined);
+  const hintClass = usePartClassName('SendMessageWizard.TicketStep', part('hint'), unstyled, undefined);
+  const errorClass = usePartClassName('SendMessageWizard.TicketStep', part('error'), unstyled, undefined);
   const idPrefix = useId();
   const [search, setSearch] = useState('');
   const agents = useAgents({ search: useDebouncedValue(search.trim(), 250) });

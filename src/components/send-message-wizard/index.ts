@@ -1,7 +1,6 @@
 export { isSenderSelectable, sendMessageWizardSteps, useSendMessageWizard } from './useSendMessageWizard';
 export type {
   SendMessageWizardBlock,
-  SendMessageWizardDraft,
   SendMessageWizardField,
   SendMessageWizardFieldError,
   SendMessageWizardStatus,
@@ -22,6 +21,7 @@ export {
   useSendMessageWizardContext,
 } from './SendMessageWizardRoot';
 export type {
+  SendMessageWizardContextValue,
   SendMessageWizardFooterProps,
   SendMessageWizardRootProps,
   SendMessageWizardStepBodyProps,

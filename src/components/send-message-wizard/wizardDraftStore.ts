@@ -1,5 +1,5 @@
 import type { ReachoutDataProvider } from '../../core/provider';
-import type { SendMessageWizardDraft } from './useSendMessageWizard';
+import type { SendMessageWizardDraft } from './sendMessageWizardTypes';
 
 /**
  * Unsent drafts, one per contact, for each data provider. Keyed by the provider object rather

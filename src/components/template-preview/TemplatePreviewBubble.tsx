@@ -21,7 +21,7 @@ export const TemplatePreviewBubble = forwardRef<HTMLDivElement, TemplatePreviewB
     <div
       ref={ref}
       data-slot="template-preview-bubble"
-      className={usePartClassName('reachout-template-preview__bubble', unstyled, className)}
+      className={usePartClassName('TemplatePreview.Bubble', 'reachout-template-preview__bubble', unstyled, className)}
       {...props}
     />
   );
@@ -55,7 +55,7 @@ export const TemplatePreviewBody = forwardRef<HTMLDivElement, TemplatePreviewTex
       ref={ref}
       data-slot="template-preview-body"
       dir="auto"
-      className={usePartClassName('reachout-template-preview__body', unstyled, className)}
+      className={usePartClassName('TemplatePreview.Bubble', 'reachout-template-preview__body', unstyled, className)}
       {...props}
     >
       <FormattedText nodes={nodes} />
@@ -73,7 +73,7 @@ export const TemplatePreviewFooter = forwardRef<HTMLDivElement, TemplatePreviewT
       ref={ref}
       data-slot="template-preview-footer"
       dir="auto"
-      className={usePartClassName('reachout-template-preview__footer', unstyled, className)}
+      className={usePartClassName('TemplatePreview.Bubble', 'reachout-template-preview__footer', unstyled, className)}
       {...props}
     >
       <FormattedText nodes={nodes} />

@@ -29,7 +29,7 @@ export const TemplatePreviewButtons = forwardRef<HTMLUListElement, TemplatePrevi
         ref={ref}
         aria-label={t('templatePreview.buttons.label')}
         data-slot="template-preview-buttons"
-        className={usePartClassName('reachout-template-preview__buttons', unstyled, className)}
+        className={usePartClassName('TemplatePreview.Buttons', 'reachout-template-preview__buttons', unstyled, className)}
         {...props}
       />
     );
@@ -87,11 +87,11 @@ export const TemplatePreviewButton = forwardRef<HTMLLIElement, TemplatePreviewBu
   const { t } = useOptionalMessages();
   const { components } = useTemplatePreviewContext();
   const Variable = components.Variable ?? TemplatePreviewVariable;
-  const partClassName = usePartClassName('reachout-template-preview__button', unstyled, className);
-  const labelClass = usePartClassName('reachout-template-preview__button-label', unstyled, undefined);
-  const iconClass = usePartClassName('reachout-template-preview__button-icon', unstyled, undefined);
-  const textClass = usePartClassName('reachout-template-preview__button-text', unstyled, undefined);
-  const detailClass = usePartClassName('reachout-template-preview__button-detail', unstyled, undefined);
+  const partClassName = usePartClassName('TemplatePreview.Buttons', 'reachout-template-preview__button', unstyled, className);
+  const labelClass = usePartClassName('TemplatePreview.Buttons', 'reachout-template-preview__button-label', unstyled, undefined);
+  const iconClass = usePartClassName('TemplatePreview.Buttons', 'reachout-template-preview__button-icon', unstyled, undefined);
+  const textClass = usePartClassName('TemplatePreview.Buttons', 'reachout-template-preview__button-text', unstyled, undefined);
+  const detailClass = usePartClassName('TemplatePreview.Buttons', 'reachout-template-preview__button-detail', unstyled, undefined);
   const path = `buttons.${index}` as const;
 
   let detail: ReactNode = null;

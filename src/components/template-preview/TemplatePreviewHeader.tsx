@@ -70,9 +70,9 @@ interface MediaProps {
 // The placeholder a customer's phone shows before the media loads: icon, kind, name.
 function Media({ icon, label, detail, unstyled }: MediaProps) {
   const { t, locale } = useOptionalMessages();
-  const mediaClass = usePartClassName('reachout-template-preview__media', unstyled, undefined);
-  const labelClass = usePartClassName('reachout-template-preview__media-label', unstyled, undefined);
-  const detailClass = usePartClassName('reachout-template-preview__media-detail', unstyled, undefined);
+  const mediaClass = usePartClassName('TemplatePreview.Header', 'reachout-template-preview__media', unstyled, undefined);
+  const labelClass = usePartClassName('TemplatePreview.Header', 'reachout-template-preview__media-label', unstyled, undefined);
+  const detailClass = usePartClassName('TemplatePreview.Header', 'reachout-template-preview__media-detail', unstyled, undefined);
   return (
     <div data-slot="template-preview-media" className={mediaClass}>
       {icon}
@@ -104,10 +104,10 @@ export const TemplatePreviewHeader = forwardRef<HTMLDivElement, TemplatePreviewH
   const { t } = useOptionalMessages();
   const context = useTemplatePreviewContext();
   const isUnstyled = unstyled ?? context.unstyled;
-  const partClassName = usePartClassName('reachout-template-preview__header', unstyled, className);
-  const imageClass = usePartClassName('reachout-template-preview__image', unstyled, undefined);
+  const partClassName = usePartClassName('TemplatePreview.Header', 'reachout-template-preview__header', unstyled, className);
+  const imageClass = usePartClassName('TemplatePreview.Header', 'reachout-template-preview__image', unstyled, undefined);
   const iconProps = {
-    className: usePartClassName('reachout-template-preview__media-icon', unstyled, undefined),
+    className: usePartClassName('TemplatePreview.Header', 'reachout-template-preview__media-icon', unstyled, undefined),
     'data-slot': 'template-preview-media-icon',
   };
   // Keyed by link, so choosing another image tries again.

@@ -1,6 +1,7 @@
-import { createContext, forwardRef, useContext, useMemo } from 'react';
+import { forwardRef, useMemo } from 'react';
 import type { ComponentPropsWithoutRef, ComponentType } from 'react';
 import { cn } from '../internal/cn';
+import { createWidgetContext } from '../internal/createWidgetContext';
 import type { TemplatePreviewButtonProps } from './TemplatePreviewButtons';
 import type { TemplatePreviewHeaderProps } from './TemplatePreviewHeader';
 import type { TemplatePreviewVariableProps } from './TemplatePreviewVariable';
@@ -18,23 +19,33 @@ export interface TemplatePreviewComponents {
   Variable?: ComponentType<TemplatePreviewVariableProps>;
 }
 
-interface TemplatePreviewContextValue {
+export interface TemplatePreviewContextValue {
+  /** Whether the parts leave out Reachout's classes. */
   unstyled: boolean;
+  /** The host's replacements for parts. */
   components: TemplatePreviewComponents;
 }
 
-const TemplatePreviewContext = createContext<TemplatePreviewContextValue>({ unstyled: false, components: {} });
+const {
+  Provider: TemplatePreviewProvider,
+  useWidgetContext,
+  usePartClassName,
+} = createWidgetContext<TemplatePreviewContextValue>('TemplatePreview', {
+  // Parts also work on their own, styled and with the defaults.
+  defaultValue: { unstyled: false, components: {} },
+});
 
-/** What the enclosing Root says; parts also work on their own, styled and with the defaults. */
-export function useTemplatePreviewContext(): TemplatePreviewContextValue {
-  return useContext(TemplatePreviewContext);
-}
+/**
+ * What the enclosing `TemplatePreview.Root` says; outside one, the defaults (styled, no
+ * replacements), so parts also work on their own.
+ *
+ * @example
+ * const { components } = useTemplatePreviewContext();
+ */
+export const useTemplatePreviewContext: (part?: string) => TemplatePreviewContextValue = useWidgetContext;
 
 /** The part's own class, or none when unstyled (explicitly, or through the Root). */
-export function usePartClassName(partClass: string, unstyled: boolean | undefined, className: string | undefined) {
-  const context = useTemplatePreviewContext();
-  return cn(!(unstyled ?? context.unstyled) && partClass, className);
-}
+export { usePartClassName };
 
 export interface TemplatePreviewRootProps extends ComponentPropsWithoutRef<'div'> {
   /**
@@ -66,7 +77,7 @@ export const TemplatePreviewRoot = forwardRef<HTMLDivElement, TemplatePreviewRoo
 ) {
   const value = useMemo(() => ({ unstyled, components: components ?? {} }), [unstyled, components]);
   return (
-    <TemplatePreviewContext.Provider value={value}>
+    <TemplatePreviewProvider value={value}>
       <div
         ref={ref}
         role="group"
@@ -75,6 +86,6 @@ export const TemplatePreviewRoot = forwardRef<HTMLDivElement, TemplatePreviewRoo
         className={cn(!unstyled && 'reachout-template-preview', className)}
         {...props}
       />
-    </TemplatePreviewContext.Provider>
+    </TemplatePreviewProvider>
   );
 });

@@ -31,7 +31,7 @@ export interface TemplatePreviewVariableProps extends ComponentPropsWithoutRef<'
 export const TemplatePreviewVariable = forwardRef<HTMLSpanElement, TemplatePreviewVariableProps>(
   function TemplatePreviewVariable({ node, placeholder, unstyled, className, children, ...props }, ref) {
     const { t, locale } = useOptionalMessages();
-    const partClassName = usePartClassName('reachout-template-preview__variable', unstyled, className);
+    const partClassName = usePartClassName('TemplatePreview.Variable', 'reachout-template-preview__variable', unstyled, className);
     const filled = node.value !== null;
     return (
       <span

@@ -1,7 +1,7 @@
 export { TemplatePreview } from './TemplatePreview';
 export type { TemplatePreviewProps } from './TemplatePreview';
-export { TemplatePreviewRoot } from './TemplatePreviewRoot';
-export type { TemplatePreviewComponents, TemplatePreviewRootProps } from './TemplatePreviewRoot';
+export { TemplatePreviewRoot, useTemplatePreviewContext } from './TemplatePreviewRoot';
+export type { TemplatePreviewComponents, TemplatePreviewContextValue, TemplatePreviewRootProps } from './TemplatePreviewRoot';
 export { TemplatePreviewBody, TemplatePreviewBubble, TemplatePreviewFooter } from './TemplatePreviewBubble';
 export type { TemplatePreviewBubbleProps, TemplatePreviewTextProps } from './TemplatePreviewBubble';
 export { TemplatePreviewHeader } from './TemplatePreviewHeader';

@@ -1,8 +1,9 @@
-import { createContext, forwardRef, useContext } from 'react';
+import { forwardRef } from 'react';
 import type { ComponentPropsWithoutRef, ForwardRefExoticComponent, RefAttributes } from 'react';
 import type { Ticket } from '../../core/types';
 import { useMessages } from '../../data/useMessages';
 import { cn } from '../internal/cn';
+import { createWidgetContext } from '../internal/createWidgetContext';
 import { createPagedListEmpty, createPagedListError, createPagedListLoadMore } from '../internal/pagedListParts';
 import type { PagedListPartOptions, PagedListPartsSpec } from '../internal/pagedListParts';
 import { ticketReference } from '../internal/ticketReference';
@@ -19,7 +20,7 @@ export interface TicketsTabContextValue {
   onOpenTicket: ((ticket: Ticket) => void) | undefined;
 }
 
-const TicketsTabContext = createContext<TicketsTabContextValue | null>(null);
+const { Provider: TicketsTabProvider, useWidgetContext, usePartClassName } = createWidgetContext<TicketsTabContextValue>('TicketsTab');
 
 /**
  * The enclosing `TicketsTab.Root`'s state, for parts and for the host's own ones.
@@ -28,18 +29,9 @@ const TicketsTabContext = createContext<TicketsTabContextValue | null>(null);
  * const { tab } = useTicketsTabContext();
  * return <p>{tab.tickets.length} tickets</p>;
  */
-export function useTicketsTabContext(part = 'useTicketsTabContext'): TicketsTabContextValue {
-  const context = useContext(TicketsTabContext);
-  if (context === null) throw new Error(`<${part}> must be used inside <TicketsTab.Root> (TicketsTabRoot)`);
-  return context;
-}
+export const useTicketsTabContext: (part?: string) => TicketsTabContextValue = useWidgetContext;
 
 type PartOptions = PagedListPartOptions;
-
-function usePartClassName(part: string, partClass: string, unstyled: boolean | undefined, className: string | undefined) {
-  const context = useTicketsTabContext(part);
-  return cn(!(unstyled ?? context.unstyled) && partClass, className);
-}
 
 export interface TicketsTabRootProps extends UseTicketsTabOptions, ComponentPropsWithoutRef<'div'> {
   /** Called with a ticket when the user presses its "Open ticket" button; without it, no button is shown. */
@@ -58,7 +50,7 @@ export const TicketsTabRoot = forwardRef<HTMLDivElement, TicketsTabRootProps>(fu
 ) {
   const tab = useTicketsTab({ contactId, pageSize, sorting, defaultSorting, onSortingChange });
   return (
-    <TicketsTabContext.Provider value={{ tab, unstyled, onOpenTicket }}>
+    <TicketsTabProvider value={{ tab, unstyled, onOpenTicket }}>
       <div
         ref={ref}
         data-slot="tickets-tab"
@@ -66,7 +58,7 @@ export const TicketsTabRoot = forwardRef<HTMLDivElement, TicketsTabRootProps>(fu
         className={cn(!unstyled && 'reachout-tickets-tab', className)}
         {...props}
       />
-    </TicketsTabContext.Provider>
+    </TicketsTabProvider>
   );
 });
 

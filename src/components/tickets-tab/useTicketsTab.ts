@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useMemo } from 'react';
 import { tableFeatures, useTable } from '@tanstack/react-table';
 import type { ColumnDef } from '@tanstack/react-table';
 import type { ReachoutError } from '../../core/errors';
@@ -7,6 +7,7 @@ import type { MessageKey } from '../../data/messages';
 import { useMessages } from '../../data/useMessages';
 import { useTickets } from '../../data/useTickets';
 import { useControllableState } from '../internal/useControllableState';
+import { usePagedListStatus } from '../internal/usePagedListStatus';
 
 /** What the tab shows: a loading row, the tickets, or a panel when there are none. */
 export type TicketsTabStatus = 'loading' | 'ready' | 'empty' | 'error';
@@ -134,10 +135,11 @@ function nextSorting(sorting: TicketsTabSorting, columnId: TicketsTabColumnId): 
  */
 export function useTicketsTab(options: UseTicketsTabOptions): UseTicketsTabResult {
   const { t } = useMessages();
-  const { tickets, error, isPending, hasNextPage, isFetchingNextPage, fetchNextPage, refetch } = useTickets(
+  const query = useTickets(
     options.contactId,
     { limit: options.pageSize ?? 20 },
   );
+  const { tickets, error, hasNextPage, isFetchingNextPage } = query;
   const [sorting, setSorting] = useControllableState<TicketsTabSorting>({
     value: options.sorting,
     defaultValue: options.defaultSorting ?? null,
@@ -162,16 +164,7 @@ export function useTicketsTab(options: UseTicketsTabOptions): UseTicketsTabResul
     };
   });
 
-  let status: TicketsTabStatus;
-  if (tickets.length > 0) status = 'ready';
-  else if (error !== null) status = 'error';
-  else if (isPending) status = 'loading';
-  else status = 'empty';
-
-  const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
-  const retry = useCallback(() => {
-    void (tickets.length > 0 && hasNextPage ? fetchNextPage() : refetch());
-  }, [tickets.length, hasNextPage, fetchNextPage, refetch]);
+  const { status, loadMore, retry } = usePagedListStatus(query, tickets.length);
 
   return {
     status,

@@ -11,17 +11,17 @@ afterEach(cleanup);
 
 function renderInbox(props: Partial<ContactsInboxProps> = {}, width = 1100) {
   const provider = createMemoryProvider();
-  const onSelectedContactChange = vi.fn<(id: string | null) => void>();
+  const onSelectedContactIdChange = vi.fn<(id: string | null) => void>();
   const user = userEvent.setup();
   const ui = (extra: Partial<ContactsInboxProps>) => (
     <ReachoutProvider dataProvider={provider}>
       <div style={{ inlineSize: width, blockSize: 640 }}>
-        <ContactsInbox onSelectedContactChange={onSelectedContactChange} {...props} {...extra} />
+        <ContactsInbox onSelectedContactIdChange={onSelectedContactIdChange} {...props} {...extra} />
       </div>
     </ReachoutProvider>
   );
   const result = render(ui({}));
-  return { ...result, provider, user, onSelectedContactChange, rerenderWith: (extra: Partial<ContactsInboxProps>) => result.rerender(ui(extra)) };
+  return { ...result, provider, user, onSelectedContactIdChange, rerenderWith: (extra: Partial<ContactsInboxProps>) => result.rerender(ui(extra)) };
 }
 
 async function rowOf(name: string) {
@@ -31,11 +31,11 @@ async function rowOf(name: string) {
 
 describe('ContactsInbox', () => {
   it('shows the details of the contact picked in the list', async () => {
-    const { user, onSelectedContactChange } = renderInbox();
+    const { user, onSelectedContactIdChange } = renderInbox();
     expect(screen.getByText('Select a contact to see their details')).toBeTruthy();
     await user.click(await rowOf('Priya Sharma'));
     expect(await screen.findByRole('heading', { name: 'Priya Sharma' }, { timeout: 3000 })).toBeTruthy();
-    expect(onSelectedContactChange).toHaveBeenCalledWith('contact-priya-sharma');
+    expect(onSelectedContactIdChange).toHaveBeenCalledWith('contact-priya-sharma');
     // Wide: the list stays beside the details, with no way "back".
     expect(screen.getByRole('grid', { name: 'Contacts' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Back to contacts' })).toBeNull();
@@ -43,10 +43,10 @@ describe('ContactsInbox', () => {
   });
 
   it('follows a controlled selection and only asks for changes', async () => {
-    const { user, rerenderWith, onSelectedContactChange } = renderInbox({ selectedContactId: 'contact-ana-lima' });
+    const { user, rerenderWith, onSelectedContactIdChange } = renderInbox({ selectedContactId: 'contact-ana-lima' });
     expect(await screen.findByRole('heading', { name: 'Ana Lima' }, { timeout: 3000 })).toBeTruthy();
     await user.click(await rowOf('Hugo Martin'));
-    expect(onSelectedContactChange).toHaveBeenCalledWith('contact-hugo-martin');
+    expect(onSelectedContactIdChange).toHaveBeenCalledWith('contact-hugo-martin');
     expect(screen.getByRole('heading', { name: 'Ana Lima' })).toBeTruthy();
     rerenderWith({ selectedContactId: 'contact-hugo-martin' });
     expect(await screen.findByRole('heading', { name: 'Hugo Martin' }, { timeout: 3000 })).toBeTruthy();
@@ -55,7 +55,7 @@ describe('ContactsInbox', () => {
   });
 
   it('selects a contact as soon as it is created', async () => {
-    const { user, onSelectedContactChange } = renderInbox();
+    const { user, onSelectedContactIdChange } = renderInbox();
     await rowOf('Ana Lima');
     await user.click(screen.getByRole('button', { name: 'Create contact' }));
     const dialog = await screen.findByRole('dialog', { name: 'Create contact' });
@@ -64,18 +64,18 @@ describe('ContactsInbox', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Create' }));
     expect(await screen.findByRole('heading', { name: 'Zoe Quinn' }, { timeout: 3000 })).toBeTruthy();
     expect(screen.queryByRole('dialog')).toBeNull();
-    expect(onSelectedContactChange).toHaveBeenLastCalledWith(expect.stringMatching(/./));
+    expect(onSelectedContactIdChange).toHaveBeenLastCalledWith(expect.stringMatching(/./));
   });
 
   it('shows one pane at a time when narrow, with Back to contacts', async () => {
-    const { user, onSelectedContactChange } = renderInbox({}, 360);
+    const { user, onSelectedContactIdChange } = renderInbox({}, 360);
     await user.click(await rowOf('Ana Lima'));
     expect(await screen.findByRole('heading', { name: 'Ana Lima' }, { timeout: 3000 })).toBeTruthy();
     await waitFor(() => expect(screen.queryByRole('grid', { name: 'Contacts' })).toBeNull());
     // Focus follows to the pane now shown, not lost with the hidden row.
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Back to contacts' }));
     await user.keyboard('{Enter}');
-    expect(onSelectedContactChange).toHaveBeenLastCalledWith(null);
+    expect(onSelectedContactIdChange).toHaveBeenLastCalledWith(null);
     expect(await screen.findByRole('grid', { name: 'Contacts' })).toBeTruthy();
     expect(document.activeElement).toBe(screen.getByRole('searchbox', { name: 'Search contacts' }));
     expect(screen.queryByRole('heading', { name: 'Ana Lima' })).toBeNull();

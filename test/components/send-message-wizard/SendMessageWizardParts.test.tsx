@@ -31,7 +31,7 @@ describe('SendMessageWizard parts', () => {
           <SendMessageWizardStepper />
         </ReachoutProvider>,
       ),
-    ).toThrow('<SendMessageWizard.Stepper> must be used inside <SendMessageWizard.Root>.');
+    ).toThrow('<SendMessageWizard.Stepper> must be used inside <SendMessageWizard.Root> (SendMessageWizardRoot).');
   });
 
   it('forwards the ref, spreads props and merges the class on the Root', () => {

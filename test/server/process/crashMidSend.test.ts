@@ -1,11 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Ticket } from 'reachout/core';
-import { templates } from 'reachout/testing';
+import { fixtures } from 'reachout/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeGraphApi, startFakeGraphApi } from '../whatsapp/fakeGraphApi';
 import { businessAccountId, businessPhoneNumberId } from '../whatsapp/samplePayloads';
 import { json, makeTemporaryDirectory, postNotification, prepareNotification, startServer, type ReadyServer } from './serverProcess';
+
+// The fixture arrays, from `fixtures` (reachout/testing exports no bare arrays).
+const { templates } = fixtures;
 
 const accessToken = 'EAAG-crash-mid-send-token';
 

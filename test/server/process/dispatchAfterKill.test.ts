@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import type { Ticket } from 'reachout/core';
-import { templates } from 'reachout/testing';
+import { fixtures } from 'reachout/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signWebhookBody } from '../../../server/src/whatsapp';
 import { type FakeGraphApi, startFakeGraphApi } from '../whatsapp/fakeGraphApi';
@@ -72,7 +72,7 @@ describe('a server killed with SIGKILL after answering a send, before WhatsApp t
 
   beforeAll(async () => {
     root = makeTemporaryDirectory();
-    graph = await startFakeGraphApi({ accessToken, phoneNumberId: businessPhoneNumberId, businessAccountId, templates });
+    graph = await startFakeGraphApi({ accessToken, phoneNumberId: businessPhoneNumberId, businessAccountId, templates: fixtures.templates });
     server = await startServer(environment());
   }, 180_000);
 
@@ -123,7 +123,7 @@ describe.skipIf(!postgresUrl)('two servers on one PostgreSQL', () => {
     await admin(`create database ${databaseName}`);
     const url = new URL(postgresUrl ?? '');
     url.pathname = `/${databaseName}`;
-    graph = await startFakeGraphApi({ accessToken, phoneNumberId: businessPhoneNumberId, businessAccountId, templates });
+    graph = await startFakeGraphApi({ accessToken, phoneNumberId: businessPhoneNumberId, businessAccountId, templates: fixtures.templates });
     const environment = { ...cloudApiEnvironment(graph), DATABASE_URL: url.toString() };
     // Started together: they migrate one after the other.
     servers.push(...(await Promise.all([startServer(environment), startServer(environment)])));

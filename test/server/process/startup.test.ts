@@ -3,9 +3,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../server/src/config';
 import { startServer, type RunningServer } from '../../../server/src/main';
-import { templates as fixtureTemplates } from 'reachout/testing';
+import { fixtures } from 'reachout/testing';
 import { type FakeGraphApi, startFakeGraphApi } from '../whatsapp/fakeGraphApi';
 import { makeTemporaryDirectory, spawnServer } from './serverProcess';
+
+// The fixture arrays, from `fixtures` (reachout/testing exports no bare arrays).
+const { templates: fixtureTemplates } = fixtures;
 
 describe('startup failures', () => {
   it('exits 1 naming the variable when the configuration is wrong', async () => {

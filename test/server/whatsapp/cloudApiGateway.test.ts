@@ -1,10 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTemplateMessage, isReachoutError } from 'reachout/core';
 import type { ReachoutError, ReachoutErrorCode, TemplateMessagePayload } from 'reachout/core';
-import { senders, templates, templatesByName } from 'reachout/testing';
+import { fixtures, senders, templatesByName } from 'reachout/testing';
 import { createCloudApiGateway, defaultGraphApiVersion } from '../../../server/src/whatsapp';
 import { defaultPhoneNumber, graphError, startFakeGraphApi } from './fakeGraphApi';
 import type { FakeGraphApi } from './fakeGraphApi';
+
+// The fixture arrays, from `fixtures` (reachout/testing exports no bare arrays).
+const { templates } = fixtures;
 
 const accessToken = 'EAAG-test-token';
 const phoneNumberId = '106540352242922';

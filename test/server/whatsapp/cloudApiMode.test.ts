@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { buildTemplateMessage, isReachoutError } from 'reachout/core';
 import type { Agent, Contact, MessageTemplate, ReachoutError, ReachoutEvent, SendNotificationInput, Sender, Ticket } from 'reachout/core';
 import { createRestProvider } from 'reachout/rest';
-import { senders as demoSenders, templates, templatesByName } from 'reachout/testing';
+import { fixtures, senders as demoSenders, templatesByName } from 'reachout/testing';
 import type { ReachoutBackend } from '../../../server/src/backend';
 import { registerCloudApiSender } from '../../../server/src/db/cloudApiSender';
 import { eq } from 'drizzle-orm';
@@ -16,6 +16,9 @@ import type { CloudApiGateway } from '../../../server/src/whatsapp';
 import { defaultPhoneNumber, graphError, startFakeGraphApi } from './fakeGraphApi';
 import type { FakeGraphApi } from './fakeGraphApi';
 import { businessAccountId, businessDisplayPhone, businessPhoneNumberId, inboundTextFrom, statusesFor } from './samplePayloads';
+
+// The fixture arrays, from `fixtures` (reachout/testing exports no bare arrays).
+const { templates } = fixtures;
 
 // The whole reference server in Cloud API mode, as `main.ts` assembles it, on a real socket:
 // a fake Graph API, PGlite, the database backend with the Cloud API gateway, the app with the

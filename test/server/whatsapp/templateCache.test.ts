@@ -1,7 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { MessageTemplate } from 'reachout/core';
-import { templates as fixtureTemplates } from 'reachout/testing';
+import { fixtures } from 'reachout/testing';
 import { createTemplateCache, type TemplateCache } from '../../../server/src/whatsapp/templateCache';
+
+// The fixture arrays, from `fixtures` (reachout/testing exports no bare arrays).
+const { templates: fixtureTemplates } = fixtures;
 
 const [first, second] = fixtureTemplates as [MessageTemplate, MessageTemplate];
 
