@@ -71,7 +71,10 @@ describeOnEachDatabase('chat messages of the database backend', (database) => {
     await backend.whatsapp.recordStatus({ messageId: 'wamid.recorded-1', status: 'delivered', at });
 
     expect((await messagesOf(backend, chatId)).find((message) => message.id === sent.id)?.status).toBe('read');
-    expect(events.map((event) => (event.type === 'message.updated' ? event.message.status : event.type))).toEqual(['read']);
+    // On PostgreSQL every server's listeners are fed from the events table, so the send's own `sent`
+    // update can still reach a listener subscribed after the send returned: only what follows counts.
+    const statuses = events.map((event) => (event.type === 'message.updated' ? event.message.status : event.type));
+    expect(statuses.filter((status) => status !== 'sent')).toEqual(['read']);
   });
 
   it('stores a text WhatsApp refuses with 131047 (OUTSIDE_WINDOW) as failed, with the reason', async () => {
@@ -109,7 +112,9 @@ describeOnEachDatabase('chat messages of the database backend', (database) => {
 
     await eventually(async () => seen.includes('read'), 'the simulated text was read');
 
-    expect(seen).toEqual(['delivered', 'read']);
+    // On PostgreSQL every server's listeners are fed from the events table, so the send's own `sent`
+    // update can still reach a listener subscribed after the send returned: only what follows counts.
+    expect(seen.filter((status) => status !== 'sent')).toEqual(['delivered', 'read']);
   });
 
   it('turns a simulated customer reply into an inbound message', async () => {

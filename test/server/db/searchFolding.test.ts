@@ -42,7 +42,7 @@ describe('search folding: the SQL side matches as contactMatchesSearch does', ()
   let backend: DatabaseBackend | undefined;
   beforeAll(async () => {
     db = await openDatabase({ kind: 'pglite', dataDir: null });
-    backend = await backendWithWorld(db, { ...contractFixtures, contacts, chats: [], tickets: [], timeline: [] });
+    backend = await backendWithWorld(db, { ...contractFixtures, contacts, chats: [], tickets: [], timeline: [], messages: [] });
   });
   afterAll(async () => {
     await backend?.close();
@@ -51,7 +51,7 @@ describe('search folding: the SQL side matches as contactMatchesSearch does', ()
 
   it.each(queries)('finds the same contacts for %j in PGlite and in memory', async (query) => {
     if (!backend) throw new Error('The backend did not open');
-    const memory = createMemoryProvider({ ...contractFixtures, contacts, chats: [], tickets: [], timeline: [] });
+    const memory = createMemoryProvider({ ...contractFixtures, contacts, chats: [], tickets: [], timeline: [], messages: [] });
     const search = parseContactSearch(query);
     const expected = contacts
       .filter((contact) => search === null || contactMatchesSearch(contactSearchFields(contact), search))
