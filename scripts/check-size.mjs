@@ -46,8 +46,9 @@ export const budgets = [
   // responsive tickets table added 1.6 kB on top (146.1 measured). Issue 15's provider rules in
   // core (checkNotification, cursors, search, failure reasons, the status table) and the
   // UTF-16 length checks in the schemas added 2.5 kB to `export *` (148.6 measured); a host that
-  // imports only widgets pays only for the length checks (the rules are tree-shaken).
-  { name: 'everything (reachout)', code: `export * from 'reachout';`, initialKB: 149, totalKB: 150 },
+  // imports only widgets pays only for the length checks (the rules are tree-shaken). Issue 18's
+  // ChatThread (a new widget: virtualized log, composer, message hooks) added 5.6 kB (154.2 measured).
+  { name: 'everything (reachout)', code: `export * from 'reachout';`, initialKB: 154.5, totalKB: 155.5 },
   // 46.5 measured with the provider rules (issue 15).
   { name: 'reachout/core', code: `export * from 'reachout/core';`, initialKB: 47, totalKB: 47 },
   { name: 'reachout/rest', code: `export * from 'reachout/rest';`, initialKB: 6, totalKB: 6 },
