@@ -19,7 +19,8 @@ const files = {};
 for (const [path, file] of Object.entries(report.files).sort(([left], [right]) => left.localeCompare(right))) {
   const detected = file.mutants.filter((mutant) => detectedStatuses.has(mutant.status)).length;
   const valid = detected + file.mutants.filter((mutant) => undetectedStatuses.has(mutant.status)).length;
-  files[path.replaceAll('\\', '/')] = percent(detected, valid);
+  // A file whose every mutant the type checker rejected has no score (Stryker prints n/a).
+  if (valid > 0) files[path.replaceAll('\\', '/')] = percent(detected, valid);
   detectedTotal += detected;
   validTotal += valid;
 }

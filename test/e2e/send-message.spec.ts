@@ -53,7 +53,7 @@ test('sends a template, creates a ticket, and follows it live to the Tickets, Ti
 
   // Ticket.
   await dialog.getByLabel('Priority', { exact: true }).selectOption('high');
-  await dialog.getByRole('combobox', { name: 'Assignee' }).selectOption({ label: 'Bruno Keller' });
+  await dialog.getByRole('combobox', { name: 'Assignee' }).selectOption({ label: 'Jonas Berg' });
   await dialog.getByLabel('Description', { exact: true }).fill('Follow up on the delivery');
   await screenshot(page, testInfo, '04-ticket');
   await recordWizardStates(page);
@@ -73,7 +73,7 @@ test('sends a template, creates a ticket, and follows it live to the Tickets, Ti
   await expect(ticketRow).toHaveCount(1);
   await expect(ticketRow).toContainText('Assigned');
   await expect(ticketRow).toContainText('High');
-  await expect(ticketRow).toContainText('Bruno Keller');
+  await expect(ticketRow).toContainText('Jonas Berg');
   await screenshot(page, testInfo, '07-tickets-tab');
 
   await page.getByRole('tab', { name: 'Timeline' }).click();
@@ -92,7 +92,7 @@ test('sends a template, creates a ticket, and follows it live to the Tickets, Ti
   await screenshot(page, testInfo, '10-chat-window-open');
   // The host decides what "Open chat" does: the demo says what an inbox would open.
   await chats.getByRole('button', { name: 'Open chat' }).click();
-  await expect(page.getByRole('banner').getByRole('status')).toHaveText(/^Your inbox would open chat \S+ here, assigned to Bruno Keller\.$/);
+  await expect(page.getByRole('banner').getByRole('status')).toHaveText(/^Your inbox would open chat \S+ here, assigned to Jonas Berg\.$/);
 
   await page.getByRole('tab', { name: 'Timeline' }).click();
   await expect(page.getByRole('tabpanel', { name: 'Timeline' }).getByText('Customer replied')).toBeVisible();
@@ -105,7 +105,7 @@ test('a number ending in 0000 fails verification, says why, and offers to edit t
   await createContact(page, { name: 'Otto Unreachable', phone: testPhone('0000').formatted });
   const marker = await markPage(page);
 
-  await sendOrderUpdate(page, { assignee: 'Chen Wei', description: 'Tell Otto about his order' });
+  await sendOrderUpdate(page, { assignee: 'Kemi Adeyemi', description: 'Tell Otto about his order' });
   await expect(wizardStatus(page)).toContainText('The message couldn’t be sent.', { timeout: 15_000 });
   expect(await verificationStatesSeen(page)).toEqual(['verifying', 'failed']);
   await expect(wizardStatus(page)).toContainText('WhatsApp could not deliver it:');
@@ -146,7 +146,7 @@ test('a send the server cannot take offers Retry, which resends with the same ke
     return route.fulfill({ status: 502, contentType: 'text/html', body: '<html><body>Bad gateway</body></html>' });
   });
 
-  await sendOrderUpdate(page, { assignee: 'Chen Wei', description: 'Tell Rita about her order' });
+  await sendOrderUpdate(page, { assignee: 'Kemi Adeyemi', description: 'Tell Rita about her order' });
   const dialog = wizardDialog(page);
   await expect(wizardStatus(page)).toContainText('The message couldn’t be sent.');
   await expect(dialog.getByRole('button', { name: 'Retry' })).toBeVisible();

@@ -143,9 +143,10 @@ describe('GET /api/v1/events', () => {
 
     const oscar = contactNamed('Oscar Wilde');
     expect((await postJson(`/api/v1/simulator/contacts/${oscar.id}/reply`, { text: 'Hi' })).status).toBe(204);
-    const events = await reader.waitForEvents(2);
+    // A reply: the chat's new window, its timeline entry and the inbound message.
+    const events = await reader.waitForEvents(3);
     expect(reader.retries).toEqual([1000]);
-    expect(events.map((event) => event.event).sort()).toEqual(['chat.updated', 'timeline.added']);
+    expect(events.map((event) => event.event).sort()).toEqual(['chat.updated', 'message.added', 'timeline.added']);
     for (const event of events) expect(event.data.type).toBe(event.event);
     expect(Number(events[1]?.id)).toBeGreaterThan(Number(events[0]?.id));
 
@@ -158,12 +159,12 @@ describe('GET /api/v1/events', () => {
     const first = await connect();
     await vi.waitFor(() => expect(listenerCount()).toBe(1));
     await postJson(`/api/v1/simulator/contacts/${contactNamed('Oscar Wilde').id}/reply`, { text: 'One' });
-    const seen = await first.reader.waitForEvents(2);
+    const seen = await first.reader.waitForEvents(3);
     const lastSeenId = seen[seen.length - 1]?.id ?? '';
     await first.disconnect();
     await vi.waitFor(() => expect(listenerCount()).toBe(0));
 
-    // While nobody listens: a reply (2 events) and a new contact (1 event).
+    // While nobody listens: a reply (3 events) and a new contact.
     await postJson(`/api/v1/simulator/contacts/${contactNamed('Paula Souza').id}/reply`, { text: 'Two' });
     const created = await postJson('/api/v1/contacts', { name: 'Quinn Offline', phone: '+14155550177' });
     expect(created.status).toBe(201);
@@ -181,11 +182,11 @@ describe('GET /api/v1/events', () => {
     expect(Number(replayed[0]?.id)).toBe(Number(lastSeenId) + 1);
 
     await postJson(`/api/v1/simulator/contacts/${contactNamed('Ana Lima').id}/reply`, { text: 'Three' });
-    const all = await second.reader.waitForEvents(missed.length + 2);
+    const all = await second.reader.waitForEvents(missed.length + 3);
     const ids = all.map((event) => Number(event.id));
     expect(ids).toEqual([...new Set(ids)].sort((left, right) => left - right));
-    expect(ids).toHaveLength(missed.length + 2);
-    expect(all.slice(-2).map((event) => event.event).sort()).toEqual(['chat.updated', 'timeline.added']);
+    expect(ids).toHaveLength(missed.length + 3);
+    expect(all.slice(-3).map((event) => event.event).sort()).toEqual(['chat.updated', 'message.added', 'timeline.added']);
     await second.disconnect();
   });
 
@@ -212,11 +213,11 @@ describe('GET /api/v1/events', () => {
     });
     if (!response.body) throw new Error('The event stream has no body');
     const reader = new EventStreamReader(response.body);
-    // 2 from the reply, 2 (contact.created, timeline.added) from the contact made during the replay.
-    await reader.waitForEvents(4);
+    // 3 from the reply, 2 (contact.created, timeline.added) from the contact made during the replay.
+    await reader.waitForEvents(5);
     await new Promise((resolve) => setTimeout(resolve, 50));
     const ids = reader.received().map((event) => event.id);
-    expect(ids).toEqual(['1', '2', '3', '4']);
+    expect(ids).toEqual(['1', '2', '3', '4', '5']);
     controller.abort();
     await reader.close();
   });
@@ -225,15 +226,15 @@ describe('GET /api/v1/events', () => {
     const { connect, postJson, listenerCount } = await startServer();
     await postJson(`/api/v1/simulator/contacts/${contactNamed('Oscar Wilde').id}/reply`, { text: 'Before' });
     const first = await connect();
-    await vi.waitFor(() => expect(first.reader.bareIds).toEqual(['2']));
+    await vi.waitFor(() => expect(first.reader.bareIds).toEqual(['3']));
     expect(first.reader.received()).toEqual([]);
     await first.disconnect();
     await vi.waitFor(() => expect(listenerCount()).toBe(0));
 
     await postJson(`/api/v1/simulator/contacts/${contactNamed('Paula Souza').id}/reply`, { text: 'While away' });
     const second = await connect(first.reader.bareIds[0]);
-    const missed = await second.reader.waitForEvents(2);
-    expect(missed.map((event) => event.id)).toEqual(['3', '4']);
+    const missed = await second.reader.waitForEvents(3);
+    expect(missed.map((event) => event.id)).toEqual(['4', '5', '6']);
     await second.disconnect();
   });
 
@@ -255,10 +256,11 @@ describe('GET /api/v1/events', () => {
     await vi.waitFor(() => expect(listenerCount()).toBe(1));
 
     const [reset] = await reader.waitForEvents(1);
-    expect(reset).toEqual({ id: '2', event: 'reset', data: { type: 'reset' } });
+    expect(reset).toEqual({ id: '3', event: 'reset', data: { type: 'reset' } });
     await postJson(`/api/v1/simulator/contacts/${contactNamed('Paula Souza').id}/reply`, { text: 'After' });
-    const events = await reader.waitForEvents(3);
-    expect(events.slice(1).map((event) => [event.id, event.event].join(' ')).sort()).toEqual(['3 chat.updated', '4 timeline.added']);
+    const events = await reader.waitForEvents(4);
+    expect(events.slice(1).map((event) => event.event).sort()).toEqual(['chat.updated', 'message.added', 'timeline.added']);
+    expect(events.slice(1).map((event) => event.id).sort()).toEqual(['4', '5', '6']);
     await disconnect();
   });
 
@@ -270,7 +272,7 @@ describe('GET /api/v1/events', () => {
 
     const { reader, disconnect } = await connect('1');
 
-    expect(await reader.waitForEvents(1)).toEqual([{ id: '6', event: 'reset', data: { type: 'reset' } }]);
+    expect(await reader.waitForEvents(1)).toEqual([{ id: '9', event: 'reset', data: { type: 'reset' } }]);
     await disconnect();
   });
 

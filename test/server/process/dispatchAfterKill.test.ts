@@ -163,6 +163,22 @@ describe.skipIf(!postgresUrl)('two servers on one PostgreSQL', () => {
       answered.push(await json<Ticket>(await postNotification(server, key, body), 201));
     }
     await until(() => accepted().length >= answered.length, 'every send reaches WhatsApp');
+    // WhatsApp answered; a status can only be matched once the worker has stored the id it answered.
+    const url = new URL(postgresUrl ?? '');
+    url.pathname = `/${databaseName}`;
+    const stored = new pg.Client({ connectionString: url.toString() });
+    await stored.connect();
+    try {
+      await until(async () => {
+        const { rows } = await stored.query<{ count: string }>(
+          'select count(*) from tickets where id = any($1) and message_id is not null',
+          [answered.map((ticket) => ticket.id)],
+        );
+        return Number(rows[0]?.count) === answered.length;
+      }, 'every message id is stored');
+    } finally {
+      await stored.end();
+    }
     // Each accepted message moves its ticket on only if a server stored its id for that ticket.
     const sends = sendsOf(graph).slice(sendsBefore);
     for (const [index, messageId] of accepted().entries()) await deliverSentStatus(b, messageId, sends[index]!.to);
