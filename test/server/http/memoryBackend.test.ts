@@ -34,10 +34,11 @@ describe('createMemoryBackend', () => {
     for (const name of ['Oscar Wilde', 'Paula Souza', 'Ana Lima']) {
       await backend.simulator?.receiveReply(contactNamed(name).id, 'Hi');
     }
-    const kept = await eventsAfter(backend, '3');
-    expect(kept.map((stored) => stored.id)).toEqual(['4', '5', '6']);
-    expect(await backend.events.since('0', { limit: 100 })).toEqual({ kind: 'reset', lastEventId: '6' });
-    expect(await backend.events.since('2', { limit: 100 })).toEqual({ kind: 'reset', lastEventId: '6' });
+    // Three events a reply (chat.updated, timeline.added, message.added): nine stored, three kept.
+    const kept = await eventsAfter(backend, '6');
+    expect(kept.map((stored) => stored.id)).toEqual(['7', '8', '9']);
+    expect(await backend.events.since('0', { limit: 100 })).toEqual({ kind: 'reset', lastEventId: '9' });
+    expect(await backend.events.since('5', { limit: 100 })).toEqual({ kind: 'reset', lastEventId: '9' });
     await backend.close();
   });
 

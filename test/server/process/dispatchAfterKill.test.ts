@@ -109,6 +109,8 @@ describe.skipIf(!postgresUrl)('two servers on one PostgreSQL', () => {
   const databaseName = `reachout_process_${process.pid}_${Date.now()}`;
   let graph: FakeGraphApi;
   const servers: ReadyServer[] = [];
+  /** Sends answered 201 by the tests so far: each reaches WhatsApp once, maybe after its test ended. */
+  let answeredSoFar = 0;
   const admin = async (statement: string) => {
     const client = new pg.Client({ connectionString: postgresUrl });
     await client.connect();
@@ -141,6 +143,7 @@ describe.skipIf(!postgresUrl)('two servers on one PostgreSQL', () => {
     try {
       const { key, body } = await prepareNotification(a);
       const ticket = await json<Ticket>(await postNotification(a, key, body), 201);
+      answeredSoFar += 1;
       const events = await stream.waitFor((seen) => ticketUpdates(seen, ticket.id).length > 0);
       expect(ticketUpdates(events, ticket.id)[0]?.ticket).toMatchObject({ id: ticket.id, status: 'verifying' });
       const ids = events.map((event) => Number(event.id));
@@ -152,7 +155,8 @@ describe.skipIf(!postgresUrl)('two servers on one PostgreSQL', () => {
 
   it('dispatches each send once, whichever server answered it and whichever runs its job', async () => {
     const [a, b] = servers as [ReadyServer, ReadyServer];
-    // Only this test's messages (the stream test before it sent one).
+    // Only this test's messages: the stream test before it sent one, which may still be on its way.
+    await until(() => graph.acceptedMessageIds.length >= answeredSoFar, 'the earlier messages reach WhatsApp');
     const acceptedBefore = graph.acceptedMessageIds.length;
     const sendsBefore = sendsOf(graph).length;
     const accepted = () => graph.acceptedMessageIds.slice(acceptedBefore);
