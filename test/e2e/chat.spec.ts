@@ -7,7 +7,7 @@ test('the conversation loop: the notification opens the chat, the customer repli
 }, testInfo) => {
   await openInbox(page);
   await createContact(page, { name: 'Clara Chatter', phone: testPhone('1018').formatted });
-  await sendOrderUpdate(page, { assignee: 'Bruno Keller', description: 'Talk to Clara' });
+  await sendOrderUpdate(page, { assignee: 'Jonas Berg', description: 'Talk to Clara' });
   await expect(wizardStatus(page)).toContainText('Message sent.', { timeout: 15_000 });
   await wizardDialog(page).getByRole('button', { name: 'Done' }).click();
 
