@@ -52,8 +52,9 @@ export const budgets = [
   // UTF-16 length checks in the schemas added 2.5 kB to `export *` (148.6 measured); a host that
   // imports only widgets pays only for the length checks (the rules are tree-shaken). Issue 18's
   // ChatThread (a new widget: virtualized log, composer, message hooks) added 5.6 kB (154.2 measured),
-  // issue 20's ImportContactsDialog and CSV import rules 7.9 kB (162.1 measured).
-  { name: 'everything (reachout)', code: `export * from 'reachout';`, initialKB: 162.5, totalKB: 163.5 },
+  // issue 20's ImportContactsDialog and CSV import rules 7.9 kB (162.1 measured); issue 15's widget
+  // kit 0.4 kB (162.5 measured).
+  { name: 'everything (reachout)', code: `export * from 'reachout';`, initialKB: 163, totalKB: 164 },
   // 46.5 measured with the provider rules (issue 15); 50.7 with the CSV import rules (issue 20),
   // which a host's backend uses and widget-only imports tree-shake.
   { name: 'reachout/core', code: `export * from 'reachout/core';`, initialKB: 51, totalKB: 51 },

@@ -4,6 +4,7 @@ import type { Chat } from '../../core/types';
 import { useMessages } from '../../data/useMessages';
 import { cn } from '../internal/cn';
 import { createWidgetContext } from '../internal/createWidgetContext';
+import type { WidgetContext } from '../internal/createWidgetContext';
 import { createPagedListEmpty, createPagedListError, createPagedListLoadMore } from '../internal/pagedListParts';
 import type { PagedListPartOptions, PagedListPartsSpec } from '../internal/pagedListParts';
 import { useChatsTab } from './useChatsTab';
@@ -21,7 +22,11 @@ export interface ChatsTabContextValue {
   now: (() => Date) | undefined;
 }
 
-const { Provider: ChatsTabProvider, useWidgetContext, usePartClassName } = createWidgetContext<ChatsTabContextValue>('ChatsTab');
+// Read through functions, never destructured: a module-level destructuring (or property read)
+// of the call's result is kept by bundlers, and with it the whole widget.
+const chatsTabWidgetContext = createWidgetContext<ChatsTabContextValue>('ChatsTab');
+const useWidgetContext: WidgetContext<ChatsTabContextValue>['useWidgetContext'] = (part) => chatsTabWidgetContext.useWidgetContext(part);
+const usePartClassName: WidgetContext<ChatsTabContextValue>['usePartClassName'] = (...args) => chatsTabWidgetContext.usePartClassName(...args);
 
 /**
  * The enclosing `ChatsTab.Root`'s state, for parts and for the host's own ones.
@@ -60,7 +65,7 @@ export const ChatsTabRoot = forwardRef<HTMLDivElement, ChatsTabRootProps>(functi
 ) {
   const tab = useChatsTab({ contactId, pageSize });
   return (
-    <ChatsTabProvider value={{ tab, unstyled, onOpenChat, now }}>
+    <chatsTabWidgetContext.Provider value={{ tab, unstyled, onOpenChat, now }}>
       <div
         ref={ref}
         data-slot="chats-tab"
@@ -68,7 +73,7 @@ export const ChatsTabRoot = forwardRef<HTMLDivElement, ChatsTabRootProps>(functi
         className={cn(!unstyled && 'reachout-chats-tab', className)}
         {...props}
       />
-    </ChatsTabProvider>
+    </chatsTabWidgetContext.Provider>
   );
 });
 

@@ -2,7 +2,7 @@ import { useContext } from 'react';
 import type { Contact } from '../../core/types';
 import { ContactListAvatar } from './ContactListAvatar';
 import { ContactListCellAppearanceContext } from './ContactListContext';
-import { plainContactListCells } from './contactListPlainCells';
+import { ContactListCreatedCell, ContactListEmailCell, ContactListPhoneCell } from './contactListPlainCells';
 import type { ContactListBuiltInCells } from './contactListPlainCells';
 
 /** The avatar (the host's `components.Avatar`, else ours) and the name. */
@@ -18,5 +18,13 @@ export function ContactListNameCell({ contact }: { contact: Contact }) {
   );
 }
 
-/** The cells `ContactList.Root` hands its list: the plain ones, with the avatar beside the name. */
-export const contactListPartCells: ContactListBuiltInCells = { ...plainContactListCells, name: ContactListNameCell };
+/**
+ * The cells `ContactList.Root` hands its list: the plain ones, with the avatar beside the name.
+ * Listed one by one: a module-level spread is kept by bundlers even when nothing reads it.
+ */
+export const contactListPartCells: ContactListBuiltInCells = {
+  name: ContactListNameCell,
+  phone: ContactListPhoneCell,
+  email: ContactListEmailCell,
+  createdAt: ContactListCreatedCell,
+};

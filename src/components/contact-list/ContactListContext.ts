@@ -1,6 +1,7 @@
 import { createContext } from 'react';
 import type { ComponentType } from 'react';
 import { createWidgetContext } from '../internal/createWidgetContext';
+import type { WidgetContext } from '../internal/createWidgetContext';
 import type { ContactListAvatarProps } from './ContactListAvatar';
 import type { ContactListEmptyProps, ContactListErrorProps } from './ContactListParts';
 import type { ContactListInternals, UseContactListResult } from './useContactList';
@@ -30,13 +31,12 @@ export interface ContactListContextValue {
   onCreateContact: (() => void) | undefined;
 }
 
-const {
-  Provider: ContactListProvider,
-  useWidgetContext,
-  usePartClassName,
-} = createWidgetContext<ContactListContextValue>('ContactList');
+// Read through functions, never destructured: a module-level destructuring (or property read)
+// of the call's result is kept by bundlers, and with it the whole widget.
+export const contactListWidgetContext = createWidgetContext<ContactListContextValue>('ContactList');
+const useWidgetContext: WidgetContext<ContactListContextValue>['useWidgetContext'] = (part) => contactListWidgetContext.useWidgetContext(part);
+const usePartClassName: WidgetContext<ContactListContextValue>['usePartClassName'] = (...args) => contactListWidgetContext.usePartClassName(...args);
 
-export { ContactListProvider };
 
 /**
  * What the built-in cells read: changes only with `unstyled` or the host's Avatar, so the rows'

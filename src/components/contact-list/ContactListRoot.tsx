@@ -1,7 +1,7 @@
 import { forwardRef, useMemo } from 'react';
 import type { ComponentPropsWithoutRef } from 'react';
 import { cn } from '../internal/cn';
-import { ContactListCellAppearanceContext, ContactListInternalsContext, ContactListProvider } from './ContactListContext';
+import { ContactListCellAppearanceContext, ContactListInternalsContext, contactListWidgetContext } from './ContactListContext';
 import type { ContactListComponents, ContactListContextValue } from './ContactListContext';
 import { contactListPartCells } from './ContactListCells';
 import { useContactListState } from './useContactList';
@@ -83,7 +83,7 @@ export const ContactListRoot = forwardRef<HTMLDivElement, ContactListRootProps>(
   const Avatar = components.Avatar;
   const cellAppearance = useMemo(() => ({ unstyled, Avatar }), [unstyled, Avatar]);
   return (
-    <ContactListProvider value={value}>
+    <contactListWidgetContext.Provider value={value}>
       <ContactListCellAppearanceContext.Provider value={cellAppearance}>
         <ContactListInternalsContext.Provider value={internals}>
           <div
@@ -96,6 +96,6 @@ export const ContactListRoot = forwardRef<HTMLDivElement, ContactListRootProps>(
           />
         </ContactListInternalsContext.Provider>
       </ContactListCellAppearanceContext.Provider>
-    </ContactListProvider>
+    </contactListWidgetContext.Provider>
   );
 });

@@ -4,6 +4,7 @@ import type { TimelineEvent, TimelineEventType } from '../../core/types';
 import { useMessages } from '../../data/useMessages';
 import { cn } from '../internal/cn';
 import { createWidgetContext } from '../internal/createWidgetContext';
+import type { WidgetContext } from '../internal/createWidgetContext';
 import { createPagedListEmpty, createPagedListError, createPagedListLoadMore } from '../internal/pagedListParts';
 import type { PagedListPartOptions, PagedListPartsSpec } from '../internal/pagedListParts';
 import { VisuallyHidden } from '../internal/VisuallyHidden';
@@ -17,7 +18,11 @@ export interface ContactTimelineContextValue {
   unstyled: boolean;
 }
 
-const { Provider: ContactTimelineProvider, useWidgetContext, usePartClassName } = createWidgetContext<ContactTimelineContextValue>('ContactTimeline');
+// Read through functions, never destructured: a module-level destructuring (or property read)
+// of the call's result is kept by bundlers, and with it the whole widget.
+const contactTimelineWidgetContext = createWidgetContext<ContactTimelineContextValue>('ContactTimeline');
+const useWidgetContext: WidgetContext<ContactTimelineContextValue>['useWidgetContext'] = (part) => contactTimelineWidgetContext.useWidgetContext(part);
+const usePartClassName: WidgetContext<ContactTimelineContextValue>['usePartClassName'] = (...args) => contactTimelineWidgetContext.usePartClassName(...args);
 
 /**
  * The enclosing `ContactTimeline.Root`'s state, for parts and for the host's own ones.
@@ -49,7 +54,7 @@ export const ContactTimelineRoot = forwardRef<HTMLDivElement, ContactTimelineRoo
 ) {
   const timeline = useContactTimeline({ contactId, pageSize });
   return (
-    <ContactTimelineProvider value={{ timeline, unstyled }}>
+    <contactTimelineWidgetContext.Provider value={{ timeline, unstyled }}>
       <div
         ref={ref}
         data-slot="contact-timeline"
@@ -57,7 +62,7 @@ export const ContactTimelineRoot = forwardRef<HTMLDivElement, ContactTimelineRoo
         className={cn(!unstyled && 'reachout-contact-timeline', className)}
         {...props}
       />
-    </ContactTimelineProvider>
+    </contactTimelineWidgetContext.Provider>
   );
 });
 

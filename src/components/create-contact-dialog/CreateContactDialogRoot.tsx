@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { Contact } from '../../core/types';
 import * as Dialog from '@radix-ui/react-dialog';
 import { createWidgetContext } from '../internal/createWidgetContext';
+import type { WidgetContext } from '../internal/createWidgetContext';
 import { useControllableState } from '../internal/useControllableState';
 import { useCreateContactForm } from './useCreateContactForm';
 import type { UseCreateContactFormOptions, UseCreateContactFormResult } from './useCreateContactForm';
@@ -15,11 +16,11 @@ export interface CreateContactDialogContextValue {
   onOpenContact: ((contact: Contact) => void) | undefined;
 }
 
-const {
-  Provider: CreateContactDialogProvider,
-  useWidgetContext,
-  usePartClassName,
-} = createWidgetContext<CreateContactDialogContextValue>('CreateContactDialog');
+// Read through functions, never destructured: a module-level destructuring (or property read)
+// of the call's result is kept by bundlers, and with it the whole widget.
+const createContactDialogWidgetContext = createWidgetContext<CreateContactDialogContextValue>('CreateContactDialog');
+const useWidgetContext: WidgetContext<CreateContactDialogContextValue>['useWidgetContext'] = (part) => createContactDialogWidgetContext.useWidgetContext(part);
+const usePartClassName: WidgetContext<CreateContactDialogContextValue>['usePartClassName'] = (...args) => createContactDialogWidgetContext.usePartClassName(...args);
 
 /**
  * The enclosing `CreateContactDialog.Root`'s form and settings, for parts and the host's own;
@@ -91,10 +92,10 @@ export function CreateContactDialogRoot({
   // The form result is a new object on every render: memoizing the value would gain nothing.
   const value: CreateContactDialogContextValue = { form, unstyled, setOpen, onOpenContact };
   return (
-    <CreateContactDialogProvider value={value}>
+    <createContactDialogWidgetContext.Provider value={value}>
       <Dialog.Root open={open} onOpenChange={setOpen}>
         {children}
       </Dialog.Root>
-    </CreateContactDialogProvider>
+    </createContactDialogWidgetContext.Provider>
   );
 }

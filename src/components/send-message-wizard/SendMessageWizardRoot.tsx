@@ -5,6 +5,7 @@ import { useMessages } from '../../data';
 import type { MessageKey } from '../../data';
 import { cn } from '../internal/cn';
 import { createWidgetContext } from '../internal/createWidgetContext';
+import type { WidgetContext } from '../internal/createWidgetContext';
 import { VisuallyHidden } from '../internal/VisuallyHidden';
 import { sendMessageWizardSteps, useSendMessageWizard } from './useSendMessageWizard';
 import type { SendMessageWizardStep, UseSendMessageWizardOptions, UseSendMessageWizardResult } from './useSendMessageWizard';
@@ -21,11 +22,11 @@ export interface SendMessageWizardContextValue {
   stepShownRef: RefObject<boolean>;
 }
 
-const {
-  Provider: SendMessageWizardProvider,
-  useWidgetContext,
-  usePartClassName,
-} = createWidgetContext<SendMessageWizardContextValue>('SendMessageWizard');
+// Read through functions, never destructured: a module-level destructuring (or property read)
+// of the call's result is kept by bundlers, and with it the whole widget.
+const sendMessageWizardWidgetContext = createWidgetContext<SendMessageWizardContextValue>('SendMessageWizard');
+const useWidgetContext: WidgetContext<SendMessageWizardContextValue>['useWidgetContext'] = (part) => sendMessageWizardWidgetContext.useWidgetContext(part);
+const usePartClassName: WidgetContext<SendMessageWizardContextValue>['usePartClassName'] = (...args) => sendMessageWizardWidgetContext.usePartClassName(...args);
 
 /**
  * The wizard a part belongs to, for parts and the host's own; a clear error when the part sits
@@ -99,7 +100,7 @@ export const SendMessageWizardRoot = forwardRef<HTMLDivElement, SendMessageWizar
   const stepBodyRef = useRef<HTMLDivElement | null>(null);
   const stepShownRef = useRef(false);
   return (
-    <SendMessageWizardProvider value={{ wizard, unstyled, onOpenChat, onOpenTicket, onClose, stepBodyRef, stepShownRef }}>
+    <sendMessageWizardWidgetContext.Provider value={{ wizard, unstyled, onOpenChat, onOpenTicket, onClose, stepBodyRef, stepShownRef }}>
       <div
         ref={ref}
         data-slot="send-message-wizard"
@@ -110,7 +111,7 @@ export const SendMessageWizardRoot = forwardRef<HTMLDivElement, SendMessageWizar
       >
         {typeof children === 'function' ? children(wizard) : children}
       </div>
-    </SendMessageWizardProvider>
+    </sendMessageWizardWidgetContext.Provider>
   );
 });
 

@@ -5,7 +5,7 @@ import { useAgents, useMessages } from '../../data';
 import { SendMessageWizardStepBody, usePartClassName, useSendMessageWizardContext } from './SendMessageWizardRoot';
 import type { SendMessageWizardStepProps } from './SendMessageWizardRoot';
 import { useDebouncedValue } from '../internal/useDebouncedValue';
-import { descriptionMaxLength } from './useSendMessageWizard';
+import { ticketLimits } from '../../core/schemas';
 
 const priorities = ['low', 'medium', 'high', 'urgent'] as const satisfies readonly TicketPriority[];
 
@@ -88,7 +88,7 @@ export const SendMessageWizardTicketStep = forwardRef<HTMLDivElement, SendMessag
           onChange={(event) => wizard.setValues({ description: event.target.value })}
         />
         <p id={`${idPrefix}-description-hint`} className={hintClass}>
-          {t('wizard.description.hint')} {t('wizard.variable.countOfLimit', { count: descriptionLength, limit: descriptionMaxLength })}
+          {t('wizard.description.hint')} {t('wizard.variable.countOfLimit', { count: descriptionLength, limit: ticketLimits.descriptionMaxLength })}
         </p>
         {descriptionError && (
           <p id={`${idPrefix}-description-error`} className={errorClass}>

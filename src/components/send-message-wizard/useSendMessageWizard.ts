@@ -51,8 +51,6 @@ export function isSenderSelectable(sender: Sender): boolean {
 
 const retryableCodes: ReadonlySet<ReachoutErrorCode> = new Set(['NETWORK', 'UNKNOWN', 'RATE_LIMITED', 'UNAUTHORIZED']);
 
-/** Description limit of the provider contract's ticket schema. */
-export const descriptionMaxLength = ticketLimits.descriptionMaxLength;
 
 
 /**
@@ -169,8 +167,8 @@ export function useSendMessageWizard(options: UseSendMessageWizardOptions): UseS
       found.header = { code: 'invalid_url', message: 'The link must start with https://' };
     }
     const descriptionLength = countCharacters(draft.values.description);
-    if (descriptionLength > descriptionMaxLength) {
-      found.description = { code: 'too_long', message: 'The description is too long.', limit: descriptionMaxLength, length: descriptionLength };
+    if (descriptionLength > ticketLimits.descriptionMaxLength) {
+      found.description = { code: 'too_long', message: 'The description is too long.', limit: ticketLimits.descriptionMaxLength, length: descriptionLength };
     }
     // The provider's own field errors stay beside the field until the next send.
     const sendError = draft.sendError;

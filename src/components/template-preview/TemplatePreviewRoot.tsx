@@ -2,6 +2,7 @@ import { forwardRef, useMemo } from 'react';
 import type { ComponentPropsWithoutRef, ComponentType } from 'react';
 import { cn } from '../internal/cn';
 import { createWidgetContext } from '../internal/createWidgetContext';
+import type { WidgetContext } from '../internal/createWidgetContext';
 import type { TemplatePreviewButtonProps } from './TemplatePreviewButtons';
 import type { TemplatePreviewHeaderProps } from './TemplatePreviewHeader';
 import type { TemplatePreviewVariableProps } from './TemplatePreviewVariable';
@@ -26,14 +27,14 @@ export interface TemplatePreviewContextValue {
   components: TemplatePreviewComponents;
 }
 
-const {
-  Provider: TemplatePreviewProvider,
-  useWidgetContext,
-  usePartClassName,
-} = createWidgetContext<TemplatePreviewContextValue>('TemplatePreview', {
+// Read through functions, never destructured: a module-level destructuring (or property read)
+// of the call's result is kept by bundlers, and with it the whole widget.
+const templatePreviewWidgetContext = createWidgetContext<TemplatePreviewContextValue>('TemplatePreview', {
   // Parts also work on their own, styled and with the defaults.
   defaultValue: { unstyled: false, components: {} },
 });
+const useWidgetContext: WidgetContext<TemplatePreviewContextValue>['useWidgetContext'] = (part) => templatePreviewWidgetContext.useWidgetContext(part);
+const usePartClassName: WidgetContext<TemplatePreviewContextValue>['usePartClassName'] = (...args) => templatePreviewWidgetContext.usePartClassName(...args);
 
 /**
  * What the enclosing `TemplatePreview.Root` says; outside one, the defaults (styled, no
@@ -77,7 +78,7 @@ export const TemplatePreviewRoot = forwardRef<HTMLDivElement, TemplatePreviewRoo
 ) {
   const value = useMemo(() => ({ unstyled, components: components ?? {} }), [unstyled, components]);
   return (
-    <TemplatePreviewProvider value={value}>
+    <templatePreviewWidgetContext.Provider value={value}>
       <div
         ref={ref}
         role="group"
@@ -86,6 +87,6 @@ export const TemplatePreviewRoot = forwardRef<HTMLDivElement, TemplatePreviewRoo
         className={cn(!unstyled && 'reachout-template-preview', className)}
         {...props}
       />
-    </TemplatePreviewProvider>
+    </templatePreviewWidgetContext.Provider>
   );
 });

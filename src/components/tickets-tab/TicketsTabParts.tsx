@@ -4,6 +4,7 @@ import type { Ticket } from '../../core/types';
 import { useMessages } from '../../data/useMessages';
 import { cn } from '../internal/cn';
 import { createWidgetContext } from '../internal/createWidgetContext';
+import type { WidgetContext } from '../internal/createWidgetContext';
 import { createPagedListEmpty, createPagedListError, createPagedListLoadMore } from '../internal/pagedListParts';
 import type { PagedListPartOptions, PagedListPartsSpec } from '../internal/pagedListParts';
 import { ticketReference } from '../internal/ticketReference';
@@ -20,7 +21,11 @@ export interface TicketsTabContextValue {
   onOpenTicket: ((ticket: Ticket) => void) | undefined;
 }
 
-const { Provider: TicketsTabProvider, useWidgetContext, usePartClassName } = createWidgetContext<TicketsTabContextValue>('TicketsTab');
+// Read through functions, never destructured: a module-level destructuring (or property read)
+// of the call's result is kept by bundlers, and with it the whole widget.
+const ticketsTabWidgetContext = createWidgetContext<TicketsTabContextValue>('TicketsTab');
+const useWidgetContext: WidgetContext<TicketsTabContextValue>['useWidgetContext'] = (part) => ticketsTabWidgetContext.useWidgetContext(part);
+const usePartClassName: WidgetContext<TicketsTabContextValue>['usePartClassName'] = (...args) => ticketsTabWidgetContext.usePartClassName(...args);
 
 /**
  * The enclosing `TicketsTab.Root`'s state, for parts and for the host's own ones.
@@ -50,7 +55,7 @@ export const TicketsTabRoot = forwardRef<HTMLDivElement, TicketsTabRootProps>(fu
 ) {
   const tab = useTicketsTab({ contactId, pageSize, sorting, defaultSorting, onSortingChange });
   return (
-    <TicketsTabProvider value={{ tab, unstyled, onOpenTicket }}>
+    <ticketsTabWidgetContext.Provider value={{ tab, unstyled, onOpenTicket }}>
       <div
         ref={ref}
         data-slot="tickets-tab"
@@ -58,7 +63,7 @@ export const TicketsTabRoot = forwardRef<HTMLDivElement, TicketsTabRootProps>(fu
         className={cn(!unstyled && 'reachout-tickets-tab', className)}
         {...props}
       />
-    </TicketsTabProvider>
+    </ticketsTabWidgetContext.Provider>
   );
 });
 
