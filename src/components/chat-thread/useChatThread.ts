@@ -39,6 +39,11 @@ export interface ChatThreadOutgoing {
   error: ReachoutError | null;
   /** When the person sent it (ISO). */
   at: string;
+  /**
+   * The thread's message ids when it was sent: none of them is this send's own copy, which the
+   * provider may report (as an event) before answering the send.
+   */
+  earlierMessageIds: ReadonlySet<string>;
 }
 
 /** One row of the thread, oldest first: a day separator or a message. */
@@ -108,6 +113,33 @@ function dayKey(date: Date): string {
  *   </>
  * );
  */
+/**
+ * Pairs each outgoing send with the provider's copy of it, when that copy has arrived: the oldest
+ * outbound text with the same text that was not already there when the person sent it.
+ */
+function claimProviderCopies(
+  messages: readonly Message[],
+  outbox: readonly ChatThreadOutgoing[],
+): Map<string, ChatThreadOutgoing> {
+  const outgoingOf = new Map<string, ChatThreadOutgoing>();
+  for (const entry of outbox) {
+    for (let index = messages.length - 1; index >= 0; index -= 1) {
+      const message = messages[index] as Message;
+      if (
+        message.direction === 'outbound' &&
+        message.kind === 'text' &&
+        message.text === entry.text &&
+        !outgoingOf.has(message.id) &&
+        !entry.earlierMessageIds.has(message.id)
+      ) {
+        outgoingOf.set(message.id, entry);
+        break;
+      }
+    }
+  }
+  return outgoingOf;
+}
+
 export function useChatThread(options: UseChatThreadOptions): UseChatThreadResult {
   const { chatId, pageSize = 30, now } = options;
   const { errorMessage } = useMessages();
@@ -146,6 +178,13 @@ export function useChatThread(options: UseChatThreadOptions): UseChatThreadResul
     [chatId, mutateAsync],
   );
 
+  // The provider's copy of a send may arrive (as an event) before the send is answered; it then
+  // takes the outgoing row's place instead of showing twice (see `claimProviderCopies`).
+  const messagesRef = useRef(query.messages);
+  useIsomorphicLayoutEffect(() => {
+    messagesRef.current = query.messages;
+  }, [query.messages]);
+
   // What `send` and `retry` read, so two key presses in one task see the first one's effect.
   const draftRef = useRef(draft);
   useIsomorphicLayoutEffect(() => {
@@ -160,6 +199,7 @@ export function useChatThread(options: UseChatThreadOptions): UseChatThreadResul
       status: 'pending',
       error: null,
       at: (now ?? (() => new Date()))().toISOString(),
+      earlierMessageIds: new Set(messagesRef.current.map((message) => message.id)),
     };
     // The next keystroke or Enter already sees an empty box, before React re-renders.
     draftRef.current = '';
@@ -190,6 +230,18 @@ export function useChatThread(options: UseChatThreadOptions): UseChatThreadResul
   const rows = useMemo(() => {
     const result: ChatThreadRow[] = [];
     let previousDay: string | null = null;
+    const outgoingMessage = (entry: ChatThreadOutgoing): Message => ({
+      id: `outgoing:${entry.idempotencyKey}`,
+      chatId,
+      contactId: '',
+      direction: 'outbound',
+      kind: 'text',
+      text: entry.text,
+      author: null,
+      status: entry.status,
+      failureReason: entry.error ? errorMessage(entry.error) : null,
+      at: entry.at,
+    });
     const push = (message: Message, outgoing: ChatThreadOutgoing | null) => {
       const date = new Date(message.at);
       const day = dayKey(date);
@@ -199,23 +251,18 @@ export function useChatThread(options: UseChatThreadOptions): UseChatThreadResul
       }
       result.push({ type: 'message', key: outgoing ? `outgoing:${outgoing.idempotencyKey}` : message.id, message, outgoing });
     };
-    for (let index = messages.length - 1; index >= 0; index -= 1) push(messages[index] as Message, null);
+    const outgoingOf = claimProviderCopies(messages, outbox);
+    const shown = new Set<ChatThreadOutgoing>();
+    for (let index = messages.length - 1; index >= 0; index -= 1) {
+      const message = messages[index] as Message;
+      const entry = outgoingOf.get(message.id);
+      if (entry) shown.add(entry);
+      // A failed send keeps its row (with Retry); a pending one gives way to the provider's copy.
+      push(entry?.status === 'failed' ? outgoingMessage(entry) : message, entry?.status === 'failed' ? entry : null);
+    }
     for (const entry of outbox) {
-      push(
-        {
-          id: `outgoing:${entry.idempotencyKey}`,
-          chatId,
-          contactId: '',
-          direction: 'outbound',
-          kind: 'text',
-          text: entry.text,
-          author: null,
-          status: entry.status,
-          failureReason: entry.error ? errorMessage(entry.error) : null,
-          at: entry.at,
-        },
-        entry,
-      );
+      if (shown.has(entry)) continue;
+      push(outgoingMessage(entry), entry);
     }
     return result;
   }, [messages, outbox, chatId, errorMessage]);

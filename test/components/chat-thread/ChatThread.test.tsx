@@ -118,6 +118,38 @@ describe('ChatThread', () => {
     expect(screen.getAllByText('Are you there?')).toHaveLength(1);
   });
 
+  it('shows a send once when the provider reports its copy before answering, and keeps Retry on a failed one', async () => {
+    let answer: () => void = () => {};
+    let failAnswer = false;
+    renderThread({
+      setup: (memory) => {
+        const sendMessage = memory.sendMessage.bind(memory);
+        // A server's event stream can bring `message.added` before the POST's answer.
+        memory.sendMessage = async (params, context) => {
+          const message = await sendMessage(params, context);
+          await new Promise<void>((resolve) => (answer = resolve));
+          if (failAnswer) throw new ReachoutError('NETWORK', 'Failed to fetch');
+          return message;
+        };
+      },
+    });
+    const user = userEvent.setup();
+    await log();
+    await user.type(textbox(), 'Only once{Enter}');
+    await waitFor(() => expect(messageWithText('Only once')).not.toHaveAttribute('data-message-id', expect.stringMatching(/^outgoing:/)));
+    expect(screen.getAllByText('Only once')).toHaveLength(1);
+    act(() => answer());
+    await waitFor(() => expect(within(messageWithText('Only once')).getByText('Sent')).toBeInTheDocument());
+    expect(screen.getAllByText('Only once')).toHaveLength(1);
+
+    failAnswer = true;
+    await user.type(textbox(), 'Answer lost{Enter}');
+    await waitFor(() => expect(messageWithText('Answer lost')).not.toHaveAttribute('data-message-id', expect.stringMatching(/^outgoing:/)));
+    act(() => answer());
+    await screen.findByRole('button', { name: 'Retry' });
+    expect(screen.getAllByText('Answer lost')).toHaveLength(1);
+  });
+
   it('sends once however fast Enter is pressed, even three presses in one task', async () => {
     const { provider } = renderThread({ provider: { latencyMs: 50 } });
     const user = userEvent.setup();

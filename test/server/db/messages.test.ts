@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { afterEach, expect, it } from 'vitest';
+import { afterEach, expect, it, vi } from 'vitest';
 import { type Chat, type Message, ReachoutError, type ReachoutEvent } from 'reachout/core';
 import { contractFixtures, type ContractWorld } from 'reachout/testing';
 import type { ReachoutBackend } from '../../../server/src/backend';
@@ -73,8 +73,9 @@ describeOnEachDatabase('chat messages of the database backend', (database) => {
     expect((await messagesOf(backend, chatId)).find((message) => message.id === sent.id)?.status).toBe('read');
     // On PostgreSQL every server's listeners are fed from the events table, so the send's own `sent`
     // update can still reach a listener subscribed after the send returned: only what follows counts.
-    const statuses = events.map((event) => (event.type === 'message.updated' ? event.message.status : event.type));
-    expect(statuses.filter((status) => status !== 'sent')).toEqual(['read']);
+    // There, too, events reach listeners after the write has returned (through NOTIFY): wait for them.
+    const statuses = () => events.map((event) => (event.type === 'message.updated' ? event.message.status : event.type));
+    await vi.waitFor(() => expect(statuses().filter((status) => status !== 'sent')).toEqual(['read']));
   });
 
   it('stores a text WhatsApp refuses with 131047 (OUTSIDE_WINDOW) as failed, with the reason', async () => {
