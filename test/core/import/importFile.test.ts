@@ -154,6 +154,25 @@ describe('checkImportRowsInSteps', () => {
     expect(progress).toEqual([10, 20, 25]);
   });
 
+  it('reports each step once when the rows fill the last step exactly', async () => {
+    const progress: number[] = [];
+    await checkImportRowsInSteps(rows.slice(0, 20), 'BR', { stepRows: 10, onProgress: (checked) => progress.push(checked) });
+    expect(progress).toEqual([10, 20]);
+  });
+
+  it('lets the event loop run between steps, and not after the last one', async () => {
+    const progress: number[] = [];
+    const seenByTimer: number[][] = [];
+    setTimeout(() => seenByTimer.push([...progress]), 0);
+    await checkImportRowsInSteps(rows, 'BR', { stepRows: 10, onProgress: (checked) => progress.push(checked) });
+    expect(seenByTimer).toEqual([[10]]);
+
+    const order: string[] = [];
+    setTimeout(() => order.push('timer'), 0);
+    await checkImportRowsInSteps(rows, 'BR', { stepRows: 25 }).then(() => order.push('checked'));
+    expect(order).toEqual(['checked']);
+  });
+
   it('rejects with the reason once its signal is aborted', async () => {
     const controller = new AbortController();
     controller.abort(new Error('stopped'));
