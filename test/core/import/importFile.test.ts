@@ -32,6 +32,10 @@ describe('parseCsv', () => {
     ]);
   });
 
+  it('counts a lone \\r inside a quoted value as a line of its own', () => {
+    expect(parseCsv('"a\rb",x\nnext,y', ',').map((record) => record.line)).toEqual([1, 3]);
+  });
+
   it('keeps text between a closing quote and the delimiter, and ends a quoted cell at \\r', () => {
     expect(parseCsv('"ab"cd,e', ',').map((record) => record.cells)).toEqual([['abcd', 'e']]);
     expect(parseCsv('"a"\r"b"\r', ',').map((record) => record.cells)).toEqual([['a'], ['b']]);
@@ -59,6 +63,12 @@ describe('detectCsvDelimiter', () => {
     // the last row would still have 2 columns by , but only 1 by ;.
     const row = `1,${'A'.repeat(1990)};2;3\n`;
     expect(detectCsvDelimiter(row.repeat(40))).toBe(';');
+  });
+
+  it('leaves out the rows after the first 64 KiB', () => {
+    // 32 rows fill the first 64 KiB; the rows after them have 2 columns by ; and would make , win.
+    const row = `1,${'A'.repeat(1990)};2;3\n`;
+    expect(detectCsvDelimiter(`${row.repeat(33)}${'x,y;z\n'.repeat(17)}`)).toBe(';');
   });
 });
 
