@@ -1,23 +1,7 @@
 import * as z from 'zod/mini';
 import { createAbortError, ReachoutError } from '../core/errors';
-import type { CallContext, MediaPurpose, ReachoutDataProvider, ReachoutMethod } from '../core/provider';
-import {
-  agentMatchesSearch,
-  checkNotification,
-  contactMatchesSearch,
-  contactSearchFields,
-  type ContactSearch,
-  type ContactSearchFields,
-  type CursorPosition,
-  failureReasonOf,
-  idempotencyConflictError,
-  parseContactSearch,
-  parseSendNotificationInput,
-  stableStringify,
-  templateMatchesSearch,
-  undeliverableError,
-} from '../core/provider-rules';
-import { bytesToBase64 } from '../core/provider-rules/base64';
+import type { CallContext, ReachoutDataProvider, ReachoutMethod } from '../core/provider';
+import { agentMatchesSearch, type CursorPosition, templateMatchesSearch } from '../core/provider-rules';
 import { isChatActive } from '../core/rules';
 import { contactInputSchema, fieldErrorsOf } from '../core/schemas';
 import type {
@@ -30,84 +14,30 @@ import type {
   Page,
   ReachoutEvent,
   Sender,
-  SendNotificationInput,
-  Ticket,
   TimelineEvent,
   TimelineEventType,
 } from '../core/types';
 import { fixtures } from './fixtures';
+import { copyContact, createContactIndex, notFound } from './internal/contacts';
 import { delay } from './internal/delay';
+import { createMemoryImport } from './internal/importContacts';
+import { createMessageStore } from './internal/messages';
+import { createNotificationStore, type Sequenced } from './internal/notifications';
 import { paginate } from './internal/paginate';
 import { createRandom } from './internal/random';
-import { createMessageStore } from './internal/messages';
-import { createMemoryImport, indexInSorted, mergeIntoSorted } from './internal/importContacts';
+import { createMediaUploads } from './internal/uploads';
 import type {
   LatencyOption,
   MemoryProvider,
   MemoryProviderCall,
   MemoryProviderControl,
   MemoryProviderOptions,
-  VerificationResult,
 } from './types';
 
 /** Numbers ending in this fail verification by default, as an unreachable number would. */
 const unreachableSuffix = '0000';
 
-/** WhatsApp's media size limit (video); larger uploads are refused. */
-const maxMediaBytes = 16 * 1024 * 1024;
-
-// A fixed locale, so the order does not depend on the machine running the tests.
-const nameCollator = new Intl.Collator('en', { sensitivity: 'variant' });
-
-interface ContactEntry {
-  contact: Contact;
-  /** Folded name and email and the phone's digits, computed once (100,000 contacts are searched). */
-  search: ContactSearchFields;
-}
-
-interface Sequenced<Item> {
-  item: Item;
-  /** Insertion order: the tie-breaker of "newest first". */
-  sequence: number;
-}
-
 type IdPrefix = 'contact' | 'chat' | 'ticket' | 'event';
-
-interface IdempotencyRecord {
-  fingerprint: string;
-  ticketId: string;
-}
-
-function compareIds(left: string, right: string): number {
-  return left < right ? -1 : left > right ? 1 : 0;
-}
-
-function compareContacts(left: ContactEntry, right: ContactEntry): number {
-  return nameCollator.compare(left.contact.name, right.contact.name) || compareIds(left.contact.id, right.contact.id);
-}
-
-/**
- * Sorts like `compareContacts`, but runs the (slow) collator only over distinct names: 100,000
- * generated contacts share a few thousand names.
- */
-function sortByName<Entry extends { contact: Contact }>(entries: Entry[]): Entry[] {
-  const names = [...new Set(entries.map((entry) => entry.contact.name))].sort(nameCollator.compare);
-  const rankOfName = new Map<string, number>();
-  let rank = 0;
-  names.forEach((name, index) => {
-    // Names the collator holds equal share a rank, so ids decide between them as in compareContacts.
-    if (index > 0 && nameCollator.compare(names[index - 1] as string, name) !== 0) rank += 1;
-    rankOfName.set(name, rank);
-  });
-  return entries
-    .map((entry) => ({ entry, rank: rankOfName.get(entry.contact.name) ?? 0 }))
-    .sort((left, right) => left.rank - right.rank || compareIds(left.entry.contact.id, right.entry.contact.id))
-    .map(({ entry }) => entry);
-}
-
-function entryOf(contact: Contact): ContactEntry {
-  return { contact, search: contactSearchFields(contact) };
-}
 
 function timeOf(iso: string): number {
   const time = Date.parse(iso);
@@ -120,18 +50,7 @@ function compareNewestFirst(leftTime: number, leftSequence: number, key: CursorP
   return keyTime - leftTime || keySequence - leftSequence;
 }
 
-const undeliverableReason = failureReasonOf(undeliverableError);
-
-function notFound(what: string, id: string): ReachoutError {
-  return new ReachoutError('NOT_FOUND', `No ${what} with id ${id}`);
-}
-
 const copy = <Value>(value: Value): Value => structuredClone(value);
-
-/** A contact's own copy; much faster than `structuredClone` for 100,000 seed contacts. */
-function copyContact(contact: Contact): Contact {
-  return contact.attributes ? { ...contact, attributes: { ...contact.attributes } } : { ...contact };
-}
 
 /**
  * An in-memory `ReachoutDataProvider` for tests, stories and demos: deterministic, with latency,
@@ -158,30 +77,7 @@ export function createMemoryProvider(options: MemoryProviderOptions = {}): Memor
   const agents: Agent[] = copy(options.agents ?? fixtures.agents);
   const templateSenders = options.templateSenders ?? {};
 
-  const contactsById = new Map<string, ContactEntry>();
-  const contactIdsByPhone = new Map<string, string>();
-  const seeded: Array<{ contact: Contact }> = [];
-  const seededIds = new Set<string>();
-  for (const seedContact of options.contacts ?? fixtures.contacts) {
-    const contact = copyContact(seedContact);
-    if (seededIds.has(contact.id)) throw new Error(`createMemoryProvider: two contacts have the id ${contact.id}`);
-    seededIds.add(contact.id);
-    if (contactIdsByPhone.has(contact.phone)) {
-      throw new Error(`createMemoryProvider: two contacts have the phone ${contact.phone}`);
-    }
-    contactIdsByPhone.set(contact.phone, contact.id);
-    seeded.push({ contact });
-  }
-  // Entries and their folded strings are made in name order, the order every search scans them:
-  // with that memory locality a scan of 100,000 contacts takes half the time.
-  const sortedContacts = sortByName(seeded).map(({ contact }) => entryOf(contact));
-  for (const entry of sortedContacts) contactsById.set(entry.contact.id, entry);
-  /**
-   * The last search's matches: the next page of the same search reuses them, and a search that
-   * narrows it (a letter typed at either end) filters them instead of every contact. Cleared
-   * whenever a contact is added or changed.
-   */
-  let lastSearch: { search: ContactSearch; matching: readonly ContactEntry[] } | null = null;
+  const contacts = createContactIndex(options.contacts ?? fixtures.contacts);
 
   let sequence = 0;
   const sequenced = <Item>(item: Item): Sequenced<Item> => ({ item, sequence: (sequence += 1) });
@@ -190,13 +86,11 @@ export function createMemoryProvider(options: MemoryProviderOptions = {}): Memor
   const chats = seedOrEmpty(options.chats, fixtures.chats).map(sequenced);
   const tickets = seedOrEmpty(options.tickets, fixtures.tickets).map(sequenced);
   const timeline = seedOrEmpty(options.timeline, fixtures.timeline).map(sequenced);
-  const idempotencyRecords = new Map<string, IdempotencyRecord>();
 
   const calls: MemoryProviderCall[] = [];
   const faults = new Map<ReachoutMethod, Error[]>();
   const listeners = new Set<(event: ReachoutEvent) => void>();
   const timers = new Set<ReturnType<typeof setTimeout>>();
-  const verificationTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
   // ------------------------------------------------------------------------------------------
   // Plumbing
@@ -205,7 +99,7 @@ export function createMemoryProvider(options: MemoryProviderOptions = {}): Memor
   const usedIds = (prefix: IdPrefix): ((id: string) => boolean) => {
     switch (prefix) {
       case 'contact':
-        return (id) => contactsById.has(id);
+        return (id) => contacts.get(id) !== undefined;
       case 'chat':
         return (id) => chats.some((entry) => entry.item.id === id);
       case 'ticket':
@@ -271,17 +165,11 @@ export function createMemoryProvider(options: MemoryProviderOptions = {}): Memor
     if (fault) throw fault;
     return work();
   };
+  const cancel = (timer: ReturnType<typeof setTimeout>) => {
+    globalThis.clearTimeout(timer);
+    timers.delete(timer);
+  };
 
-  const requireContact = (id: string): ContactEntry => {
-    const entry = contactsById.get(id);
-    if (!entry) throw notFound('contact', id);
-    return entry;
-  };
-  const requireTicket = (id: string): Sequenced<Ticket> => {
-    const entry = tickets.find((candidate) => candidate.item.id === id);
-    if (!entry) throw notFound('ticket', id);
-    return entry;
-  };
   const requireSender = (id: string): Sender => {
     const sender = senders.find((candidate) => candidate.id === id);
     if (!sender) throw notFound('sender', id);
@@ -297,7 +185,7 @@ export function createMemoryProvider(options: MemoryProviderOptions = {}): Memor
     schedule,
     deliveryStepMs,
     findChat: (chatId) => chats.find((entry) => entry.item.id === chatId)?.item,
-    phoneOf: (contactId) => requireContact(contactId).contact.phone,
+    phoneOf: (contactId) => contacts.require(contactId).contact.phone,
     findTemplate: (templateId, senderId) =>
       templates.find((template) => template.id === templateId && templateBelongsTo(template, senderId)),
   });
@@ -318,28 +206,6 @@ export function createMemoryProvider(options: MemoryProviderOptions = {}): Memor
     timeline.push(sequenced(event));
     emit({ type: 'timeline.added', event });
   };
-
-  const replaceContact = (contact: Contact) => {
-    const previous = requireContact(contact.id);
-    const entry = entryOf(contact);
-    contactsById.set(contact.id, entry);
-    const index = sortedContacts.indexOf(previous);
-    sortedContacts.splice(index, 1);
-    insertSorted(entry);
-  };
-
-  const insertSorted = (entry: ContactEntry) => {
-    lastSearch = null;
-    let low = 0;
-    let high = sortedContacts.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (compareContacts(sortedContacts[middle] as ContactEntry, entry) < 0) low = middle + 1;
-      else high = middle;
-    }
-    sortedContacts.splice(low, 0, entry);
-  };
-
   /** A contact's items, newest first, one page of them. */
   const pageOfContactItems = <Item extends { contactId: string }>(
     list: 'tickets' | 'timeline' | 'chats',
@@ -347,7 +213,7 @@ export function createMemoryProvider(options: MemoryProviderOptions = {}): Memor
     params: { contactId: string; cursor?: string | null; limit?: number },
     timeOfItem: (item: Item) => number,
   ): Page<Item> => {
-    requireContact(params.contactId);
+    contacts.require(params.contactId);
     const sorted = entries
       .filter((entry) => entry.item.contactId === params.contactId)
       .sort((left, right) => timeOfItem(right.item) - timeOfItem(left.item) || right.sequence - left.sequence);
@@ -362,148 +228,31 @@ export function createMemoryProvider(options: MemoryProviderOptions = {}): Memor
     return { ...page, items: page.items.map((entry) => copy(entry.item)) };
   };
 
-  // ------------------------------------------------------------------------------------------
-  // Verification and delivery
-  // ------------------------------------------------------------------------------------------
-
-  const updateTicket = (entry: Sequenced<Ticket>, changes: Partial<Ticket>, notification: Partial<Ticket['notification']> = {}) => {
-    entry.item = {
-      ...entry.item,
-      ...changes,
-      updatedAt: nowIso(),
-      notification: { ...entry.item.notification, ...notification },
-    };
-    emit({ type: 'ticket.updated', ticket: entry.item });
-    messages.syncTicket(entry.item);
-  };
-
-  const scheduleDelivery = (ticketId: string) => {
-    if (deliveryStepMs === null) return;
-    schedule(deliveryStepMs, () => {
-      const entry = tickets.find((candidate) => candidate.item.id === ticketId);
-      if (!entry || entry.item.notification.delivery !== 'sent') return;
-      updateTicket(entry, {}, { delivery: 'delivered' });
-      addTimelineEvent(entry.item.contactId, 'notification.delivered', 'Notification delivered', ticketId);
-      schedule(deliveryStepMs, () => {
-        if (entry.item.notification.delivery !== 'delivered') return;
-        updateTicket(entry, {}, { delivery: 'read' });
-        addTimelineEvent(entry.item.contactId, 'notification.read', 'Notification read', ticketId);
-      });
-    });
-  };
-
-  const completeVerification = (ticketId: string, result: VerificationResult): Ticket => {
-    const entry = requireTicket(ticketId);
-    if (entry.item.status !== 'verifying') {
-      throw new Error(`Ticket ${ticketId} is ${entry.item.status}, not verifying: its verification already ended`);
-    }
-    const timer = verificationTimers.get(ticketId);
-    if (timer !== undefined) {
-      globalThis.clearTimeout(timer);
-      timers.delete(timer);
-      verificationTimers.delete(ticketId);
-    }
-    const ticket = entry.item;
-    switch (result) {
-      case 'success': {
-        let chat = activeChatOf(ticket.contactId)?.item;
-        if (!chat) {
-          chat = {
-            id: createId('chat'),
-            contactId: ticket.contactId,
-            status: ticket.assignee ? 'assigned' : 'open',
-            assignee: ticket.assignee,
-            lastInboundAt: null,
-            senderId: ticket.notification.senderId,
-          };
-          chats.push(sequenced(chat));
-          emit({ type: 'chat.updated', chat });
-        }
-        updateTicket(entry, { status: ticket.assignee ? 'assigned' : 'open', chatId: chat.id }, { delivery: 'sent' });
-        addTimelineEvent(ticket.contactId, 'notification.verified', 'Number verified: the notification was sent', ticketId);
-        if (ticket.assignee) {
-          addTimelineEvent(ticket.contactId, 'ticket.assigned', `Ticket assigned to ${ticket.assignee.name}`, ticketId);
-        }
-        scheduleDelivery(ticketId);
-        break;
-      }
-      case 'failed':
-        updateTicket(entry, { status: 'failed' }, { delivery: 'failed', failureReason: undeliverableReason });
-        addTimelineEvent(ticket.contactId, 'notification.failed', undeliverableReason, ticketId);
-        break;
-      default:
-        result satisfies never;
-        throw new Error(`Unknown verification result ${String(result)}`);
-    }
-    return copy(entry.item);
-  };
+  const notifications = createNotificationStore({
+    nowIso,
+    emit,
+    schedule,
+    cancel,
+    createId,
+    sequenced,
+    contacts,
+    senders,
+    templates,
+    agents,
+    templateBelongsTo,
+    tickets,
+    chats,
+    activeChatOf,
+    addTimelineEvent,
+    syncTicketMessage: (ticket) => messages.syncTicket(ticket),
+    verify,
+    verifyAfterMs,
+    deliveryStepMs,
+  });
 
   // ------------------------------------------------------------------------------------------
   // The provider
   // ------------------------------------------------------------------------------------------
-
-  const sendNotification = (input: SendNotificationInput): Ticket => {
-    parseSendNotificationInput(input);
-    const fingerprint = stableStringify(input);
-    const previous = idempotencyRecords.get(input.idempotencyKey);
-    if (previous) {
-      if (previous.fingerprint !== fingerprint) throw idempotencyConflictError('notification');
-      return copy(requireTicket(previous.ticketId).item);
-    }
-
-    const contact = contactsById.get(input.contactId)?.contact;
-    const sender = senders.find((candidate) => candidate.id === input.senderId);
-    const template = templates.find(
-      (candidate) => candidate.id === input.template.id && (sender === undefined || templateBelongsTo(candidate, sender.id)),
-    );
-    const checked = checkNotification(input, {
-      contact,
-      sender,
-      template,
-      assignee: agents.find((agent) => agent.id === input.ticket.assigneeId),
-      hasActiveChat: contact !== undefined && activeChatOf(contact.id) !== undefined,
-      hasVerifyingTicket: tickets.some((entry) => entry.item.contactId === input.contactId && entry.item.status === 'verifying'),
-    });
-    const { assignee, to } = checked;
-
-    const at = nowIso();
-    const ticket: Ticket = {
-      id: createId('ticket'),
-      contactId: checked.contact.id,
-      chatId: null,
-      priority: input.ticket.priority,
-      assignee: assignee ? copy(assignee) : null,
-      description: input.ticket.description,
-      status: 'verifying',
-      createdAt: at,
-      updatedAt: at,
-      notification: {
-        senderId: checked.sender.id,
-        to: to.e164,
-        templateName: checked.template.name,
-        language: checked.template.language,
-        body: checked.body,
-        delivery: 'pending',
-      },
-    };
-    tickets.push(sequenced(ticket));
-    idempotencyRecords.set(input.idempotencyKey, { fingerprint, ticketId: ticket.id });
-    emit({ type: 'ticket.updated', ticket });
-    addTimelineEvent(
-      checked.contact.id,
-      'notification.sent',
-      `Sent ${checked.template.name} from ${checked.sender.displayName} to ${to.international}`,
-      ticket.id,
-    );
-    if (verifyAfterMs !== null) {
-      const timer = schedule(verifyAfterMs, () => {
-        verificationTimers.delete(ticket.id);
-        completeVerification(ticket.id, verify(ticket.notification.to));
-      });
-      verificationTimers.set(ticket.id, timer);
-    }
-    return copy(ticket);
-  };
 
   const createContact = (input: ContactInput): Contact => {
     const parsed = z.safeParse(contactInputSchema, input);
@@ -513,9 +262,9 @@ export function createMemoryProvider(options: MemoryProviderOptions = {}): Memor
       });
     }
     const { name, email, phone, avatarUrl } = parsed.data;
-    const existingId = contactIdsByPhone.get(phone);
+    const existingId = contacts.idOfPhone(phone);
     if (existingId !== undefined) {
-      const existing = requireContact(existingId).contact;
+      const existing = contacts.require(existingId).contact;
       throw new ReachoutError('CONFLICT', `${existing.name} already has the phone number ${phone}`, {
         fieldErrors: { phone: 'A contact with this phone number already exists' },
       });
@@ -528,76 +277,32 @@ export function createMemoryProvider(options: MemoryProviderOptions = {}): Memor
       avatarUrl,
       createdAt: nowIso(),
     };
-    const entry = entryOf(contact);
-    contactsById.set(contact.id, entry);
-    contactIdsByPhone.set(phone, contact.id);
-    insertSorted(entry);
+    contacts.add(contact);
     emit({ type: 'contact.created', contact });
     addTimelineEvent(contact.id, 'contact.created', 'Contact created');
     return copy(contact);
   };
 
+
   const importContacts = createMemoryImport({
-    findByPhone: (phone) => contactsById.get(contactIdsByPhone.get(phone) ?? '')?.contact,
+    findByPhone: (phone) => contacts.get(contacts.idOfPhone(phone) ?? '')?.contact,
     newContactId: () => createId('contact'),
     now: nowIso,
-    addContacts(contacts) {
-      const entries = contacts.map(entryOf);
-      for (const entry of entries) {
-        contactsById.set(entry.contact.id, entry);
-        contactIdsByPhone.set(entry.contact.phone, entry.contact.id);
-      }
-      lastSearch = null;
-      mergeIntoSorted(sortedContacts, entries, compareContacts);
-      for (const { contact } of entries) {
+    addContacts(added) {
+      contacts.addMany(added);
+      for (const contact of added) {
         emit({ type: 'contact.created', contact });
         // Not createId('event'): it scans the timeline for each id, 100,000 times over on a big import.
         timeline.push(sequenced({ id: `event-imported-${contact.id}`, contactId: contact.id, type: 'contact.created', at: contact.createdAt, text: 'Contact imported' }));
       }
     },
-    replaceContacts(contacts) {
-      for (const contact of contacts) {
-        const previous = requireContact(contact.id);
-        const entry = entryOf(contact);
-        contactsById.set(contact.id, entry);
-        sortedContacts.splice(indexInSorted(sortedContacts, previous, compareContacts), 1);
-        insertSorted(entry);
+    replaceContacts(replaced) {
+      for (const contact of replaced) {
+        contacts.replaceImported(contact);
         emit({ type: 'contact.updated', contact });
       }
     },
   });
-
-  const searchContacts = (search: ContactSearch): readonly ContactEntry[] => {
-    if (lastSearch !== null && lastSearch.search.text === search.text && lastSearch.search.digits === search.digits) {
-      return lastSearch.matching;
-    }
-    // Anything matching the new search matched the previous one when the previous is contained in
-    // it, text and phone digits alike (a search without text or digits matched nothing by them).
-    const previous = lastSearch?.search;
-    const narrows =
-      previous !== undefined &&
-      (search.text === '' || (previous.text !== '' && search.text.includes(previous.text))) &&
-      (search.digits === null || (previous.digits !== null && search.digits.includes(previous.digits)));
-    const candidates = narrows && lastSearch !== null ? lastSearch.matching : sortedContacts;
-    const matching = candidates.filter((entry) => contactMatchesSearch(entry.search, search));
-    lastSearch = { search, matching };
-    return matching;
-  };
-
-  const listContacts = (params: { search?: string; cursor?: string | null; limit?: number }): Page<Contact> => {
-    const search = parseContactSearch(params.search);
-    const matching = search ? searchContacts(search) : sortedContacts;
-    const page = paginate(matching, {
-      list: 'contacts',
-      cursor: params.cursor,
-      limit: params.limit,
-      keyOf: (entry) => [entry.contact.name, entry.contact.id],
-      keyShape: ['string', 'string'],
-      compareToKey: (entry, key) =>
-        nameCollator.compare(entry.contact.name, key[0] as string) || compareIds(entry.contact.id, key[1] as string),
-    });
-    return { ...page, items: page.items.map((entry) => copyContact(entry.contact)) };
-  };
 
   const listTemplates = (params: { senderId: string; search?: string; cursor?: string | null; limit?: number }) => {
     requireSender(params.senderId);
@@ -617,34 +322,14 @@ export function createMemoryProvider(options: MemoryProviderOptions = {}): Memor
     return { ...page, items: page.items.map((entry) => copy(entry.template)) };
   };
 
-  let uploadCount = 0;
-  const uploadMedia = async (file: Blob, purpose: MediaPurpose): Promise<{ url: string }> => {
-    if (file.size > maxMediaBytes) {
-      throw new ReachoutError('VALIDATION', 'The file is larger than 16 MB', {
-        fieldErrors: { file: 'Use a file of at most 16 MB' },
-      });
-    }
-    if (purpose === 'avatar' && file.type && !file.type.startsWith('image/')) {
-      throw new ReachoutError('VALIDATION', 'A photo must be an image', { fieldErrors: { file: 'Choose an image' } });
-    }
-    // WhatsApp fetches header media itself, so a send needs an https link: answer one on a
-    // reserved domain (it never resolves; the preview shows its placeholder).
-    if (purpose === 'template-header') {
-      uploadCount += 1;
-      return { url: `https://media.reachout.invalid/uploads/${uploadCount}` };
-    }
-    // A short blob: URL where the platform has one (browsers, Node), so a real photo fits the
-    // avatarUrl limit a backend's http(s) URL would; a data: URL elsewhere.
-    if (typeof URL.createObjectURL === 'function') return { url: URL.createObjectURL(file) };
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    return { url: `data:${file.type || 'application/octet-stream'};base64,${bytesToBase64(bytes)}` };
-  };
+
+  const uploadMedia = createMediaUploads();
 
   const methods: Required<ReachoutDataProvider> = {
     listContacts: (params, context) =>
-      perform({ method: 'listContacts', params }, context, () => listContacts(params)),
+      perform({ method: 'listContacts', params }, context, () => contacts.list(params)),
     getContact: (params, context) =>
-      perform({ method: 'getContact', params }, context, () => copyContact(requireContact(params.id).contact)),
+      perform({ method: 'getContact', params }, context, () => copyContact(contacts.require(params.id).contact)),
     createContact: (params, context) =>
       perform({ method: 'createContact', params }, context, () => createContact(params.input)),
     listSenders: (params, context) => perform({ method: 'listSenders', params }, context, () => copy(senders)),
@@ -656,14 +341,14 @@ export function createMemoryProvider(options: MemoryProviderOptions = {}): Memor
       ),
     getActiveChat: (params, context) =>
       perform({ method: 'getActiveChat', params }, context, () => {
-        requireContact(params.contactId);
+        contacts.require(params.contactId);
         const chat = activeChatOf(params.contactId)?.item;
         return chat ? copy(chat) : null;
       }),
     sendNotification: (params, context) =>
-      perform({ method: 'sendNotification', params }, context, () => sendNotification(params.input)),
+      perform({ method: 'sendNotification', params }, context, () => notifications.send(params.input)),
     getTicket: (params, context) =>
-      perform({ method: 'getTicket', params }, context, () => copy(requireTicket(params.id).item)),
+      perform({ method: 'getTicket', params }, context, () => copy(notifications.requireTicket(params.id).item)),
     listTickets: (params, context) =>
       perform({ method: 'listTickets', params }, context, () =>
         pageOfContactItems('tickets', tickets, params, (ticket) => timeOf(ticket.createdAt)),
@@ -703,9 +388,9 @@ export function createMemoryProvider(options: MemoryProviderOptions = {}): Memor
       queue.push(error);
       faults.set(method, queue);
     },
-    completeVerification,
+    completeVerification: notifications.completeVerification,
     receiveReply(contactId, text) {
-      const contact = requireContact(contactId).contact;
+      const contact = contacts.require(contactId).contact;
       const at = nowIso();
       const active = activeChatOf(contactId);
       let chat: Chat;
@@ -729,10 +414,10 @@ export function createMemoryProvider(options: MemoryProviderOptions = {}): Memor
     },
     setMessageStatus: (messageId, status, failureReason) => messages.setStatus(messageId, status, failureReason),
     setOptedOut(contactId, optedOut) {
-      const contact: Contact = { ...requireContact(contactId).contact };
+      const contact: Contact = { ...contacts.require(contactId).contact };
       if (optedOut) contact.optedOut = true;
       else delete contact.optedOut;
-      replaceContact(contact);
+      contacts.replace(contact);
       emit({ type: 'contact.updated', contact });
       return copy(contact);
     },
@@ -741,7 +426,7 @@ export function createMemoryProvider(options: MemoryProviderOptions = {}): Memor
     },
     snapshot() {
       return {
-        contacts: sortedContacts.map((entry) => copyContact(entry.contact)),
+        contacts: contacts.inOrder().map((entry) => copyContact(entry.contact)),
         ...copy({
           senders,
           templates,
@@ -756,7 +441,7 @@ export function createMemoryProvider(options: MemoryProviderOptions = {}): Memor
     dispose() {
       for (const timer of timers) globalThis.clearTimeout(timer);
       timers.clear();
-      verificationTimers.clear();
+      notifications.dispose();
       listeners.clear();
     },
   };

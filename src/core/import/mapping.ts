@@ -26,6 +26,8 @@ const headerWords: Record<'name' | 'email' | 'phone', readonly string[]> = {
     'telefone', 'numero', 'numero de celular', 'telephone portable', 'portable', 'numero de telephone', 'handy',
     'telefon', 'telefonnummer', 'mobilnummer', 'handynummer', 'telefoonnummer', 'mobiel', 'mobiele nummer',
     'cellulare', 'numero di telefono', 'telefon numarasi',
+    // Turkish dotless ı has no decomposition, so folding keeps it: the spelling people type.
+    'telefon numarası',
   ],
 };
 

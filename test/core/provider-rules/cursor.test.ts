@@ -70,6 +70,15 @@ describe('encodeCursor and decodeCursor', () => {
     expect(() => decodeCursor('templates', raw({ list: 'templates', position: ['3'] }), ['number'])).toThrow(ReachoutError);
   });
 
+  it('refuses a number too large to be finite where the shape has a number', () => {
+    // JSON has no Infinity, but JSON.parse reads 1e400 as Infinity.
+    const cursor = encodeBase64Url('{"list":"templates","position":[1e400]}');
+    expect(refusal(() => decodeCursor('templates', cursor, ['number'])).fieldErrors).toEqual({
+      cursor: 'Unknown cursor: start again from the first page',
+    });
+    expect(decodeCursor('templates', encodeBase64Url('{"list":"templates","position":[1e300]}'), ['number'])).toEqual([1e300]);
+  });
+
   it('refuses a timestamp part that is not strict ISO 8601', () => {
     const cursorWith = (time: unknown) => raw({ list: 'tickets', position: [time, 'ticket-1'] });
     expect(decodeCursor('tickets', cursorWith('2026-03-01T10:00:00.000Z'), ['timestamp', 'string'])).toEqual([

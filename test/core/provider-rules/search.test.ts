@@ -21,6 +21,11 @@ describe('foldText', () => {
     expect(foldText(text)).toBe(folded.normalize('NFD').replace(/\p{M}/gu, ''));
   });
 
+  it('removes the accents of text with no ASCII letter at all', () => {
+    expect(foldText('ÉÑ')).toBe('en');
+    expect(foldText('Ω')).toBe('ω');
+  });
+
   it('folds a tab or newline in ASCII text like any other', () => {
     expect(foldText('A\tB\nÉ')).toBe('a\tb\ne');
   });
@@ -97,5 +102,10 @@ describe('agentMatchesSearch', () => {
     expect(agentMatchesSearch({ name: 'Alan', email: null }, 'null')).toBe(false);
     expect(agentMatchesSearch({ name: 'Alan', email: null }, undefined)).toBe(true);
     expect(agentMatchesSearch({ name: 'Alan', email: null }, ' ')).toBe(true);
+  });
+
+  it('matches an agent without an email by the name alone', () => {
+    expect(agentMatchesSearch({ name: 'Alan', email: null }, 'here')).toBe(false);
+    expect(agentMatchesSearch({ name: 'Alan', email: null }, 'ala')).toBe(true);
   });
 });

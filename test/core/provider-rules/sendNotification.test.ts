@@ -100,6 +100,18 @@ describe('checkNotification', () => {
     );
     expect(error.fieldErrors).toEqual({ message: 'Differs from the template and parameters at message.to' });
   });
+
+  it('says what is missing from the message, and what the built one does not have', () => {
+    const { to: _to, ...withoutTo } = input().message;
+    const missing = refusal(input({ message: withoutTo as SendNotificationInput['message'] }), {});
+    expect(missing.message).toBe(
+      'The message is not the one built from the template and parameters: message.to is missing, expected "+447400123456"',
+    );
+    const extra = refusal(input({ message: { ...input().message, biz_opaque_callback_data: 'x' } as SendNotificationInput['message'] }), {});
+    expect(extra.message).toBe(
+      'The message is not the one built from the template and parameters: message.biz_opaque_callback_data is "x", expected nothing there',
+    );
+  });
 });
 
 describe('parseSendNotificationInput', () => {
