@@ -330,6 +330,15 @@ export const defaultMessages = {
   'importContacts.report.download': 'Download report',
   'importContacts.report.reason': 'Reason',
   'importContacts.report.notSent': 'Not imported (cancelled)',
+  // --- Campaigns (#19): ContactList's multiple selection, CampaignWizard, CampaignProgress, CampaignsList.
+  'contactList.selection.selectAll': 'Select all',
+  'contactList.selection.selectRow': 'Select {name}',
+  'contactList.selection.label': 'Selection',
+  'contactList.selection.none': 'No contacts selected',
+  'contactList.selection.count': '{count, plural, one {# contact selected} other {# contacts selected}}',
+  'contactList.selection.all': '{count, plural, one {# contact selected} other {All # contacts selected}}',
+  'contactList.selection.allUnknown': 'All matching contacts selected',
+  'contactList.selection.clear': 'Clear selection',
 } as const;
 
 /** Every message key; widget authors add theirs to `defaultMessages`. */
