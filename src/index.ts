@@ -14,3 +14,5 @@ export * from './components/chat-thread/index';
 export * from './components/contact-details/index';
 export * from './components/contacts-inbox/index';
 export * from './components/import-contacts-dialog/index';
+export * from './components/campaign-progress/index';
+export * from './components/campaigns-list/index';
