@@ -7,6 +7,7 @@ export * from './components/template-preview/index';
 export * from './components/create-contact-dialog/index';
 export * from './components/contact-list/index';
 export * from './components/send-message-wizard/index';
+export * from './components/template-steps/index';
 export * from './components/tickets-tab/index';
 export * from './components/contact-timeline/index';
 export * from './components/chats-tab/index';
