@@ -17,3 +17,4 @@ export * from './components/contacts-inbox/index';
 export * from './components/import-contacts-dialog/index';
 export * from './components/campaign-progress/index';
 export * from './components/campaigns-list/index';
+export * from './components/campaign-wizard/index';

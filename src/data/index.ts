@@ -43,6 +43,10 @@ export { useCampaignRecipients } from './useCampaignRecipients';
 export type { UseCampaignRecipientsOptions, UseCampaignRecipientsResult } from './useCampaignRecipients';
 export { useUpdateCampaign } from './useUpdateCampaign';
 export type { UpdateCampaignInput, UseUpdateCampaignResult } from './useUpdateCampaign';
+export { useCreateCampaign } from './useCreateCampaign';
+export type { UseCreateCampaignResult } from './useCreateCampaign';
+export { usePreviewCampaign } from './usePreviewCampaign';
+export type { UsePreviewCampaignResult } from './usePreviewCampaign';
 export type {
   ReachoutMutateCallbacks,
   ReachoutMutationResult,

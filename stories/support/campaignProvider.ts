@@ -167,7 +167,36 @@ export function createCampaignProvider(options: CampaignProviderOptions = {}): C
     return { items: items.slice(start, end), nextCursor: end < items.length ? String(end) : null, total: items.length };
   }
 
+  const created = new Map<string, Campaign>();
   const methods: CampaignMethods = {
+    previewCampaign: (params, context) =>
+      call('previewCampaign', params, context?.signal, () => {
+        const total = 'contactIds' in params.audience ? params.audience.contactIds.length : params.audience.search === '' ? 13 : 4;
+        const activeChat = Math.min(1, total);
+        return { total, sendable: total - activeChat, skipped: activeChat > 0 ? { active_chat: activeChat } : {} };
+      }),
+    createCampaign: ({ input }, context) =>
+      call('createCampaign', { input }, context?.signal, () => {
+        const existing = created.get(input.idempotencyKey);
+        if (existing) return existing;
+        const total = 'contactIds' in input.audience ? input.audience.contactIds.length : 4;
+        const now = new Date().toISOString();
+        const campaign = campaignFixture({
+          id: `campaign-${campaigns.size + 1}`,
+          name: input.name,
+          status: input.scheduledAt === null ? 'running' : 'scheduled',
+          senderId: input.senderId,
+          template: input.template,
+          scheduledAt: input.scheduledAt,
+          createdAt: now,
+          updatedAt: now,
+          counts: counts(total, { queued: total }),
+        });
+        campaigns.set(campaign.id, campaign);
+        recipients.set(campaign.id, recipientsFor(campaign));
+        created.set(input.idempotencyKey, campaign);
+        return campaign;
+      }),
     getCampaign: ({ id }, context) => call('getCampaign', { id }, context?.signal, () => found(id)),
     listCampaigns: (params, context) =>
       call('listCampaigns', params, context?.signal, () =>
