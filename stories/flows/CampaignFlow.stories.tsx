@@ -5,7 +5,11 @@ import { CampaignProgress } from '../../src/components/campaign-progress';
 import { CampaignWizard } from '../../src/components/campaign-wizard';
 import { ContactList } from '../../src/components/contact-list';
 import type { ContactListSelection } from '../../src/components/contact-list';
+import type { CampaignStoryProvider } from '../support/campaignProvider';
 import { CampaignStory } from '../support/CampaignStory';
+
+/** The story's provider, for the play functions to move the campaign on. */
+let flowProvider: CampaignStoryProvider | undefined;
 
 /** Select contacts → "Create campaign" → the campaign's progress, live. */
 function CampaignFlow() {
@@ -36,7 +40,7 @@ const meta = {
   title: 'Flows/Campaign',
   component: CampaignFlow,
   render: () => (
-    <CampaignStory>
+    <CampaignStory setup={(provider) => (flowProvider = provider)}>
       <CampaignFlow />
     </CampaignStory>
   ),
@@ -72,6 +76,53 @@ export const SelectContactsCreateCampaignWatchProgress: Story = {
     await user.click(within(dialog).getByRole('button', { name: 'Send now' }));
 
     await expect(await canvas.findByRole('heading', { name: 'Shipping news' })).toBeInTheDocument();
-    await waitFor(() => expect(canvas.getByRole('progressbar', { name: 'Campaign progress' })).toHaveAttribute('aria-valuetext', '0 of 3 recipients done'));
+    const progressbar = canvas.getByRole('progressbar', { name: 'Campaign progress' });
+    await waitFor(() => expect(progressbar).toHaveAttribute('aria-valuetext', '0 of 3 recipients done'));
+    // The queue moves on: the counts follow live.
+    flowProvider?.campaignControl.advance(await flowCampaignId(), 1);
+    await waitFor(() => expect(progressbar).toHaveAttribute('aria-valuetext', '1 of 3 recipients done'));
+    await user.click(canvas.getByRole('button', { name: 'Pause' }));
+    await expect(await canvas.findByText('Paused', { selector: '[data-slot="campaign-progress-status"]' })).toBeInTheDocument();
+    await user.click(canvas.getByRole('button', { name: 'Resume' }));
+    await expect(await canvas.findByText('Sending', { selector: '[data-slot="campaign-progress-status"]' })).toBeInTheDocument();
+  },
+};
+
+/** The id of the campaign the flow created (the newest). */
+async function flowCampaignId(): Promise<string> {
+  const page = await flowProvider?.listCampaigns?.({ limit: 1 });
+  const id = page?.items[0]?.id;
+  if (id === undefined) throw new Error('The flow created no campaign');
+  return id;
+}
+
+/** "Select all" matching a search, a scheduled campaign: its progress says when it starts. */
+export const SelectAllMatchingSearchSchedule: Story = {
+  play: async ({ canvasElement }) => {
+    const user = userEvent.setup();
+    const canvas = within(canvasElement);
+    await canvas.findByRole('grid', { name: 'Contacts' }, { timeout: 5000 });
+    await user.type(canvas.getByRole('searchbox', { name: 'Search contacts' }), 'li');
+    await waitFor(() => expect(canvasElement.querySelector('[data-slot="contact-list"]')).not.toHaveAttribute('data-stale'));
+    await user.click(canvas.getByRole('checkbox', { name: 'Select all' }));
+    await user.click(canvas.getByRole('button', { name: 'Create campaign' }));
+    const dialog = screen.getByRole('dialog', { name: 'Create campaign' });
+    await expect(within(dialog).getByText('Every contact matching “li”')).toBeInTheDocument();
+    await user.type(within(dialog).getByRole('textbox', { name: 'Campaign name' }), 'Later');
+    await user.click(within(dialog).getByRole('button', { name: 'Next' }));
+    await user.click(await within(dialog).findByRole('radio', { name: /order_update/ }));
+    await user.click(within(dialog).getByRole('button', { name: 'Next' }));
+    for (const field of within(dialog).getAllByRole('textbox')) await user.type(field, 'x');
+    await user.click(within(dialog).getByRole('button', { name: 'Next' }));
+    await user.click(within(dialog).getByRole('radio', { name: 'Schedule' }));
+    await user.type(within(dialog).getByLabelText('Date'), '2099-01-10');
+    await user.type(within(dialog).getByLabelText('Time'), '09:30');
+    await user.click(within(dialog).getByRole('button', { name: 'Next' }));
+    await within(dialog).findByText('Will send to 3 contacts');
+    await user.click(within(dialog).getByRole('button', { name: 'Schedule campaign' }));
+    await expect(await canvas.findByRole('heading', { name: 'Later' })).toBeInTheDocument();
+    await expect(canvas.getByText('Scheduled', { selector: '[data-slot="campaign-progress-status"]' })).toBeInTheDocument();
+    const created = await flowProvider?.getCampaign?.({ id: await flowCampaignId() });
+    await expect(created?.scheduledAt).not.toBeNull();
   },
 };
