@@ -82,6 +82,9 @@ describe('CampaignWizard', () => {
     const preflight = await within(dialog()).findByText('Will send to 2 contacts');
     expect(preflight).toBeTruthy();
     expect(within(dialog()).getByText('1 skipped: 1 has an active chat')).toBeTruthy();
+    expect(provider.campaignControl.calls.filter((call) => call.method === 'previewCampaign').map((call) => call.params)).toEqual([
+      { audience, senderId: 'sender-support' },
+    ]);
     const schedule = within(dialog()).getByRole('button', { name: 'Schedule campaign' });
     // A burst of clicks in one task: one campaign.
     schedule.click();
