@@ -4,7 +4,7 @@
 // then bundle sizes. Prints medians and spreads, writes bench/results/latest.json.
 //
 // Knobs (env): BENCH_RUNS (default 5), BENCH_SIZES (default 1000,10000,100000),
-// BENCH_CPU (default 1,4), BENCH_RUNS_THROTTLED (default 3), BENCH_IMPLS (default ours,virtual,query,naive), BENCH_SKIP_BUNDLE=1, BENCH_WIZARD=0,
+// BENCH_CPU (default 1,4), BENCH_RUNS_THROTTLED (default 3), BENCH_IMPLS (default ours,virtual,query,naive; also multiple: ours with selectionMode="multiple" and "Select all"), BENCH_SKIP_BUNDLE=1, BENCH_WIZARD=0,
 // BENCH_RESUME=1, BENCH_NAIVE_100K_THROTTLED=1, BENCH_SETTLE_MS (default 1000: quiet time before mounting),
 // CHROMIUM_PATH (default /usr/bin/chromium).
 import { execFileSync } from 'node:child_process';
@@ -101,6 +101,7 @@ async function runOnce(browser, impl, n, cpu, keysPlan) {
   await cdp.send('HeapProfiler.collectGarbage');
   const heapAfter = (await cdp.send('Runtime.getHeapUsage')).usedSize;
   const scroll = await page.evaluate(([s, p]) => window.bench.scroll(s, p), [scrollSteps, scrollPx]);
+  const selectAll = impl === 'multiple' ? await page.evaluate(() => window.bench.selectAll()) : {};
   await page.evaluate(() => window.bench.focusSearch());
   const keys = [];
   const sequence = [...keysPlan.keys].map((ch, i) => ({ key: ch, query: keysPlan.keys.slice(0, i + 1) }));
@@ -120,6 +121,7 @@ async function runOnce(browser, impl, n, cpu, keysPlan) {
     heapMB: heapAfter / 1e6,
     heapDeltaMB: (heapAfter - heapBefore) / 1e6,
     ...scroll,
+    ...selectAll,
     keyMs: keys.map((k) => k.ms),
     keys,
   };
@@ -172,7 +174,9 @@ for (const cpu of cpuRates) {
         console.log(
           `  cpu×${cpu} n=${n} ${impl.padEnd(7)} run ${r + 1}/${p.runs}: mount ${result.mountMs.toFixed(0)} ms, rows ${result.domRows},` +
             ` scroll long tasks ${result.longTasks}, frame p95 ${result.frameP95.toFixed(1)} ms,` +
-            ` keys ${result.keyMs.map((x) => x.toFixed(0)).join('/')} ms  (${((Date.now() - t) / 1000).toFixed(1)} s)`,
+            ` keys ${result.keyMs.map((x) => x.toFixed(0)).join('/')} ms` +
+            (result.selectAllMs === undefined ? '' : `, select all ${result.selectAllMs.toFixed(0)} ms, ${result.selectAllPageFetches} page fetches, ${result.selectAllLongTasks} long tasks`) +
+            `  (${((Date.now() - t) / 1000).toFixed(1)} s)`,
         );
       }
     }
@@ -247,6 +251,11 @@ for (const [key, rs] of Object.entries(raw)) {
   }
   const keyMs = rs.flatMap((x) => x.keyMs);
   s.keyMs = { samples: keyMs.length, median: median(keyMs), p95: pct(keyMs, 95), max: Math.max(...keyMs) };
+  if (impl === 'multiple') {
+    const selectAllMs = rs.map((x) => x.selectAllMs);
+    s.selectAllMs = { median: median(selectAllMs), min: spread(selectAllMs)[0], max: spread(selectAllMs)[1] };
+    s.selectAllPageFetchesMax = Math.max(...rs.map((x) => x.selectAllPageFetches));
+  }
   summary[key] = s;
 }
 const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b !== 0 ? a / b : NaN);
@@ -276,7 +285,7 @@ const allCpu = [...new Set(Object.values(summary).map((s) => s.cpu))].sort((a, b
 const allN = [...new Set(Object.values(summary).map((s) => s.n))].sort((a, b) => a - b);
 for (const cpu of allCpu) {
   for (const n of allN) {
-    for (const impl of ['ours', 'virtual', 'query', 'naive']) {
+    for (const impl of ['ours', 'multiple', 'virtual', 'query', 'naive']) {
       const s = summary[`${impl}|${n}|${cpu}`];
       if (!s) continue;
       const rv = s.ratios?.virtual;

@@ -30,10 +30,12 @@ export const budgets = [
   // `defaultMessages` object that ContactList's chunk carries, and ChatThread's and
   // ImportContactsDialog's strings (issues 18 and 20) added 0.7 kB. Splitting the messages per
   // widget brings it back under 45 (left for issue 16).
+  // 48.6 with issue 19: multiple selection (~1 kB) and the campaign widgets' strings (~1.6 kB, in
+  // the one `defaultMessages`); no campaign widget code is in this chunk.
   {
     name: 'ContactList + ReachoutProvider',
     code: `export { ContactList, ReachoutProvider } from 'reachout';`,
-    initialKB: 46,
+    initialKB: 49,
     totalKB: 85,
   },
   {
@@ -54,7 +56,9 @@ export const budgets = [
   // ChatThread (a new widget: virtualized log, composer, message hooks) added 5.6 kB (154.2 measured),
   // issue 20's ImportContactsDialog and CSV import rules 7.9 kB (162.1 measured); issue 15's widget
   // kit 0.4 kB (162.5 measured).
-  { name: 'everything (reachout)', code: `export * from 'reachout';`, initialKB: 163, totalKB: 164 },
+  // 172.7 with issue 19's ContactList selection, CampaignProgress, CampaignsList, CampaignWizard
+  // and the shared template steps.
+  { name: 'everything (reachout)', code: `export * from 'reachout';`, initialKB: 174, totalKB: 175 },
   // 46.5 measured with the provider rules (issue 15); 50.7 with the CSV import rules (issue 20),
   // which a host's backend uses and widget-only imports tree-shake.
   { name: 'reachout/core', code: `export * from 'reachout/core';`, initialKB: 51, totalKB: 51 },

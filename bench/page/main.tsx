@@ -5,6 +5,7 @@
 //   query   — the same bare list fed by the memory provider through TanStack Query, pages of 50
 //             (the async floor: what any list pays that gets its rows from a provider)
 //   naive   — a plain <table> with every row (what users get without virtualization)
+//   multiple — ours with selectionMode="multiple" (checkbox column), 1,000 contacts picked at mount
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ChangeEvent } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -16,7 +17,7 @@ import { createMemoryProvider, generateContacts } from '../../src/testing/index'
 import type { Contact } from '../../src/core/types';
 import '../../src/styles.css';
 
-type Impl = 'ours' | 'virtual' | 'query' | 'naive';
+type Impl = 'ours' | 'virtual' | 'query' | 'naive' | 'multiple';
 
 const rowHeight = 56;
 const listHeight = 600;
@@ -189,6 +190,17 @@ function Ours() {
   );
 }
 
+/** Every other contact of the first 2,000 picked: the rows draw ticked and unticked ones. */
+let pickedAtMount: string[] = [];
+
+function OursMultiple() {
+  return (
+    <div style={{ height: listHeight + 120 }}>
+      <ContactList searchDebounceMs={0} selectionMode="multiple" defaultSelection={{ contactIds: pickedAtMount }} />
+    </div>
+  );
+}
+
 // ---- measurement helpers ----------------------------------------------------------------
 const container = document.getElementById('root')!;
 const now = () => performance.now();
@@ -225,11 +237,14 @@ function when(condition: () => boolean, timeoutMs = 600_000): Promise<void> {
 
 const rowCount = () => container.querySelectorAll('[data-contact-id]').length;
 const scroller = () =>
-  container.querySelector<HTMLElement>(impl === 'ours' ? '[data-slot="contact-list-viewport"]' : '[data-bench-scroller]')!;
+  container.querySelector<HTMLElement>(isOurs() ? '[data-slot="contact-list-viewport"]' : '[data-bench-scroller]')!;
+function isOurs(): boolean {
+  return impl === 'ours' || impl === 'multiple';
+}
 const searchBox = () => container.querySelector<HTMLInputElement>('input[type="search"]')!;
 
 function settled(query: string): boolean {
-  if (impl === 'ours') {
+  if (isOurs()) {
     // The box shows the query, nothing is stale, and the grid (or the no-results panel) is there.
     return searchBox()?.value === query && container.querySelector('[data-stale]') === null &&
       container.querySelector('[aria-busy="true"]') === null;
@@ -258,7 +273,8 @@ const bench = {
     const t0 = now();
     contacts = generateContacts(n, 1);
     lowered = contacts.map((c) => ({ name: c.name.toLowerCase(), email: (c.email ?? '').toLowerCase(), phone: c.phone }));
-    if (impl === 'ours' || impl === 'query') provider = createMemoryProvider({ contacts, latencyMs: 0 });
+    if (isOurs() || impl === 'query') provider = createMemoryProvider({ contacts, latencyMs: 0 });
+    pickedAtMount = contacts.slice(0, 2000).filter((_, index) => index % 2 === 0).map((contact) => contact.id);
     return { generateMs: now() - t0 };
   },
   /** Mount to first rows painted. */
@@ -270,6 +286,10 @@ const bench = {
       impl === 'ours' ? (
         <ReachoutProvider dataProvider={provider!}>
           <Ours />
+        </ReachoutProvider>
+      ) : impl === 'multiple' ? (
+        <ReachoutProvider dataProvider={provider!}>
+          <OursMultiple />
         </ReachoutProvider>
       ) : impl === 'virtual' ? (
         <VirtualList />
@@ -332,6 +352,22 @@ const bench = {
       frameP95: percentile(sorted, 95),
       frameMax: sorted[sorted.length - 1] ?? NaN,
     };
+  },
+  /**
+   * "Select all" (multiple only): from the click to every rendered row ticked and painted, and
+   * how many contact pages the provider was asked for meanwhile.
+   */
+  async selectAll() {
+    const pagesBefore = provider!.control.calls.filter((call) => call.method === 'listContacts').length;
+    longTasks = [];
+    const t0 = now();
+    container.querySelector<HTMLInputElement>('[data-slot="contact-list-select-all"]')!.click();
+    await when(() => [...container.querySelectorAll('[data-contact-id]')].every((row) => row.getAttribute('aria-selected') === 'true'));
+    const t1 = await afterPaint();
+    // Anything the click set off (a page fetch) has had a task to start in.
+    await new Promise((r) => setTimeout(r, 100));
+    const pagesAfter = provider!.control.calls.filter((call) => call.method === 'listContacts').length;
+    return { selectAllMs: t1 - t0, selectAllPageFetches: pagesAfter - pagesBefore, selectAllLongTasks: longTasks.length };
   },
   /** Unmounts the list, so a second mount can be timed on a warm page (profiling only). */
   unmount() {

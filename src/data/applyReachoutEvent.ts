@@ -4,6 +4,8 @@ import type { Chat, Contact, Message, ReachoutEvent, Ticket, TimelineEvent } fro
 import { replaceInPages, upsertFirst, upsertNewestFirst } from './internal/pages';
 import type { PagedData } from './internal/pages';
 import { reachoutKeys } from './reachoutKeys';
+import { isCampaignEvent } from './campaignContract';
+import type { Campaign, CampaignEvent } from './campaignContract';
 
 /**
  * Applies one live event to the cache, immutably, so every widget showing the object updates
@@ -21,13 +23,19 @@ import { reachoutKeys } from './reachoutKeys';
  * - `timeline.added`: prepended to its contact's timeline, once (deduplicated by id).
  * - `message.added` / `message.updated`: the message in its chat's messages, inserted where it
  *   belongs by time (newest first) when new, replaced when known.
+ * - `campaign.updated`: the campaign's detail and its place in the campaigns list (inserted,
+ *   newest first, when new); its recipients lists refetch when they are on screen.
  * - `reset`: the provider lost track of what changed, so every Reachout query is invalidated:
  *   the ones on screen refetch at once, the others when next used.
  *
  * @example
  * socket.on('reachout', (event: ReachoutEvent) => applyReachoutEvent(queryClient, event));
  */
-export function applyReachoutEvent(queryClient: QueryClient, event: ReachoutEvent): void {
+export function applyReachoutEvent(queryClient: QueryClient, event: ReachoutEvent | CampaignEvent): void {
+  if (isCampaignEvent(event)) {
+    applyCampaignUpdated(queryClient, event.campaign);
+    return;
+  }
   switch (event.type) {
     case 'ticket.updated': {
       const { ticket } = event;
@@ -86,4 +94,13 @@ export function applyReachoutEvent(queryClient: QueryClient, event: ReachoutEven
       // A newer provider may emit events this version does not know: ignore them.
       event satisfies never;
   }
+}
+
+function applyCampaignUpdated(queryClient: QueryClient, campaign: Campaign): void {
+  queryClient.setQueryData<Campaign>(reachoutKeys.campaigns.detail(campaign.id), campaign);
+  queryClient.setQueryData<PagedData<Campaign>>(reachoutKeys.campaigns.list, (data) =>
+    data ? upsertNewestFirst(data, campaign, (item) => item.createdAt) : data,
+  );
+  // Recipients move with the counts; only the lists on screen ask again (about once a second).
+  void queryClient.invalidateQueries({ queryKey: reachoutKeys.campaigns.recipientLists(campaign.id), refetchType: 'active' });
 }

@@ -35,6 +35,18 @@ export { useChatMessages } from './useChatMessages';
 export type { UseChatMessagesOptions, UseChatMessagesResult } from './useChatMessages';
 export { useSendMessage } from './useSendMessage';
 export type { UseSendMessageResult } from './useSendMessage';
+export { useCampaign } from './useCampaign';
+export type { UseCampaignResult } from './useCampaign';
+export { useCampaigns } from './useCampaigns';
+export type { UseCampaignsOptions, UseCampaignsResult } from './useCampaigns';
+export { useCampaignRecipients } from './useCampaignRecipients';
+export type { UseCampaignRecipientsOptions, UseCampaignRecipientsResult } from './useCampaignRecipients';
+export { useUpdateCampaign } from './useUpdateCampaign';
+export type { UpdateCampaignInput, UseUpdateCampaignResult } from './useUpdateCampaign';
+export { useCreateCampaign } from './useCreateCampaign';
+export type { UseCreateCampaignResult } from './useCreateCampaign';
+export { usePreviewCampaign } from './usePreviewCampaign';
+export type { UsePreviewCampaignResult } from './usePreviewCampaign';
 export type {
   ReachoutMutateCallbacks,
   ReachoutMutationResult,

@@ -51,4 +51,19 @@ export const reachoutKeys = {
     /** One chat's messages, newest first. */
     list: (chatId: string) => ['reachout', 'messages', chatId] as const,
   },
+  campaigns: {
+    /** Every campaign query: lists, details and recipients. */
+    all: ['reachout', 'campaigns'] as const,
+    /** The campaigns list, newest first. */
+    list: ['reachout', 'campaigns', 'list'] as const,
+    /** One campaign. */
+    detail: (id: string) => ['reachout', 'campaigns', 'detail', id] as const,
+    /** Every recipients list of one campaign, whatever its status filter. */
+    recipientLists: (campaignId: string) => ['reachout', 'campaigns', 'recipients', campaignId] as const,
+    /** One campaign's recipients, optionally of one status. */
+    recipients: (campaignId: string, status?: string) =>
+      ['reachout', 'campaigns', 'recipients', campaignId, { status: status ?? null }] as const,
+    /** The preflight counts of an audience from a sender. */
+    preview: (audience: unknown, senderId: string) => ['reachout', 'campaigns', 'preview', senderId, audience] as const,
+  },
 };

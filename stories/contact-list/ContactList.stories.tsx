@@ -226,7 +226,52 @@ export const Mobile: Story = {
   play: async ({ canvasElement }) => rowsShown(canvasElement),
 };
 
+/**
+ * `selectionMode="multiple"`: a checkbox column, click or Space toggles, Shift-click selects a
+ * range, "Select all" selects everyone the search matches; the host's actions sit in the
+ * selection bar.
+ */
+export const MultipleSelection: Story = {
+  args: {
+    selectionMode: 'multiple',
+    onSelectionChange: fn(),
+    selectionActions: (
+      <button type="button" className="reachout-contact-list__button">
+        Create campaign
+      </button>
+    ),
+  },
+  play: async ({ canvasElement, args }) => {
+    await rowsShown(canvasElement);
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('checkbox', { name: 'Select Ana Lima' }));
+    await userEvent.keyboard('{ArrowDown} ');
+    await expect(canvas.getByText('2 contacts selected')).toBeInTheDocument();
+    await expect(args.onSelectionChange).toHaveBeenLastCalledWith({ contactIds: expect.any(Array) });
+    await expect(canvas.getByRole('button', { name: 'Create campaign' })).toBeVisible();
+  },
+};
+
+/** "Select all" over 100,000 contacts: everyone the search matches, with no page loaded for it. */
+export const MultipleSelectionAll: Story = {
+  args: { ...MultipleSelection.args, defaultSelection: { search: '' } },
+  parameters: { reachout: { manyContacts: true } },
+  play: async ({ canvasElement }) => {
+    await rowsShown(canvasElement);
+    await expect(await within(canvasElement).findByText('All 100,000 contacts selected')).toBeInTheDocument();
+  },
+};
+
+/** Multiple selection at phone width. */
+export const MultipleSelectionMobile: Story = {
+  args: { ...MultipleSelection.args, defaultSelection: { contactIds: ['contact-ana-lima', 'contact-priya-sharma'] } },
+  parameters: { reachout: { width: 390, height: 560 } },
+  play: async ({ canvasElement }) => rowsShown(canvasElement),
+};
+
 export const Dark: Story = { ...Default, globals: { theme: 'dark' } };
+export const DarkMultipleSelection: Story = { ...MultipleSelectionMobile, parameters: {}, globals: { theme: 'dark' } };
+export const RightToLeftMultipleSelection: Story = { ...MultipleSelectionMobile, parameters: {}, globals: { dir: 'rtl' } };
 export const DarkLoading: Story = { ...Loading, globals: { theme: 'dark' } };
 export const DarkEmpty: Story = { ...Empty, globals: { theme: 'dark' } };
 export const DarkNoResults: Story = { ...NoResults, globals: { theme: 'dark' } };

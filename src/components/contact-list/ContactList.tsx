@@ -1,4 +1,5 @@
 import { forwardRef } from 'react';
+import type { ReactNode } from 'react';
 import { ContactListAvatar } from './ContactListAvatar';
 import { useContactListContext } from './ContactListContext';
 import { ContactListGrid } from './ContactListGrid';
@@ -8,15 +9,24 @@ import {
   ContactListEmpty,
   ContactListError,
   ContactListSearch,
+  ContactListSelectionBar,
   ContactListToolbar,
 } from './ContactListParts';
 import { ContactListRoot } from './ContactListRoot';
 import type { ContactListRootProps } from './ContactListRoot';
+import type { ContactListSelection } from './useContactList';
 
-export type ContactListProps = Omit<ContactListRootProps, 'children'>;
+export interface ContactListProps extends Omit<ContactListRootProps, 'children'> {
+  /**
+   * With `selectionMode="multiple"`: the actions offered for the selection (e.g. a "Create
+   * campaign" button), shown in the selection bar while something is selected; a function
+   * receives the selection.
+   */
+  selectionActions?: ReactNode | ((selection: ContactListSelection) => ReactNode);
+}
 
 /** The default layout, inside the Root so it can read the list's state. */
-function ContactListLayout() {
+function ContactListLayout({ selectionActions }: Pick<ContactListProps, 'selectionActions'>) {
   const { list, components } = useContactListContext('ContactList');
   const Empty = components.Empty ?? ContactListEmpty;
   const ErrorPanel = components.Error ?? ContactListError;
@@ -28,6 +38,11 @@ function ContactListLayout() {
         {list.status !== 'empty' && <ContactListCreateButton />}
       </ContactListToolbar>
       <ContactListCount />
+      <ContactListSelectionBar>
+        {typeof selectionActions === 'function'
+          ? list.selection !== null && selectionActions(list.selection)
+          : selectionActions}
+      </ContactListSelectionBar>
       <ContactListGrid />
       <Empty />
       <ErrorPanel />
@@ -35,10 +50,13 @@ function ContactListLayout() {
   );
 }
 
-const ContactListAssembly = forwardRef<HTMLDivElement, ContactListProps>(function ContactList(props, ref) {
+const ContactListAssembly = forwardRef<HTMLDivElement, ContactListProps>(function ContactList(
+  { selectionActions, ...props },
+  ref,
+) {
   return (
     <ContactListRoot ref={ref} {...props}>
-      <ContactListLayout />
+      <ContactListLayout selectionActions={selectionActions} />
     </ContactListRoot>
   );
 });
@@ -48,7 +66,7 @@ const ContactListAssembly = forwardRef<HTMLDivElement, ContactListProps>(functio
  * virtualized grid paged from the provider as the user scrolls (100,000 contacts keep a small
  * DOM), keyboard navigation, selection, loading, empty, no-results and error states, and a
  * "Create contact" action. It fills the height its host gives it. Parts are available for
- * recomposing (`ContactList.Root`, `.Toolbar`, `.Search`, `.CreateButton`, `.Count`, `.Grid`,
+ * recomposing (`ContactList.Root`, `.Toolbar`, `.Search`, `.CreateButton`, `.Count`, `.SelectionBar`, `.Grid`,
  * `.Empty`, `.Error`, `.Avatar`), and `useContactList` for a layout of your own.
  *
  * @example
@@ -66,6 +84,7 @@ export const ContactList = Object.assign(ContactListAssembly, {
   Search: ContactListSearch,
   CreateButton: ContactListCreateButton,
   Count: ContactListCount,
+  SelectionBar: ContactListSelectionBar,
   Grid: ContactListGrid,
   Empty: ContactListEmpty,
   Error: ContactListError,

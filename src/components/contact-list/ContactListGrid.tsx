@@ -39,6 +39,9 @@ interface ContactListRowProps {
   cellClassName: string | undefined;
   cellRenderers: readonly ContactListCellRenderer[];
   measureRow: ContactListInternals['measureRow'];
+  /** The checkbox's name in `multiple` mode; `undefined` in `single` mode (no checkbox). */
+  checkboxLabel: string | undefined;
+  checkboxClassName: string | undefined;
   onRowClick: ContactListInternals['onRowClick'];
   onRowFocus: ContactListInternals['onRowFocus'];
 }
@@ -59,6 +62,8 @@ const ContactListRow = memo(function ContactListRow({
   cellClassName,
   cellRenderers,
   measureRow,
+  checkboxLabel,
+  checkboxClassName,
   onRowClick,
   onRowFocus,
 }: ContactListRowProps) {
@@ -75,6 +80,11 @@ const ContactListRow = memo(function ContactListRow({
       data-slot="contact-list-row"
       className={rowClassName}
     >
+      {checkboxLabel !== undefined && (
+        <div role="gridcell" data-slot="contact-list-cell" data-column="selection" className={cellClassName}>
+          <ContactListRowCheckbox label={checkboxLabel} checked={isSelected} className={checkboxClassName} />
+        </div>
+      )}
       {cellRenderers.map((cell) => (
         <div key={cell.id} role="gridcell" data-slot="contact-list-cell" data-column={cell.id} className={cellClassName}>
           {cell.component === undefined
@@ -85,6 +95,25 @@ const ContactListRow = memo(function ContactListRow({
     </div>
   );
 });
+
+/**
+ * A row's checkbox: shows the row's state; the row's click toggles it, and it never takes focus
+ * (the grid's roving focus stays on the row). Same props as `getRowCheckboxProps`.
+ */
+function ContactListRowCheckbox({ label, checked, className }: { label: string; checked: boolean; className: string | undefined }) {
+  return (
+    <input
+      type="checkbox"
+      checked={checked}
+      readOnly
+      tabIndex={-1}
+      aria-label={label}
+      data-slot="contact-list-checkbox"
+      className={className}
+      onMouseDown={(event) => event.preventDefault()}
+    />
+  );
+}
 
 /** Re-renders the calling component whenever the virtualizer's window moves. */
 function useVirtualWindow(subscribe: ContactListInternals['subscribe'] | undefined) {
@@ -129,11 +158,13 @@ export const ContactListGrid = forwardRef<HTMLDivElement, ContactListGridProps>(
   const rowClassName = cn(styled && 'reachout-contact-list__row');
   const cellClassName = cn(styled && 'reachout-contact-list__cell');
   const skeletonClassName = cn(styled && 'reachout-contact-list__skeleton');
+  const checkboxClassName = cn(styled && 'reachout-contact-list__checkbox');
+  const isMultiple = list.selectionMode === 'multiple';
 
   if (list.status !== 'loading' && list.status !== 'ready') return null;
 
   const gridProps = list.getGridProps();
-  const columnIds = list.headers.map((header) => header.id);
+  const columnIds = [...(isMultiple ? ['selection'] : []), ...list.headers.map((header) => header.id)];
   const skeletonCells = columnIds.map((columnId) => (
     <div key={columnId} data-column={columnId} className={cellClassName}>
       <span data-slot="contact-list-skeleton" className={skeletonClassName} />
@@ -155,6 +186,11 @@ export const ContactListGrid = forwardRef<HTMLDivElement, ContactListGridProps>(
     >
       <div role="rowgroup" data-slot="contact-list-header" className={headerClassName}>
         <div role="row" aria-rowindex={1} className={headerRowClassName}>
+          {isMultiple && (
+            <div role="columnheader" data-column="selection" className={headerCellClassName}>
+              <input {...list.getSelectAllProps()} data-slot="contact-list-select-all" className={checkboxClassName} />
+            </div>
+          )}
           {list.headers.map((header) => (
             <div key={header.id} role="columnheader" data-column={header.id} className={headerCellClassName}>
               {header.content}
@@ -185,17 +221,24 @@ export const ContactListGrid = forwardRef<HTMLDivElement, ContactListGridProps>(
                   index={row.index}
                   start={row.start}
                   isActive={row.index === list.activeIndex}
-                  isSelected={row.contact.id === list.selectedContactId}
+                  isSelected={list.isSelected(row.contact.id)}
                   isHighlighted={row.contact.id === list.highlightedContactId}
                   rowClassName={rowClassName}
                   cellClassName={cellClassName}
                   cellRenderers={internals.cellRenderers}
                   measureRow={internals.measureRow}
+                  checkboxLabel={isMultiple ? internals.rowCheckboxLabel(row.contact) : undefined}
+                  checkboxClassName={checkboxClassName}
                   onRowClick={internals.onRowClick}
                   onRowFocus={internals.onRowFocus}
                 />
               ) : (
                 <div key={row.key} {...list.getRowProps(row)} data-slot="contact-list-row" className={rowClassName}>
+                  {isMultiple && (
+                    <div role="gridcell" data-slot="contact-list-cell" data-column="selection" className={cellClassName}>
+                      <input {...list.getRowCheckboxProps(row.contact)} className={checkboxClassName} />
+                    </div>
+                  )}
                   {list.getCells(row.index).map((cell) => (
                     <div
                       key={cell.id}

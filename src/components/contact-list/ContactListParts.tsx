@@ -211,3 +211,51 @@ export const ContactListError = forwardRef<HTMLDivElement, ContactListErrorProps
     </div>
   );
 });
+
+export interface ContactListSelectionBarProps extends ComponentPropsWithoutRef<'div'>, PartOptions {}
+
+/**
+ * With `selectionMode="multiple"`: what is selected ("3 contacts selected", "All 1,234 contacts
+ * selected", a polite live region), "Clear selection", and the host's actions for the selection
+ * (its children, e.g. "Create campaign"), shown only while something is selected. Renders
+ * nothing in `single` mode. `data-state` is `none`, `some` or `all`.
+ */
+export const ContactListSelectionBar = forwardRef<HTMLDivElement, ContactListSelectionBarProps>(function ContactListSelectionBar(
+  { unstyled, className, children, ...props },
+  ref,
+) {
+  const { list } = useContactListContext('ContactList.SelectionBar');
+  const { t } = useMessages();
+  const partClassName = usePartClassName('ContactList.SelectionBar', 'reachout-contact-list__selection', unstyled, className);
+  const buttonClassName = usePartClassName('ContactList.SelectionBar', 'reachout-contact-list__button', unstyled, undefined);
+  if (list.selectionMode !== 'multiple') return null;
+  const hasSelection = list.selection !== null;
+  let summary: string;
+  if (!hasSelection) summary = t('contactList.selection.none');
+  else if (list.isAllSelected) {
+    summary = list.selectedCount === undefined ? t('contactList.selection.allUnknown') : t('contactList.selection.all', { count: list.selectedCount });
+  } else summary = t('contactList.selection.count', { count: list.selectedCount ?? 0 });
+  return (
+    <div
+      ref={ref}
+      role="toolbar"
+      aria-label={t('contactList.selection.label')}
+      data-slot="contact-list-selection"
+      data-state={list.isAllSelected ? 'all' : hasSelection ? 'some' : 'none'}
+      className={partClassName}
+      {...props}
+    >
+      <p role="status" data-slot="contact-list-selection-count">
+        {summary}
+      </p>
+      {hasSelection && (
+        <>
+          <button type="button" data-slot="contact-list-clear-selection" className={buttonClassName} onClick={list.clearSelection}>
+            {t('contactList.selection.clear')}
+          </button>
+          {children}
+        </>
+      )}
+    </div>
+  );
+});

@@ -51,6 +51,10 @@ export const ContactListRoot = forwardRef<HTMLDivElement, ContactListRootProps>(
     onSelect,
     highlightedContactId,
     measureRows,
+    selectionMode,
+    selection,
+    defaultSelection,
+    onSelectionChange,
     onCreateContact,
     unstyled = false,
     components = noComponents,
@@ -74,6 +78,10 @@ export const ContactListRoot = forwardRef<HTMLDivElement, ContactListRootProps>(
       onSelect,
       highlightedContactId,
       measureRows,
+      selectionMode,
+      selection,
+      defaultSelection,
+      onSelectionChange,
     },
     true,
     contactListPartCells,
@@ -91,6 +99,7 @@ export const ContactListRoot = forwardRef<HTMLDivElement, ContactListRootProps>(
             data-slot="contact-list"
             data-state={list.status}
             data-stale={list.isStale ? '' : undefined}
+            data-selection-mode={list.selectionMode}
             className={cn(!unstyled && 'reachout-contact-list', className)}
             {...props}
           />

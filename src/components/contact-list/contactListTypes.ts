@@ -5,6 +5,17 @@ import type { Contact } from '../../core/types';
 import type { ContactListColumn } from './columns';
 
 /**
+ * Who is selected in a multiple-selection list, as a campaign audience: the contacts picked one
+ * by one (`{ contactIds }`), or everyone the search matches (`{ search }`, after "Select all":
+ * the whole result, not only the loaded pages; `''` is the whole book).
+ */
+// Declared here until core's `CampaignAudience` lands (same shape); then an alias of it.
+export type ContactListSelection = { contactIds: string[] } | { search: string };
+
+/** `single`: a click or Enter picks one contact. `multiple`: a checkbox column, "Select all". */
+export type ContactListSelectionMode = 'single' | 'multiple';
+
+/**
  * What the list shows: skeleton rows while the first page loads, the rows, or a panel when
  * there are none (an empty book, a search that found nobody, a failure).
  */
@@ -61,6 +72,34 @@ export interface UseContactListOptions {
    * on the active row, also when it is already selected (e.g. to open it again).
    */
   onSelect?: (contact: Contact) => void;
+  /**
+   * `single` (the default): a click, Enter or Space picks one contact (`onSelect`,
+   * `selectedContactId`). `multiple`: a checkbox column; a click or Space toggles a row,
+   * Shift-click (or Shift with the arrows or Space) selects the range from the last toggled row,
+   * Ctrl/Cmd+A or "Select all" selects everyone the current search matches, Escape clears, and
+   * Enter still calls `onSelect` (to open the contact). The selection is reported through
+   * `onSelectionChange`.
+   * @default 'single'
+   */
+  selectionMode?: ContactListSelectionMode;
+  /**
+   * With `selectionMode="multiple"`: who is selected, when the host controls it (update it from
+   * `onSelectionChange`); `null` for nobody.
+   * @default undefined (the list keeps its own selection, starting at `defaultSelection`)
+   */
+  selection?: ContactListSelection | null;
+  /**
+   * With `selectionMode="multiple"`: the selection at first, when the host does not control it.
+   * @default null
+   */
+  defaultSelection?: ContactListSelection | null;
+  /**
+   * With `selectionMode="multiple"`: called with the new selection, `{ contactIds }` for rows
+   * picked, `{ search }` after "Select all", `null` when nothing is selected. A "Select all"
+   * belongs to its search: a new search clears it (rows picked one by one stay picked).
+   * Unticking one row of a "Select all" keeps the other loaded rows, as `{ contactIds }`.
+   */
+  onSelectionChange?: (selection: ContactListSelection | null) => void;
   /**
    * A contact to draw the eye to, e.g. one just created: its row is scrolled into view once
    * loaded and marked `data-highlighted`.
@@ -160,6 +199,32 @@ export interface UseContactListResult {
   focusRow: (index: number) => void;
   /** The selected contact's id, or `null`. */
   selectedContactId: string | null;
+  /** `single` or `multiple` (see the option). */
+  selectionMode: ContactListSelectionMode;
+  /** In `multiple` mode, who is selected (`null` for nobody); always `null` in `single` mode. */
+  selection: ContactListSelection | null;
+  /** Whether the selection is "everyone the current search matches". */
+  isAllSelected: boolean;
+  /**
+   * How many contacts are selected: the ids picked, or the search's total after "Select all"
+   * (`undefined` while the provider has not said); 0 in `single` mode.
+   */
+  selectedCount: number | undefined;
+  /** Whether the row of `contactId` is shown selected (either mode). */
+  isSelected: (contactId: string) => boolean;
+  /**
+   * In `multiple` mode: ticks or unticks a contact; with `range`, selects every loaded row from
+   * the last one toggled to this one.
+   */
+  toggleSelection: (contact: Contact, options?: { range?: boolean }) => void;
+  /** In `multiple` mode: selects everyone the current search matches (`{ search }`). */
+  selectAll: () => void;
+  /** Selects nobody. */
+  clearSelection: () => void;
+  /** Props for the "Select all" checkbox (ticked after "Select all", mixed with some rows picked). */
+  getSelectAllProps: () => InputHTMLAttributes<HTMLInputElement> & ContactListDataAttributes & { ref: (element: HTMLInputElement | null) => void };
+  /** Props for a row's checkbox (named "Select Ana Lima"); the row's click toggles it. */
+  getRowCheckboxProps: (contact: Contact) => InputHTMLAttributes<HTMLInputElement> & ContactListDataAttributes;
   /** The highlighted contact's id (`highlightedContactId`), or `null`. */
   highlightedContactId: string | null;
   /** Selects a contact (and calls `onSelect`). */
@@ -199,6 +264,8 @@ export interface ContactListInternals {
   /** Stable row handlers (they read the latest state through refs). */
   onRowClick: (contact: Contact, event: MouseEvent<HTMLDivElement>) => void;
   onRowFocus: (contact: Contact, event: FocusEvent<HTMLDivElement>) => void;
+  /** The row checkbox's accessible name for a contact ("Select Ana Lima"), stable while the locale is. */
+  rowCheckboxLabel: (contact: Contact) => string;
   /** Fetches the next page when the rendered range reaches `lastRenderedIndex`. */
   loadMoreIfNeeded: (lastRenderedIndex: number) => void;
 }

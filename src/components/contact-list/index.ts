@@ -8,6 +8,7 @@ export {
   ContactListEmpty,
   ContactListError,
   ContactListSearch,
+  ContactListSelectionBar,
   ContactListToolbar,
 } from './ContactListParts';
 export type {
@@ -16,6 +17,7 @@ export type {
   ContactListEmptyProps,
   ContactListErrorProps,
   ContactListSearchProps,
+  ContactListSelectionBarProps,
   ContactListToolbarProps,
 } from './ContactListParts';
 export { ContactListGrid } from './ContactListGrid';
@@ -32,6 +34,8 @@ export type {
   ContactListDataAttributes,
   ContactListHeader,
   ContactListRowProps,
+  ContactListSelection,
+  ContactListSelectionMode,
   ContactListStatus,
   ContactListVirtualRow,
   UseContactListOptions,

@@ -15,6 +15,7 @@ import type {
   ContactListHeader,
   ContactListCellRenderer,
   ContactListInternals,
+  ContactListSelection,
   ContactListVirtualRow,
   UseContactListOptions,
   UseContactListResult,
@@ -39,6 +40,7 @@ export type {
   UseContactListResult,
 } from './contactListTypes';
 export type { ContactListCellRenderer, ContactListInternals } from './contactListTypes';
+export type { ContactListSelection, ContactListSelectionMode } from './contactListTypes';
 
 const ContactListFlexRender = FlexRender<ContactListTableFeatures, Contact>;
 
@@ -48,9 +50,13 @@ const prefetchRows = 15;
 const nextPageKey = 'reachout-next-page';
 const interactiveSelector = 'a[href], button, input, select, textarea, summary, [role="button"], [role="link"], [contenteditable="true"]';
 
-/** Whether the event started on a control inside the row (a link in a custom cell...). */
+/**
+ * Whether the event started on a control inside the row (a link in a custom cell...); the row's
+ * own selection checkbox is the row's.
+ */
 function startedOnControl(event: MouseEvent<HTMLElement>): boolean {
   const target = event.target instanceof Element ? event.target.closest(interactiveSelector) : null;
+  if (target?.getAttribute('data-slot') === 'contact-list-checkbox') return false;
   return target !== null && target !== event.currentTarget && event.currentTarget.contains(target);
 }
 
@@ -141,6 +147,70 @@ export function useContactListState(
   );
 
   const indexById = useMemo(() => new Map(contacts.map((contact, index) => [contact.id, index])), [contacts]);
+
+  // --- Multiple selection (an audience: ids picked, or everyone the search matches) ----------
+  const isMultiple = options.selectionMode === 'multiple';
+  const [ownSelection, setSelection] = useControllableState<ContactListSelection | null>({
+    value: options.selection,
+    defaultValue: options.defaultSelection ?? null,
+    onChange: options.onSelectionChange,
+  });
+  const selection = isMultiple ? ownSelection : null;
+  const pickedIds = useMemo(
+    () => (selection !== null && 'contactIds' in selection ? new Set(selection.contactIds) : null),
+    [selection],
+  );
+  const isAllSelected = selection !== null && 'search' in selection && selection.search === query;
+  let selectedCount: number | undefined = 0;
+  if (pickedIds !== null) selectedCount = pickedIds.size;
+  else if (selection !== null) selectedCount = isAllSelected ? total : undefined;
+  // The row a plain toggle last touched: Shift-click and Shift+arrows select from it.
+  const selectionAnchorRef = useRef<string | null>(null);
+  const toggleSelection = useCallback(
+    (contact: Contact, { range = false }: { range?: boolean } = {}) => {
+      if (!isMultiple) return;
+      const anchorIndex = selectionAnchorRef.current === null ? undefined : indexById.get(selectionAnchorRef.current);
+      const index = indexById.get(contact.id);
+      if (range && anchorIndex !== undefined && index !== undefined) {
+        // Everyone is already in a "Select all": a range adds nobody.
+        if (isAllSelected) return;
+        const ids = new Set(pickedIds);
+        const [from, to] = anchorIndex <= index ? [anchorIndex, index] : [index, anchorIndex];
+        for (const picked of contacts.slice(from, to + 1)) ids.add(picked.id);
+        setSelection({ contactIds: [...ids] });
+        return;
+      }
+      selectionAnchorRef.current = contact.id;
+      if (isAllSelected) {
+        // An audience cannot say "all but one": the rows the user can see, minus this one.
+        const rest = contacts.filter((loaded) => loaded.id !== contact.id).map((loaded) => loaded.id);
+        setSelection(rest.length === 0 ? null : { contactIds: rest });
+        return;
+      }
+      const ids = new Set(pickedIds);
+      if (ids.has(contact.id)) ids.delete(contact.id);
+      else ids.add(contact.id);
+      setSelection(ids.size === 0 ? null : { contactIds: [...ids] });
+    },
+    [isMultiple, indexById, isAllSelected, pickedIds, contacts, setSelection],
+  );
+  const selectAll = useCallback(() => {
+    if (isMultiple) setSelection({ search: query });
+  }, [isMultiple, query, setSelection]);
+  const clearSelection = useCallback(() => {
+    selectionAnchorRef.current = null;
+    setSelection(null);
+  }, [setSelection]);
+  // A "Select all" belongs to the search it was made on.
+  const selectionQueryRef = useRef(query);
+  useEffect(() => {
+    if (selectionQueryRef.current === query) return;
+    selectionQueryRef.current = query;
+    if (selection !== null && 'search' in selection && selection.search !== query) setSelection(null);
+  }, [query, selection, setSelection]);
+  const isSelected = (contactId: string) =>
+    isMultiple ? isAllSelected || (pickedIds?.has(contactId) ?? false) : contactId === selectedContactId;
+  const rowCheckboxLabel = useCallback((contact: Contact) => t('contactList.selection.selectRow', { name: contact.name }), [t]);
   // The active row is remembered by id, so a page arriving or a contact added above it keeps it.
   const [activeContactId, setActiveContactId] = useState<string | null>(null);
   let activeIndex = -1;
@@ -339,8 +409,12 @@ export function useContactListState(
     const row = event.target instanceof HTMLElement ? event.target : null;
     // Keys typed in a control inside a custom cell are that control's.
     if (row === null || row.getAttribute('role') !== 'row' || row.dataset.index === undefined) return;
-    if (event.altKey || event.metaKey) return;
     const index = Number(row.dataset.index);
+    if (isMultiple && onMultipleSelectionKey(event, index)) {
+      event.preventDefault();
+      return;
+    }
+    if (event.altKey || event.metaKey) return;
     const rowsPerPage = Math.max(1, Math.floor((viewportRef.current?.clientHeight ?? 0) / (row.offsetHeight || estimatedRowHeight)) - 1);
     const move = contactListKeyMove(event.key, index, rowsPerPage);
     if (move === null) return;
@@ -357,6 +431,37 @@ export function useContactListState(
     // A new move replaces a walk to a row still loading.
     wantedIndexRef.current = null;
     focusRow(next);
+  };
+
+  /** react-aria's grid selection keys; whether the key was one. */
+  const onMultipleSelectionKey = (event: KeyboardEvent<HTMLElement>, index: number): boolean => {
+    const contact = contacts[index];
+    if (contact === undefined) return false;
+    if (event.key === 'a' && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey) {
+      selectAll();
+      return true;
+    }
+    if (event.ctrlKey || event.metaKey || event.altKey) return false;
+    if (event.key === ' ') {
+      toggleSelection(contact, { range: event.shiftKey });
+      return true;
+    }
+    if (event.key === 'Escape' && selection !== null) {
+      clearSelection();
+      return true;
+    }
+    if (event.shiftKey && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
+      const next = contacts[index + (event.key === 'ArrowDown' ? 1 : -1)];
+      if (next === undefined) return true;
+      // The row left behind anchors the range when nothing loaded does yet.
+      if (selectionAnchorRef.current === null || !indexById.has(selectionAnchorRef.current)) {
+        selectionAnchorRef.current = contact.id;
+      }
+      toggleSelection(next, { range: true });
+      focusRow(index + (event.key === 'ArrowDown' ? 1 : -1));
+      return true;
+    }
+    return false;
   };
 
   const onSearchKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -377,11 +482,20 @@ export function useContactListState(
 
   // The Grid's rows are memoized: their handlers must not change, so they read `select` late.
   const selectRef = useLatestRef(select);
+  const toggleSelectionRef = useLatestRef(isMultiple ? toggleSelection : null);
   const onRowClick = useCallback(
     (contact: Contact, event: MouseEvent<HTMLDivElement>) => {
-      if (!startedOnControl(event)) selectRef.current(contact);
+      if (startedOnControl(event)) return;
+      const toggle = toggleSelectionRef.current;
+      if (toggle === null) {
+        selectRef.current(contact);
+        return;
+      }
+      toggle(contact, { range: event.shiftKey });
+      // A click on the checkbox (which never takes focus) makes its row the active one.
+      if (event.currentTarget !== document.activeElement) event.currentTarget.focus();
     },
-    [selectRef],
+    [selectRef, toggleSelectionRef],
   );
   const onRowFocus = useCallback((contact: Contact, event: FocusEvent<HTMLDivElement>) => {
     if (event.target === event.currentTarget) setActiveContactId(contact.id);
@@ -402,6 +516,7 @@ export function useContactListState(
     cellRenderers,
     onRowClick,
     onRowFocus,
+    rowCheckboxLabel,
     loadMoreIfNeeded,
   };
 
@@ -426,6 +541,37 @@ export function useContactListState(
     activeIndex,
     focusRow,
     selectedContactId,
+    selectionMode: isMultiple ? 'multiple' : 'single',
+    selection,
+    isAllSelected,
+    selectedCount,
+    isSelected,
+    toggleSelection,
+    selectAll,
+    clearSelection,
+    getSelectAllProps: () => ({
+      type: 'checkbox',
+      checked: isAllSelected,
+      // Ticked: clears. Empty or mixed: everyone the search matches (react-aria's select-all).
+      onChange: () => (isAllSelected ? clearSelection() : selectAll()),
+      'aria-label': t('contactList.selection.selectAll'),
+      // Mixed while some rows are picked, as react-aria's select-all checkbox.
+      ref: (element: HTMLInputElement | null) => {
+        if (element !== null) element.indeterminate = selection !== null && !isAllSelected;
+      },
+      disabled: status !== 'ready',
+      'data-state': isAllSelected ? 'checked' : selection === null ? 'unchecked' : 'indeterminate',
+    }),
+    getRowCheckboxProps: (contact) => ({
+      type: 'checkbox',
+      checked: isSelected(contact.id),
+      readOnly: true,
+      tabIndex: -1,
+      'aria-label': rowCheckboxLabel(contact),
+      'data-slot': 'contact-list-checkbox',
+      // Focus stays on the row (the grid's roving focus); the row's click toggles.
+      onMouseDown: (event) => event.preventDefault(),
+    }),
     highlightedContactId: options.highlightedContactId ?? null,
     select,
     gridId,
@@ -448,6 +594,7 @@ export function useContactListState(
       role: 'grid',
       'aria-label': t('contactList.label'),
       'aria-rowcount': ariaRowCount,
+      'aria-multiselectable': isMultiple ? true : undefined,
       'aria-busy': status === 'loading' || isStale || isFetchingNextPage ? true : undefined,
       'data-stale': isStale ? '' : undefined,
       'data-state': status,
@@ -469,7 +616,7 @@ export function useContactListState(
         start: row.start,
         contactId: contact?.id ?? null,
         isActive: row.index === activeIndex,
-        isSelected: contact !== null && contact.id === selectedContactId,
+        isSelected: contact !== null && isSelected(contact.id),
         isHighlighted: contact !== null && contact.id === highlightedContactId,
       });
       if (contact === null) return { ...attributes, ref: measureRow };

@@ -3,18 +3,13 @@ import { countCharacters } from '../../core/characters';
 import { toReachoutError } from '../../core/errors';
 import { ticketLimits } from '../../core/schemas';
 import type { ReachoutErrorCode } from '../../core/errors';
-import {
-  buildTemplateMessage,
-  parseTemplate,
-  renderTemplate,
-  resolveTemplateParameters,
-  validateTemplateParameters,
-} from '../../core/template';
+import { buildTemplateMessage, parseTemplate, renderTemplate, resolveTemplateParameters } from '../../core/template';
 import type { ContactField, TemplateVariablePath } from '../../core/template';
 import type { MessageTemplate, Sender, SendNotificationInput } from '../../core/types';
 import { reachoutKeys, useActiveChat, useContact, useReachout, useSenders, useSendNotification, useTicket } from '../../data';
 import { createIdempotencyKey, deleteDraft, readDraft, writeDraft } from './wizardDraftStore';
 import { useLatestRef } from '../internal/useLatestRef';
+import { templateContentIssues } from '../template-steps/templateContent';
 import { sendMessageWizardSteps } from './sendMessageWizardTypes';
 import type {
   SendMessageWizardBlock,
@@ -153,19 +148,7 @@ export function useSendMessageWizard(options: UseSendMessageWizardOptions): UseS
       found.senderId = { code: 'required', message: 'Choose the number to send from.' };
     }
     if (values.to === null) found.to = { code: 'required', message: 'The contact has no number.' };
-    if (template === null) found.template = { code: 'required', message: 'Choose a template.' };
-    else if (template.status !== 'APPROVED') {
-      found.template = { code: 'not_approved', message: 'Only approved templates can be sent.' };
-    } else {
-      for (const issue of validateTemplateParameters(template, parameters)) {
-        const { path, code, message, limit, length } = issue;
-        found[path] ??= { code, message, ...(limit === undefined ? {} : { limit }), ...(length === undefined ? {} : { length }) };
-      }
-    }
-    const media = values.headerMedia;
-    if (found.header === undefined && media && 'link' in media && !/^https:\/\//i.test(media.link.trim()) && media.link !== values.uploadedMediaLink) {
-      found.header = { code: 'invalid_url', message: 'The link must start with https://' };
-    }
+    Object.assign(found, templateContentIssues({ template, parameters, values: { headerMedia: values.headerMedia, uploadedMediaLink: values.uploadedMediaLink } }));
     const descriptionLength = countCharacters(draft.values.description);
     if (descriptionLength > ticketLimits.descriptionMaxLength) {
       found.description = { code: 'too_long', message: 'The description is too long.', limit: ticketLimits.descriptionMaxLength, length: descriptionLength };

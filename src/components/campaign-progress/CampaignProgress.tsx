@@ -1,0 +1,312 @@
+import { forwardRef, useEffect, useRef } from 'react';
+import type { ComponentPropsWithoutRef } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { CampaignRecipient, CampaignRecipientStatus } from '../../data/campaignContract';
+import type { MessageKey } from '../../data/messages';
+import { useMessages } from '../../data/useMessages';
+import { cn } from '../internal/cn';
+import { useCampaignProgress } from './useCampaignProgress';
+import type { UseCampaignProgressOptions } from './useCampaignProgress';
+
+export interface CampaignProgressProps
+  extends UseCampaignProgressOptions,
+    Omit<ComponentPropsWithoutRef<'section'>, 'children'> {
+  /**
+   * Leaves out Reachout's classes (data attributes and behaviour stay).
+   * @default false
+   */
+  unstyled?: boolean;
+}
+
+const recipientStatuses: readonly CampaignRecipientStatus[] = ['queued', 'sent', 'delivered', 'read', 'failed', 'skipped'];
+/** A first guess; rows are measured, as a reason may wrap to two lines. */
+const recipientRowHeight = 44;
+
+/** A recipient's reason in words: a skip reason or a WhatsApp error code we know, else as given. */
+export function useRecipientReason(): (recipient: CampaignRecipient) => string {
+  const { t } = useMessages();
+  return (recipient) => {
+    if (recipient.reason === null) return '';
+    const key = `campaignProgress.reason.${recipient.reason}`;
+    // A reason we have no words for is shown as the provider gave it.
+    return key in knownReasons ? t(key as MessageKey) : recipient.reason;
+  };
+}
+
+const knownReasons: Record<string, true> = {
+  'campaignProgress.reason.active_chat': true,
+  'campaignProgress.reason.opted_out': true,
+  'campaignProgress.reason.invalid_number': true,
+  'campaignProgress.reason.duplicate_phone': true,
+  'campaignProgress.reason.missing_field': true,
+  'campaignProgress.reason.131049': true,
+  'campaignProgress.reason.131026': true,
+  'campaignProgress.reason.130429': true,
+  'campaignProgress.reason.131056': true,
+  'campaignProgress.reason.messaging_limit': true,
+};
+
+/**
+ * One campaign as it goes out: its status, a progress bar and the counts (queued, sent,
+ * delivered, read, failed, skipped) updated live from `campaign.updated`, "Pause", "Resume" and
+ * "Cancel campaign" (asks first; what was sent stays sent), and the "Recipients" table
+ * (virtualized, filterable by status, reasons in words). A provider without campaign methods
+ * gets a clear message instead. `data-state` is the campaign's status (or `loading`, `error`,
+ * `unsupported`).
+ *
+ * @example
+ * <CampaignProgress campaignId={campaign.id} />
+ */
+export const CampaignProgress = forwardRef<HTMLElement, CampaignProgressProps>(function CampaignProgress(
+  { campaignId, recipientStatus, defaultRecipientStatus, onRecipientStatusChange, unstyled = false, className, ...props },
+  ref,
+) {
+  const progress = useCampaignProgress({ campaignId, recipientStatus, defaultRecipientStatus, onRecipientStatusChange });
+  const { t, formatDate, formatNumber, errorMessage } = useMessages();
+  const reasonOf = useRecipientReason();
+  const styled = !unstyled;
+  const part = (name: string) => cn(styled && `reachout-campaign-progress__${name}`);
+  const { campaign } = progress;
+
+  const viewportRef = useRef<HTMLDivElement | null>(null);
+  const rowCount = progress.recipients.length;
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: rowCount,
+    getScrollElement: () => viewportRef.current,
+    estimateSize: () => recipientRowHeight,
+    overscan: 8,
+  });
+  const virtualRows = virtualizer.getVirtualItems();
+  const lastIndex = virtualRows.at(-1)?.index ?? -1;
+  const { hasMoreRecipients, loadMoreRecipients, recipientsError } = progress;
+  useEffect(() => {
+    if (hasMoreRecipients && recipientsError === null && lastIndex >= rowCount - 10) loadMoreRecipients();
+  }, [hasMoreRecipients, recipientsError, lastIndex, rowCount, loadMoreRecipients]);
+
+  const state = progress.status === 'ready' && campaign ? campaign.status : progress.status;
+  return (
+    <section
+      ref={ref}
+      data-slot="campaign-progress"
+      data-state={state}
+      aria-label={campaign?.name ?? t('campaignProgress.progress')}
+      aria-busy={progress.status === 'loading' ? true : undefined}
+      className={cn(styled && 'reachout-campaign-progress', className)}
+      {...props}
+    >
+      {progress.status === 'unsupported' && (
+        <p role="status" data-slot="campaign-progress-unsupported" className={part('note')}>
+          {t('campaignProgress.unsupported')}
+        </p>
+      )}
+      {progress.status === 'error' && progress.error && (
+        <div role="alert" data-slot="campaign-progress-error" className={part('error')}>
+          <p>{t('campaignProgress.error.title')}</p>
+          <p>{errorMessage(progress.error)}</p>
+          <button type="button" className={part('button')} onClick={progress.retry}>
+            {t('common.retry')}
+          </button>
+        </div>
+      )}
+      {progress.status === 'loading' && <div data-slot="campaign-progress-skeleton" className={part('skeleton')} />}
+      {campaign && (
+        <>
+          <header data-slot="campaign-progress-header" className={part('header')}>
+            <h2 data-slot="campaign-progress-name" className={part('name')} dir="auto">
+              {campaign.name}
+            </h2>
+            <span data-slot="campaign-progress-status" data-state={campaign.status} className={part('status')}>
+              {t(`campaignProgress.status.${campaign.status}`)}
+            </span>
+            <p data-slot="campaign-progress-meta" className={part('meta')}>
+              {t('campaignProgress.template', { name: campaign.template.name, language: campaign.template.language })}
+              {campaign.status === 'scheduled' && campaign.scheduledAt !== null && (
+                <>
+                  {' · '}
+                  {t('campaignProgress.scheduledFor', {
+                    date: formatDate(campaign.scheduledAt, { dateStyle: 'medium', timeStyle: 'short' }),
+                  })}
+                </>
+              )}
+            </p>
+          </header>
+          <div
+            role="progressbar"
+            aria-label={t('campaignProgress.progress')}
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={progress.percent}
+            aria-valuetext={t('campaignProgress.progress.text', { done: progress.done, total: progress.total })}
+            data-slot="campaign-progress-bar"
+            className={part('bar')}
+          >
+            <div className={part('bar-fill')} style={{ inlineSize: `${progress.percent}%` }} />
+          </div>
+          <p data-slot="campaign-progress-text" className={part('text')}>
+            {t('campaignProgress.progress.text', { done: progress.done, total: progress.total })}
+          </p>
+          <dl data-slot="campaign-progress-counts" className={part('counts')}>
+            {recipientStatuses.map((status) => (
+              <div key={status} data-count={status} className={part('count')}>
+                <dt>{t(`campaignProgress.count.${status}`)}</dt>
+                <dd>{formatNumber(campaign.counts[status])}</dd>
+              </div>
+            ))}
+          </dl>
+          {progress.actions.length > 0 && (
+            <div data-slot="campaign-progress-actions" className={part('actions')}>
+              {progress.actions.map((action) => (
+                <button
+                  key={action}
+                  type="button"
+                  data-action={action}
+                  className={part(action === 'cancel' ? 'button-danger' : 'button')}
+                  disabled={progress.isUpdating}
+                  onClick={() => progress.run(action)}
+                >
+                  {t(`campaignProgress.${action}`)}
+                </button>
+              ))}
+            </div>
+          )}
+          {progress.isConfirmingCancel && (
+            <div
+              role="alertdialog"
+              aria-labelledby={`${campaign.id}-cancel-title`}
+              aria-describedby={`${campaign.id}-cancel-text`}
+              data-slot="campaign-progress-confirm"
+              className={part('confirm')}
+            >
+              <p id={`${campaign.id}-cancel-title`} className={part('confirm-title')}>
+                {t('campaignProgress.cancel.confirmTitle')}
+              </p>
+              <p id={`${campaign.id}-cancel-text`}>{t('campaignProgress.cancel.confirmText')}</p>
+              <div className={part('actions')}>
+                <button type="button" className={part('button')} onClick={progress.dismissCancel}>
+                  {t('campaignProgress.cancel.keep')}
+                </button>
+                <button
+                  type="button"
+                  className={part('button-danger')}
+                  disabled={progress.isUpdating}
+                  onClick={progress.confirmCancel}
+                >
+                  {t('campaignProgress.cancel')}
+                </button>
+              </div>
+            </div>
+          )}
+          {progress.updateError && (
+            <p role="alert" data-slot="campaign-progress-update-error" className={part('update-error')}>
+              {errorMessage(progress.updateError)}
+            </p>
+          )}
+          <div data-slot="campaign-progress-recipients" className={part('recipients')}>
+            <div className={part('recipients-toolbar')}>
+              <h3 id={`${campaign.id}-recipients`} className={part('recipients-title')}>
+                {t('campaignProgress.recipients')}
+              </h3>
+              <label className={part('filter')}>
+                <span>{t('campaignProgress.recipients.filter')}</span>
+                <select
+                  value={progress.recipientStatus ?? ''}
+                  onChange={(event) =>
+                    progress.setRecipientStatus(event.target.value === '' ? null : (event.target.value as CampaignRecipientStatus))
+                  }
+                >
+                  <option value="">{t('campaignProgress.recipients.all')}</option>
+                  {recipientStatuses.map((status) => (
+                    <option key={status} value={status}>
+                      {t(`campaignProgress.count.${status}`)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </div>
+            <div
+              role="table"
+              aria-labelledby={`${campaign.id}-recipients`}
+              aria-rowcount={(progress.recipientsTotal ?? rowCount) + 1}
+              aria-busy={progress.isRecipientsPending || progress.isRecipientsStale ? true : undefined}
+              data-stale={progress.isRecipientsStale ? '' : undefined}
+              data-slot="campaign-progress-table"
+              className={part('table')}
+            >
+              <div role="rowgroup" className={part('table-head')}>
+                <div role="row" aria-rowindex={1} className={part('row')}>
+                  {(['phone', 'status', 'reason', 'updated'] as const).map((column) => (
+                    <span key={column} role="columnheader" data-column={column} className={part('cell')}>
+                      {t(`campaignProgress.recipients.${column}`)}
+                    </span>
+                  ))}
+                </div>
+              </div>
+              {/* The scrolling row group is focusable: its rows hold no control, and a keyboard user must still scroll it. */}
+              <div
+                ref={viewportRef}
+                role="rowgroup"
+                // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+                tabIndex={0}
+                data-slot="campaign-progress-table-viewport"
+                className={part('table-viewport')}
+                style={{ overflowY: 'auto', position: 'relative' }}
+              >
+                <div style={{ position: 'relative', blockSize: virtualizer.getTotalSize() }}>
+                  {virtualRows.map((item) => {
+                    const recipient = progress.recipients[item.index];
+                    if (recipient === undefined) return null;
+                    return (
+                      <div
+                        key={`${recipient.contactId}`}
+                        ref={virtualizer.measureElement}
+                        data-index={item.index}
+                        role="row"
+                        aria-rowindex={item.index + 2}
+                        data-status={recipient.status}
+                        className={part('row')}
+                        style={{
+                          position: 'absolute',
+                          insetBlockStart: 0,
+                          insetInlineStart: 0,
+                          inlineSize: '100%',
+                          transform: `translateY(${item.start}px)`,
+                        }}
+                      >
+                        <span role="cell" data-column="phone" className={part('cell')}>
+                          {recipient.phone}
+                        </span>
+                        <span role="cell" data-column="status" data-status={recipient.status} className={part('cell')}>
+                          {t(`campaignProgress.count.${recipient.status}`)}
+                        </span>
+                        <span role="cell" data-column="reason" className={part('cell')}>
+                          {reasonOf(recipient)}
+                        </span>
+                        <span role="cell" data-column="updated" className={part('cell')}>
+                          {formatDate(recipient.updatedAt, { timeStyle: 'short' })}
+                        </span>
+                      </div>
+                    );
+                  })}
+                </div>
+              </div>
+            </div>
+            {!progress.isRecipientsPending && rowCount === 0 && progress.recipientsError === null && (
+              <p data-slot="campaign-progress-recipients-empty" className={part('note')}>
+                {t('campaignProgress.recipients.empty')}
+              </p>
+            )}
+            {progress.recipientsError && (
+              <div role="alert" className={part('error')}>
+                <p>{t('campaignProgress.recipients.error')}</p>
+                <button type="button" className={part('button')} onClick={progress.retryRecipients}>
+                  {t('common.retry')}
+                </button>
+              </div>
+            )}
+          </div>
+        </>
+      )}
+    </section>
+  );
+});

@@ -1,0 +1,152 @@
+import '../../../src/styles.css';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CampaignWizard } from '../../../src/components/campaign-wizard';
+import type { CampaignWizardProps } from '../../../src/components/campaign-wizard';
+import type { Campaign, CampaignInput } from '../../../src/data/campaignContract';
+import { createReachoutQueryClient, ReachoutProvider } from '../../../src/data';
+import { createCampaignProvider } from '../../../stories/support/campaignProvider';
+import type { CampaignProviderOptions } from '../../../stories/support/campaignProvider';
+import { zonedTimeToIso } from '../../../src/components/campaign-wizard/scheduleTime';
+
+afterEach(() => {
+  cleanup();
+});
+
+const fixedNow = () => new Date('2026-12-05T12:00:00Z');
+
+function renderWizard(props: Partial<CampaignWizardProps> = {}, options: CampaignProviderOptions = {}) {
+  const provider = createCampaignProvider(options);
+  const onCreated = vi.fn<(campaign: Campaign) => void>();
+  const user = userEvent.setup();
+  function Host() {
+    const [open, setOpen] = useState(true);
+    return (
+      <>
+        <button type="button" onClick={() => setOpen(true)}>
+          Open wizard
+        </button>
+        <CampaignWizard open={open} onOpenChange={setOpen} now={fixedNow} onCreated={onCreated} {...props} />
+      </>
+    );
+  }
+  render(
+    <ReachoutProvider dataProvider={provider} queryClient={createReachoutQueryClient()}>
+      <Host />
+    </ReachoutProvider>,
+  );
+  return { provider, onCreated, user };
+}
+
+const dialog = () => screen.getByRole('dialog', { name: 'Create campaign' });
+const next = () => within(dialog()).getByRole('button', { name: 'Next' });
+const createCalls = (provider: ReturnType<typeof createCampaignProvider>) =>
+  provider.campaignControl.calls.filter((call) => call.method === 'createCampaign').map((call) => (call.params as { input: CampaignInput }).input);
+
+async function fillUpToSchedule(user: ReturnType<typeof userEvent.setup>) {
+  await user.type(within(dialog()).getByRole('textbox', { name: 'Campaign name' }), 'Shipping news');
+  await user.click(next());
+  await user.click(await within(dialog()).findByRole('radio', { name: /order_update/ }));
+  await user.click(next());
+  await user.type(within(dialog()).getByRole('textbox', { name: /^Header/ }), 'A-1');
+  const bodyFields = within(dialog()).getAllByRole('textbox', { name: /^Body/ });
+  // Body {{1}} comes from each recipient's first name; the other two are typed.
+  await user.selectOptions(within(dialog()).getAllByRole('combobox', { name: /^Fill Body/ })[0] as HTMLElement, 'firstName');
+  await user.type(bodyFields[1] as HTMLElement, 'DHL');
+  await user.type(bodyFields[2] as HTMLElement, 'Friday');
+  await user.click(next());
+}
+
+describe('CampaignWizard', () => {
+  it('goes audience → template → content (a bound variable) → schedule (past refused) → review, and schedules one campaign per click', async () => {
+    const audience = { contactIds: ['contact-ana-lima', 'contact-hugo-martin', 'contact-priya-sharma'] };
+    const { provider, onCreated, user } = renderWizard({ audience });
+    expect(within(dialog()).getByText('3 selected contacts')).toBeTruthy();
+    await fillUpToSchedule(user);
+
+    await user.click(within(dialog()).getByRole('radio', { name: 'Schedule' }));
+    const date = within(dialog()).getByLabelText('Date');
+    const time = within(dialog()).getByLabelText('Time');
+    await user.type(date, '2026-12-04');
+    await user.type(time, '10:00');
+    await user.selectOptions(within(dialog()).getByRole('combobox', { name: 'Time zone' }), 'Europe/Lisbon');
+    await user.click(next());
+    expect(within(dialog()).getByText('This time has passed. Choose a time in the future.')).toBeTruthy();
+    expect(date.getAttribute('aria-invalid')).toBe('true');
+    await user.clear(date);
+    await user.type(date, '2026-12-20');
+    await user.click(next());
+
+    const preflight = await within(dialog()).findByText('Will send to 2 contacts');
+    expect(preflight).toBeTruthy();
+    expect(within(dialog()).getByText('1 skipped: 1 has an active chat')).toBeTruthy();
+    expect(provider.campaignControl.calls.filter((call) => call.method === 'previewCampaign').map((call) => call.params)).toEqual([
+      { audience, senderId: 'sender-support' },
+    ]);
+    const schedule = within(dialog()).getByRole('button', { name: 'Schedule campaign' });
+    // A burst of clicks in one task: one campaign.
+    schedule.click();
+    schedule.click();
+    await waitFor(() => expect(onCreated).toHaveBeenCalledTimes(1));
+    const inputs = createCalls(provider);
+    expect(inputs).toHaveLength(1);
+    expect(inputs[0]).toMatchObject({
+      name: 'Shipping news',
+      senderId: 'sender-support',
+      template: { name: 'order_update' },
+      audience,
+      bindings: { 'body.1': 'firstName' },
+      scheduledAt: zonedTimeToIso('2026-12-20', '10:00', 'Europe/Lisbon'),
+    });
+    expect(inputs[0]?.scheduledAt).toBe('2026-12-20T10:00:00.000Z');
+    expect(inputs[0]?.idempotencyKey).toEqual(expect.any(String));
+    // The dialog closes once the campaign exists.
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  });
+
+  it('asks for the audience when the host gives none: a search, or everyone', async () => {
+    const { provider, user } = renderWizard();
+    const search = within(dialog()).getByRole('searchbox', { name: 'Search contacts' });
+    expect(within(dialog()).getByText(/Every contact\./)).toBeTruthy();
+    await user.type(search, 'lisbon');
+    expect(within(dialog()).getByText(/Every contact matching “lisbon”/)).toBeTruthy();
+    await fillUpToSchedule(user);
+    await user.click(next());
+    await within(dialog()).findByText('Will send to 3 contacts');
+    await user.click(within(dialog()).getByRole('button', { name: 'Send now' }));
+    await waitFor(() => expect(createCalls(provider)).toHaveLength(1));
+    expect(createCalls(provider)[0]).toMatchObject({ audience: { search: 'lisbon' }, scheduledAt: null });
+  });
+
+  it('refuses to leave a step with what is missing, saying what', async () => {
+    const { user } = renderWizard({ audience: { search: '' } });
+    await user.click(next());
+    const name = within(dialog()).getByRole('textbox', { name: 'Campaign name' });
+    expect(name.getAttribute('aria-invalid')).toBe('true');
+    expect(within(dialog()).getByText('Give the campaign a name.')).toBeTruthy();
+    await user.type(name, 'X');
+    await user.click(next());
+    await user.click(next());
+    expect(within(dialog()).getByRole('alert').textContent).toBe('Choose a template.');
+  });
+
+  it('keeps the draft across close and reopen', async () => {
+    const { user } = renderWizard({ audience: { search: '' } });
+    await user.type(within(dialog()).getByRole('textbox', { name: 'Campaign name' }), 'Kept');
+    await user.click(next());
+    await user.click(await within(dialog()).findByRole('radio', { name: /order_update/ }));
+    await user.click(within(dialog()).getByRole('button', { name: 'Close' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Open wizard' }));
+    expect(within(dialog()).getByRole('radio', { name: /order_update/, checked: true })).toBeTruthy();
+    await user.click(within(dialog()).getByRole('button', { name: 'Back' }));
+    expect((within(dialog()).getByRole('textbox', { name: 'Campaign name' }) as HTMLInputElement).value).toBe('Kept');
+  });
+
+  it('says so when the data provider has no campaign methods', () => {
+    renderWizard({}, { supported: false });
+    expect(within(dialog()).getByRole('status').textContent).toBe('Campaigns aren’t available: this data provider doesn’t offer them.');
+  });
+});
