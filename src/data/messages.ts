@@ -398,6 +398,7 @@ export const defaultMessages = {
   'campaignWizard.audience.everyone': 'Every contact',
   'campaignWizard.audience.label': 'Recipients',
   'campaignWizard.audience.searchHint': 'Leave empty to send to every contact.',
+  'campaignWizard.variable.bound': 'Filled in from each recipient’s contact when the message goes out.',
   'campaignWizard.when': 'When',
   'campaignWizard.sendNow': 'Send now',
   'campaignWizard.schedule': 'Schedule',

@@ -123,6 +123,8 @@ export function useCampaignProgress(options: UseCampaignProgressOptions): UseCam
   );
   const { refetch } = campaignQuery;
   const { hasNextPage, fetchNextPage, refetch: refetchRecipients, recipients } = recipientsQuery;
+  // Stable: the table's effect asks for the next page whenever its window nears the end.
+  const loadMoreRecipients = useCallback(() => void fetchNextPage(), [fetchNextPage]);
 
   return {
     status,
@@ -147,7 +149,7 @@ export function useCampaignProgress(options: UseCampaignProgressOptions): UseCam
     isRecipientsStale: recipientsQuery.isPlaceholderData,
     isRecipientsPending: recipientsQuery.isPending,
     hasMoreRecipients: hasNextPage,
-    loadMoreRecipients: () => void fetchNextPage(),
+    loadMoreRecipients,
     retryRecipients: () => void (recipients.length > 0 && hasNextPage ? fetchNextPage() : refetchRecipients()),
   };
 }

@@ -1,8 +1,9 @@
 import * as Dialog from '@radix-ui/react-dialog';
-import { useId } from 'react';
+import { useContext, useId, useMemo } from 'react';
 import type { ReactNode } from 'react';
 import type { Campaign, CampaignAudience, CampaignSkipReason } from '../../data/campaignContract';
 import { campaignMethodsOf } from '../../data/campaignContract';
+import { ReachoutContext } from '../../data/internal/context';
 import { useReachout } from '../../data/useReachout';
 import { useMessages } from '../../data/useMessages';
 import { cn } from '../internal/cn';
@@ -48,6 +49,23 @@ function Field({ id, label, error, children, className }: { id: string; label: s
       )}
     </div>
   );
+}
+
+/**
+ * The shared content fields speak of one contact ("This contact has no value for this field.");
+ * in a campaign a bound variable is filled per recipient, so the hint says that instead.
+ */
+function CampaignContentMessages({ children }: { children: ReactNode }) {
+  const context = useContext(ReachoutContext);
+  const value = useMemo(
+    () =>
+      context && {
+        ...context,
+        messages: { ...context.messages, 'wizard.variable.boundMissing': context.messages['campaignWizard.variable.bound'] },
+      },
+    [context],
+  );
+  return value ? <ReachoutContext.Provider value={value}>{children}</ReachoutContext.Provider> : children;
 }
 
 function Steps({ wizard, styled }: { wizard: UseCampaignWizardResult; styled: boolean }) {
@@ -133,14 +151,14 @@ function Steps({ wizard, styled }: { wizard: UseCampaignWizardResult; styled: bo
     case 'content':
       return (
         <>
-          <TemplateContentFields
-            content={wizard.content}
-            showAllErrors={wizard.showIssues}
-            unstyled={!styled}
-            renderVariableSource={(_variable, source) => (
-              <ContactFieldSelect contact={null} {...source} />
-            )}
-          />
+          <CampaignContentMessages>
+            <TemplateContentFields
+              content={wizard.content}
+              showAllErrors={wizard.showIssues}
+              unstyled={!styled}
+              renderVariableSource={(_variable, source) => <ContactFieldSelect contact={null} {...source} />}
+            />
+          </CampaignContentMessages>
           {issue('content') && (
             <p role="alert" className={part('error')}>
               {issue('content')}

@@ -2,6 +2,7 @@ import '../../../src/styles.css';
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createRef } from 'react';
 import { CampaignProgress } from '../../../src/components/campaign-progress';
 import { ReachoutError } from '../../../src/core';
 import { createReachoutQueryClient, ReachoutProvider } from '../../../src/data';
@@ -133,5 +134,33 @@ describe('CampaignProgress', () => {
     expect(alert.textContent).toContain('The campaign couldn’t be loaded');
     await user.click(within(alert).getByRole('button', { name: 'Retry' }));
     expect(await screen.findByRole('heading', { name: 'Store reopening' })).toBeTruthy();
+  });
+});
+
+describe('CampaignProgress parts', () => {
+  it('recompose: props spread, classes merged, refs forwarded, unstyled drops our classes', async () => {
+    const provider = createCampaignProvider();
+    const barRef = createRef<HTMLDivElement>();
+    render(
+      <ReachoutProvider dataProvider={provider} queryClient={createReachoutQueryClient()}>
+        <CampaignProgress.Root campaignId={campaignFixtures.paused.id} className="host-root">
+          <CampaignProgress.Bar ref={barRef} className="host-bar" data-testid="bar" />
+          <CampaignProgress.Actions unstyled data-testid="actions" />
+        </CampaignProgress.Root>
+      </ReachoutProvider>,
+    );
+    const bar = await screen.findByTestId('bar');
+    expect(barRef.current).toBe(bar);
+    expect(bar.className).toBe('reachout-campaign-progress__progress host-bar');
+    expect(bar.closest('section')?.className).toBe('reachout-campaign-progress host-root');
+    const actions = screen.getByTestId('actions');
+    expect(actions.className).toBe('');
+    expect(within(actions).getByRole('button', { name: 'Resume' }).className).toBe('');
+    // Only the parts asked for: no recipients table, no counts.
+    expect(screen.queryByRole('table')).toBeNull();
+  });
+
+  it('says which part is outside its Root', () => {
+    expect(() => render(<CampaignProgress.Counts />)).toThrow('<CampaignProgress.Counts> must be used inside <CampaignProgress.Root>');
   });
 });

@@ -54,6 +54,7 @@ async function fillUpToSchedule(user: ReturnType<typeof userEvent.setup>) {
   const bodyFields = within(dialog()).getAllByRole('textbox', { name: /^Body/ });
   // Body {{1}} comes from each recipient's first name; the other two are typed.
   await user.selectOptions(within(dialog()).getAllByRole('combobox', { name: /^Fill Body/ })[0] as HTMLElement, 'firstName');
+  expect(within(dialog()).getByText('Filled in from each recipient’s contact when the message goes out.')).toBeTruthy();
   await user.type(bodyFields[1] as HTMLElement, 'DHL');
   await user.type(bodyFields[2] as HTMLElement, 'Friday');
   await user.click(next());
