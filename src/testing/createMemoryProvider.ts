@@ -550,7 +550,6 @@ export function createMemoryProvider(options: MemoryProviderOptions = {}): Memor
       lastSearch = null;
       mergeIntoSorted(sortedContacts, entries, compareContacts);
       for (const { contact } of entries) {
-        emit({ type: 'contact.created', contact });
         // Not createId('event'): it scans the timeline for each id, 100,000 times over on a big import.
         timeline.push(sequenced({ id: `event-imported-${contact.id}`, contactId: contact.id, type: 'contact.created', at: contact.createdAt, text: 'Contact imported' }));
       }
@@ -562,8 +561,10 @@ export function createMemoryProvider(options: MemoryProviderOptions = {}): Memor
         contactsById.set(contact.id, entry);
         sortedContacts.splice(indexInSorted(sortedContacts, previous, compareContacts), 1);
         insertSorted(entry);
-        emit({ type: 'contact.updated', contact });
       }
+    },
+    emitImported(created, updated) {
+      emit({ type: 'contacts.imported', created, updated });
     },
   });
 
