@@ -335,6 +335,11 @@ export type ReachoutEvent =
   | { type: 'chat.updated'; chat: Chat }
   | { type: 'contact.created'; contact: Contact }
   | { type: 'contact.updated'; contact: Contact }
+  /**
+   * One `importContacts` batch written: its new contacts and the existing ones it updated, in
+   * one event (a 1,000-row batch is one cache update, not a thousand).
+   */
+  | { type: 'contacts.imported'; created: Contact[]; updated: Contact[] }
   | { type: 'timeline.added'; event: TimelineEvent }
   | { type: 'message.added'; message: Message }
   | { type: 'message.updated'; message: Message }

@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { isChatActive } from '../core/rules';
 import type { Chat, Contact, Message, ReachoutEvent, Ticket, TimelineEvent } from '../core/types';
-import { replaceInPages, upsertFirst, upsertNewestFirst } from './internal/pages';
+import { replaceInPages, replaceManyInPages, upsertFirst, upsertNewestFirst } from './internal/pages';
 import type { PagedData } from './internal/pages';
 import { reachoutKeys } from './reachoutKeys';
 import { isCampaignEvent } from './campaignContract';
@@ -20,6 +20,9 @@ import type { Campaign, CampaignEvent } from './campaignContract';
  *   name and filtered by a server-side search (phone in any typed format), across cursor pages:
  *   inserting on the client would misplace the contact or show it under a search it fails.
  * - `contact.updated`: the detail, and the contact wherever a loaded list shows it.
+ * - `contacts.imported` (one import batch): refetches the contacts lists once, and puts each
+ *   updated contact in its cached detail and wherever a loaded list shows it (new contacts' details
+ *   are not seeded: a batch holds up to 1,000).
  * - `timeline.added`: prepended to its contact's timeline, once (deduplicated by id).
  * - `message.added` / `message.updated`: the message in its chat's messages, inserted where it
  *   belongs by time (newest first) when new, replaced when known.
@@ -69,6 +72,21 @@ export function applyReachoutEvent(queryClient: QueryClient, event: ReachoutEven
       queryClient.setQueriesData<PagedData<Contact>>({ queryKey: reachoutKeys.contacts.lists }, (data) =>
         data ? replaceInPages(data, contact) : data,
       );
+      return;
+    }
+    case 'contacts.imported': {
+      const updated = new Map(event.updated.map((contact) => [contact.id, contact]));
+      for (const contact of event.updated) {
+        const key = reachoutKeys.contacts.detail(contact.id);
+        if (queryClient.getQueryData(key) !== undefined) queryClient.setQueryData<Contact>(key, contact);
+      }
+      // Replaced first: setting data clears a query's invalidation.
+      if (updated.size > 0) {
+        queryClient.setQueriesData<PagedData<Contact>>({ queryKey: reachoutKeys.contacts.lists }, (data) =>
+          data ? replaceManyInPages(data, updated) : data,
+        );
+      }
+      if (event.created.length > 0 || updated.size > 0) void queryClient.invalidateQueries({ queryKey: reachoutKeys.contacts.lists });
       return;
     }
     case 'timeline.added': {

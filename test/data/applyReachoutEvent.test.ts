@@ -143,6 +143,32 @@ describe('applyReachoutEvent', () => {
     });
   });
 
+  describe('contacts.imported', () => {
+    it('marks every contacts list for refetching once, updates cached details and listed updated contacts, and seeds no new details', () => {
+      const queryClient = new QueryClient();
+      const ada = contact({ id: 'c1', name: 'Ada' });
+      const bob = contact({ id: 'c2', name: 'Bob' });
+      const untouched = page([contact({ id: 'other' })]);
+      queryClient.setQueryData(reachoutKeys.contacts.list(''), paged(page([ada]), untouched, page([bob])));
+      queryClient.setQueryData(reachoutKeys.contacts.detail('c1'), ada);
+      const invalidate = vi.spyOn(queryClient, 'invalidateQueries');
+      const updatedAda = { ...ada, name: 'Ada King' };
+      const updatedBob = { ...bob, name: 'Bob Ross' };
+
+      applyReachoutEvent(queryClient, { type: 'contacts.imported', created: [contact({ id: 'new-1' }), contact({ id: 'new-2' })], updated: [updatedAda, updatedBob] });
+
+      expect(invalidate).toHaveBeenCalledTimes(1);
+      expect(queryClient.getQueryState(reachoutKeys.contacts.list(''))?.isInvalidated).toBe(true);
+      const list = queryClient.getQueryData<PagedData<Contact>>(reachoutKeys.contacts.list(''));
+      expect(list?.pages[0]?.items[0]).toEqual(updatedAda);
+      expect(list?.pages[1]).toBe(untouched);
+      expect(list?.pages[2]?.items[0]).toEqual(updatedBob);
+      expect(queryClient.getQueryData(reachoutKeys.contacts.detail('c1'))).toEqual(updatedAda);
+      expect(queryClient.getQueryData(reachoutKeys.contacts.detail('c2'))).toBeUndefined();
+      expect(queryClient.getQueryData(reachoutKeys.contacts.detail('new-1'))).toBeUndefined();
+    });
+  });
+
   describe('timeline.added', () => {
     it('prepends the event to the first page, once', () => {
       const queryClient = new QueryClient();

@@ -75,10 +75,9 @@ export function createImportContacts(options: { write: ImportWrite; now: () => D
           })
           .where(eq(contacts.id, contact.id));
       }
-      await emitAll([
-        ...created.map((contact): ReachoutEvent => ({ type: 'contact.created', contact })),
-        ...plan.update.map(({ contact }): ReachoutEvent => ({ type: 'contact.updated', contact })),
-      ]);
+      const updated = plan.update.map((update) => update.contact);
+      // One event per batch: a thousand would cost the page a thousand cache updates, and replay one batch past its limit.
+      if (created.length > 0 || updated.length > 0) await emitAll([{ type: 'contacts.imported', created, updated }]);
       const result = importResultOf(plan);
       await executor.insert(contactImports).values({ key: batch.idempotencyKey, requestHash, result, createdAt: at });
       return result;

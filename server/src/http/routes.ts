@@ -150,8 +150,8 @@ export const apiRoutes: readonly ApiRoute[] = [
       '(the phone read with `defaultCountry` when it has no `+` code); a row that fails, repeats a phone of the batch, or (with ' +
       '`onDuplicate: "skip"`) has the phone of an existing contact is skipped and listed in `skipped` with its `row`, a `code` ' +
       '(`VALIDATION`, `DUPLICATE_IN_FILE`, `CONFLICT`) and a message; the others are created, or with `"update"` update the ' +
-      "existing contact's name, email (when given) and attributes (merged), never its phone. Emits `contact.created` / " +
-      '`contact.updated` events. Idempotent per key: a repeat with the same body answers the first result without writing; ' +
+      "existing contact's name, email (when given) and attributes (merged), never its phone. Emits one `contacts.imported` " +
+      'event per batch (its new and updated contacts). Idempotent per key: a repeat with the same body answers the first result without writing; ' +
       'the key with another body is `409 CONFLICT`.',
     headers: [{ name: idempotencyKeyHeader, description: "Must equal the body's `idempotencyKey`", required: true }],
     body: 'ContactImportBatch',

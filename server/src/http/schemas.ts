@@ -37,6 +37,7 @@ export const reachoutEventSchema = z.union([
   z.object({ type: z.literal('chat.updated'), chat: chatSchema }),
   z.object({ type: z.literal('contact.created'), contact: contactSchema }),
   z.object({ type: z.literal('contact.updated'), contact: contactSchema }),
+  z.object({ type: z.literal('contacts.imported'), created: z.array(contactSchema), updated: z.array(contactSchema) }),
   z.object({ type: z.literal('timeline.added'), event: timelineEventSchema }),
   z.object({ type: z.literal('message.added'), message: messageSchema }),
   z.object({ type: z.literal('message.updated'), message: messageSchema }),

@@ -22,6 +22,17 @@ export function replaceInPages<TItem extends Identified>(data: PagedData<TItem>,
   return found ? { ...data, pages } : data;
 }
 
+/** The pages with every item found in `items` (by id) replaced; the same object when none matched. */
+export function replaceManyInPages<TItem extends Identified>(data: PagedData<TItem>, items: ReadonlyMap<string, TItem>): PagedData<TItem> {
+  let found = false;
+  const pages = data.pages.map((page) => {
+    if (!page.items.some((existing) => items.has(existing.id))) return page;
+    found = true;
+    return { ...page, items: page.items.map((existing) => items.get(existing.id) ?? existing) };
+  });
+  return found ? { ...data, pages } : data;
+}
+
 function containsItem<TItem extends Identified>(data: PagedData<TItem>, id: string): boolean {
   return data.pages.some((page) => page.items.some((existing) => existing.id === id));
 }

@@ -150,9 +150,10 @@ export function describeImportContactsContract({ it, writing, timeoutMs }: Impor
     });
   });
 
-  it('importContacts emits contact.created for each new contact (run when the provider has subscribe)', async () => {
+  it('importContacts emits one contacts.imported event per batch with its new and updated contacts (run when the provider has subscribe)', async () => {
     await importing(async (importContacts, provider) => {
       if (!provider.subscribe) return;
+      await importContacts({ input: batch([{ row: 2, name: 'Ulla Event', phone: '+5561993330003' }], 'skip') });
       const events: ReachoutEvent[] = [];
       const unsubscribe = provider.subscribe((event) => events.push(event));
       try {
@@ -161,18 +162,28 @@ export function describeImportContactsContract({ it, writing, timeoutMs }: Impor
             [
               { row: 2, name: 'Uma Event', phone: '+5561993330001' },
               { row: 3, name: 'Ugo Event', phone: '+5561993330002' },
+              { row: 4, name: 'Ulla Event Updated', phone: '+5561993330003' },
             ],
-            'skip',
+            'update',
           ),
         });
-        await waitUntil(
-          () => events.filter((event) => event.type === 'contact.created' && event.contact.name.endsWith(' Event')).length === 2,
-          timeoutMs / 2,
-          'no contact.created event for each imported contact',
+        const imported = () => events.filter((event) => event.type === 'contacts.imported');
+        await waitUntil(() => imported().length > 0, timeoutMs / 2, 'no contacts.imported event for the batch');
+        // Events arrive in order: anything after the batch's event would be here by now too.
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        const [event, ...more] = imported();
+        assertEqual(more.length, 0, 'contacts.imported events after the one for the batch');
+        if (event?.type !== 'contacts.imported') throw new Error('unreachable');
+        assertEqual(event.created.map((contact) => contact.name).sort().join(', '), 'Ugo Event, Uma Event', 'created contacts of the event');
+        assertEqual(event.updated.map((contact) => contact.name).join(', '), 'Ulla Event Updated', 'updated contacts of the event');
+        const perContact = events.filter(
+          (event) => (event.type === 'contact.created' || event.type === 'contact.updated') && event.contact.name.includes(' Event'),
         );
+        assertEqual(perContact.length, 0, 'contact.created/contact.updated events of imported contacts');
       } finally {
         unsubscribe();
       }
     });
   });
+
 }

@@ -12,10 +12,12 @@ export interface MemoryImportStore {
   findByPhone(phone: E164): Contact | undefined;
   newContactId(): string;
   now(): string;
-  /** Stores new contacts (with their `contact.created` events and timeline entries). */
+  /** Stores new contacts (with their timeline entries). */
   addContacts(contacts: Contact[]): void;
-  /** Stores changed contacts (same id and phone), with their `contact.updated` events. */
+  /** Stores changed contacts (same id and phone). */
   replaceContacts(contacts: Contact[]): void;
+  /** Emits the batch's one `contacts.imported` event. */
+  emitImported(created: Contact[], updated: Contact[]): void;
 }
 
 /**
@@ -40,8 +42,8 @@ export function createMemoryImport(store: MemoryImportStore): (batch: ContactImp
     }
     const plan = planContactImport(batch, validated, existing);
     const createdAt = store.now();
-    store.addContacts(
-      plan.create.map((row) => ({
+    const created = plan.create.map(
+      (row): Contact => ({
         id: store.newContactId(),
         name: row.name,
         email: row.email,
@@ -49,9 +51,12 @@ export function createMemoryImport(store: MemoryImportStore): (batch: ContactImp
         avatarUrl: null,
         createdAt,
         ...(row.attributes ? { attributes: row.attributes } : {}),
-      })),
+      }),
     );
-    store.replaceContacts(plan.update.map((update) => update.contact));
+    const updated = plan.update.map((update) => update.contact);
+    store.addContacts(created);
+    store.replaceContacts(updated);
+    if (created.length > 0 || updated.length > 0) store.emitImported(created, updated);
     const result = importResultOf(plan);
     answered.set(batch.idempotencyKey, { fingerprint, result: structuredClone(result) });
     return result;
