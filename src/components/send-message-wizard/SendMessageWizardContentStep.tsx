@@ -3,9 +3,10 @@ import { countCharacters } from '../../core/characters';
 import { contactFieldValue, standardContactFields, templateLimits } from '../../core/template';
 import type { ContactField, TemplateVariable } from '../../core/template';
 import type { Contact } from '../../core/types';
-import { useMessages, useReachout } from '../../data';
-import type { UseMessagesResult } from '../../data';
+import { useReachout } from '../../data';
 import { TemplatePreview } from '../template-preview';
+import { useMessages } from './messages';
+import type { Translate } from './messages';
 import { SendMessageWizardStepBody, usePartClassName, useSendMessageWizardContext } from './SendMessageWizardRoot';
 import type { SendMessageWizardStepProps } from './SendMessageWizardRoot';
 import type { SendMessageWizardFieldError } from './useSendMessageWizard';
@@ -17,7 +18,7 @@ import type { SendMessageWizardFieldError } from './useSendMessageWizard';
  */
 const LivePreview = memo(TemplatePreview);
 
-function issueText(t: UseMessagesResult['t'], error: SendMessageWizardFieldError): string {
+function issueText(t: Translate, error: SendMessageWizardFieldError): string {
   switch (error.code) {
     case 'provider':
       return error.message;
@@ -36,7 +37,7 @@ function issueText(t: UseMessagesResult['t'], error: SendMessageWizardFieldError
   }
 }
 
-function contactFieldLabel(t: UseMessagesResult['t'], field: ContactField): string {
+function contactFieldLabel(t: Translate, field: ContactField): string {
   return field.startsWith('attributes.')
     ? t('wizard.contactField.attribute', { attribute: field.slice('attributes.'.length) })
     : t(`wizard.contactField.${field as (typeof standardContactFields)[number]}`);

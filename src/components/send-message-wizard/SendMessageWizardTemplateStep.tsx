@@ -1,6 +1,7 @@
 import { forwardRef, useEffect, useId, useRef, useState } from 'react';
 import type { MessageTemplate, TemplateStatus } from '../../core/types';
-import { useMessages, useTemplates } from '../../data';
+import { useTemplates } from '../../data';
+import { useMessages } from './messages';
 import { TemplatePreview } from '../template-preview';
 import { VisuallyHidden } from '../internal/VisuallyHidden';
 import { SendMessageWizardStepBody, usePartClassName, useSendMessageWizardContext } from './SendMessageWizardRoot';
