@@ -7,7 +7,6 @@ import { applyReachoutEvent } from './applyReachoutEvent';
 import { createReachoutQueryClient } from './createReachoutQueryClient';
 import { ReachoutContext } from './internal/context';
 import type { ReachoutContextValue } from './internal/context';
-import { defaultMessages } from './messages';
 import type { MessageKey, ReachoutMessages } from './messages';
 import { reachoutKeys } from './reachoutKeys';
 
@@ -42,13 +41,16 @@ export interface ReachoutProviderProps {
   children?: ReactNode;
 }
 
-function mergeMessages(overrides: ReachoutMessages | undefined): Record<MessageKey, string> {
-  const merged: Record<MessageKey, string> = { ...defaultMessages };
-  if (!overrides) return merged;
+const noOverrides: ReachoutMessages = {};
+
+/** The host's overrides that are strings (a host's `undefined` keeps the default). */
+function stringOverrides(overrides: ReachoutMessages | undefined): ReachoutMessages {
+  if (!overrides) return noOverrides;
+  const strings: ReachoutMessages = {};
   for (const [key, text] of Object.entries(overrides) as [MessageKey, string | undefined][]) {
-    if (typeof text === 'string') merged[key] = text;
+    if (typeof text === 'string') strings[key] = text;
   }
-  return merged;
+  return strings;
 }
 
 /**
@@ -97,18 +99,18 @@ export function ReachoutProvider({
     void client.resetQueries({ queryKey: reachoutKeys.all });
   }, [dataProvider, client]);
 
-  const mergedMessages = useMemo(() => mergeMessages(messages), [messages]);
+  const overrides = useMemo(() => stringOverrides(messages), [messages]);
 
   const value = useMemo<ReachoutContextValue>(
     () => ({
       dataProvider,
       queryClient: client,
       locale,
-      messages: mergedMessages,
+      messages: overrides,
       pollIntervalMs,
       sendsInFlight,
     }),
-    [dataProvider, client, locale, mergedMessages, pollIntervalMs, sendsInFlight],
+    [dataProvider, client, locale, overrides, pollIntervalMs, sendsInFlight],
   );
 
   return <ReachoutContext.Provider value={value}>{children}</ReachoutContext.Provider>;

@@ -1,9 +1,6 @@
-import { useMemo } from 'react';
-import { toReachoutError } from '../core/errors';
-import { formatMessage } from './formatMessage';
 import type { MessageValues } from './formatMessage';
-import { useReachoutContext } from './internal/context';
-import { getDateTimeFormat, getNumberFormat, getRelativeTimeFormat } from './internal/intl';
+import { useWidgetMessages } from './internal/useWidgetMessages';
+import { defaultMessages } from './messages';
 import type { MessageKey } from './messages';
 
 /** A date as the domain carries it: an ISO string, a `Date` or epoch milliseconds. */
@@ -30,34 +27,12 @@ export interface UseMessagesResult {
   errorMessage: (error: unknown) => string;
 }
 
-const defaultDateOptions: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
-
-const second = 1000;
-const minute = 60 * second;
-const hour = 60 * minute;
-const day = 24 * hour;
-const week = 7 * day;
-const month = 30 * day;
-const year = 365 * day;
-
-/** The largest unit that still reads naturally for the distance, with its size. */
-function relativeUnit(distanceMs: number): [Intl.RelativeTimeFormatUnit, number] {
-  const distance = Math.abs(distanceMs);
-  if (distance < 45 * second) return ['second', second];
-  if (distance < 45 * minute) return ['minute', minute];
-  if (distance < 22 * hour) return ['hour', hour];
-  if (distance < week) return ['day', day];
-  if (distance < 4 * week) return ['week', week];
-  if (distance < 11 * month) return ['month', month];
-  return ['year', year];
-}
-
-function toTime(date: DateInput): number {
-  return date instanceof Date ? date.getTime() : typeof date === 'number' ? date : Date.parse(date);
-}
+const allMessages = [defaultMessages] as const;
 
 /**
- * Translated messages and locale-aware formatting for widgets.
+ * Translated messages (every widget's, host overrides over the English defaults) and
+ * locale-aware formatting. Reachout's own widgets each read only their own strings, so that a
+ * host ships only the strings of the widgets it imports; this hook carries all of them.
  *
  * @example
  * const { t, formatRelativeTime, errorMessage } = useMessages();
@@ -66,31 +41,5 @@ function toTime(date: DateInput): number {
  * if (error) return <p role="alert">{errorMessage(error)}</p>;
  */
 export function useMessages(): UseMessagesResult {
-  const { messages, locale } = useReachoutContext('useMessages');
-  return useMemo<UseMessagesResult>(() => {
-    const t = (key: MessageKey, values?: MessageValues) => formatMessage(messages[key], values, locale);
-    return {
-      locale,
-      t,
-      formatDate: (date, options = defaultDateOptions) => {
-        const time = toTime(date);
-        return Number.isNaN(time) ? String(date) : getDateTimeFormat(locale, options).format(time);
-      },
-      formatRelativeTime: (date, now = Date.now()) => {
-        const distance = toTime(date) - toTime(now);
-        if (Number.isNaN(distance)) return String(date);
-        const [unit, size] = relativeUnit(distance);
-        // `+ 0` turns Math.round's -0 into 0, which would read "0 seconds ago" instead of "now".
-        return getRelativeTimeFormat(locale).format(Math.round(distance / size) + 0, unit);
-      },
-      formatNumber: (value, options) => getNumberFormat(locale, options).format(value),
-      errorMessage: (error) => {
-        const reachoutError = toReachoutError(error);
-        if (reachoutError.code === 'RATE_LIMITED' && reachoutError.retryAfterMs !== undefined) {
-          return t('error.RATE_LIMITED.retryAfter', { seconds: Math.max(1, Math.ceil(reachoutError.retryAfterMs / 1000)) });
-        }
-        return t(`error.${reachoutError.code}`);
-      },
-    };
-  }, [messages, locale]);
+  return useWidgetMessages(allMessages);
 }

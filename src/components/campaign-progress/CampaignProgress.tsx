@@ -2,8 +2,8 @@ import { forwardRef, useEffect, useRef } from 'react';
 import type { ComponentPropsWithoutRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { CampaignRecipient, CampaignRecipientStatus } from '../../data/campaignContract';
-import type { MessageKey } from '../../data/messages';
-import { useMessages } from '../../data/useMessages';
+import type { WidgetMessageKey } from './messages';
+import { useMessages } from './messages';
 import { cn } from '../internal/cn';
 import { createWidgetContext } from '../internal/createWidgetContext';
 import type { WidgetContext } from '../internal/createWidgetContext';
@@ -71,7 +71,7 @@ export function useRecipientReason(): (recipient: CampaignRecipient) => string {
     if (recipient.reason === null) return '';
     const key = `campaignProgress.reason.${recipient.reason}`;
     // A reason we have no words for is shown as the provider gave it.
-    return key in knownReasons ? t(key as MessageKey) : recipient.reason;
+    return key in knownReasons ? t(key as WidgetMessageKey) : recipient.reason;
   };
 }
 

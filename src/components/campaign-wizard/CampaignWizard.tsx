@@ -5,7 +5,7 @@ import type { Campaign, CampaignAudience, CampaignSkipReason } from '../../data/
 import { campaignMethodsOf } from '../../data/campaignContract';
 import { ReachoutContext } from '../../data/internal/context';
 import { useReachout } from '../../data/useReachout';
-import { useMessages } from '../../data/useMessages';
+import { useMessages } from './messages';
 import { cn } from '../internal/cn';
 import { useControllableState } from '../internal/useControllableState';
 import { ContactFieldSelect, TemplateContentFields, TemplatePicker } from '../template-steps/index';

@@ -2,7 +2,7 @@ import { forwardRef } from 'react';
 import type { ComponentPropsWithoutRef } from 'react';
 import type { Campaign } from '../../data/campaignContract';
 import { useCampaigns } from '../../data/useCampaigns';
-import { useMessages } from '../../data/useMessages';
+import { useMessages } from './messages';
 import { cn } from '../internal/cn';
 import { usePagedListStatus } from '../internal/usePagedListStatus';
 

@@ -3,7 +3,7 @@ import type { ComponentPropsWithoutRef, KeyboardEvent, ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { formatWhatsAppText } from '../../core/template';
 import type { Message } from '../../core/types';
-import { useMessages } from '../../data/useMessages';
+import { useMessages } from './messages';
 import { cn } from '../internal/cn';
 import { useIsomorphicLayoutEffect } from '../internal/useIsomorphicLayoutEffect';
 import { VisuallyHidden } from '../internal/VisuallyHidden';

@@ -5,7 +5,7 @@ import { messageLimits } from '../../core/conversation';
 import type { ReachoutError } from '../../core/errors';
 import type { Message } from '../../core/types';
 import { useChatMessages } from '../../data/useChatMessages';
-import { useMessages } from '../../data/useMessages';
+import { useMessages } from './messages';
 import { useSendMessage } from '../../data/useSendMessage';
 import { useReplyWindow } from '../chats-tab';
 import type { UseReplyWindowResult } from '../chats-tab';

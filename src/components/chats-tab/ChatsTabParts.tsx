@@ -1,7 +1,8 @@
 import { forwardRef, useId } from 'react';
 import type { ComponentPropsWithoutRef, ForwardRefExoticComponent, RefAttributes } from 'react';
 import type { Chat } from '../../core/types';
-import { useMessages } from '../../data/useMessages';
+import { useMessages } from './messages';
+import type { WidgetMessageKey } from './messages';
 import { cn } from '../internal/cn';
 import { createWidgetContext } from '../internal/createWidgetContext';
 import type { WidgetContext } from '../internal/createWidgetContext';
@@ -200,12 +201,13 @@ export const ChatsTabList = forwardRef<HTMLUListElement, ChatsTabListProps>(func
   );
 });
 
-const pagedList: PagedListPartsSpec = {
+const pagedList: PagedListPartsSpec<WidgetMessageKey> = {
   widget: 'ChatsTab',
   slot: 'chats-tab',
   emptyClass: 'note',
   emptyMessage: 'chatsTab.empty',
   errorTitle: 'chatsTab.error.title',
+  useMessages,
   useRoot: (part) => {
     const { tab, unstyled } = useChatsTabContext(part);
     return { list: tab, unstyled };

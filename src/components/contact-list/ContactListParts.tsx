@@ -1,6 +1,6 @@
 import { forwardRef } from 'react';
 import type { ComponentPropsWithoutRef } from 'react';
-import { useMessages } from '../../data/useMessages';
+import { useMessages } from './messages';
 import { composeEventHandlers } from '../internal/composeEventHandlers';
 import { useContactListContext, usePartClassName } from './ContactListContext';
 

@@ -3,7 +3,7 @@ import type { ComponentType, ReactNode } from 'react';
 import { tableFeatures } from '@tanstack/react-table';
 import type { CellContext, ColumnDef, HeaderContext } from '@tanstack/react-table';
 import type { Contact } from '../../core/types';
-import type { MessageKey } from '../../data/messages';
+import type { WidgetMessageKey } from './messages';
 
 /**
  * The columns Reachout draws itself: `name` (avatar and name), `phone` (formatted for people),
@@ -41,7 +41,7 @@ export interface ContactListColumnMeta {
 export const contactListTableFeatures = tableFeatures({ columnMeta: {} as ContactListColumnMeta });
 export type ContactListTableFeatures = typeof contactListTableFeatures;
 
-const builtInHeaders: Record<ContactListBuiltInColumnId, MessageKey> = {
+const builtInHeaders: Record<ContactListBuiltInColumnId, WidgetMessageKey> = {
   name: 'contactList.column.name',
   phone: 'contactList.column.phone',
   email: 'contactList.column.email',
@@ -64,7 +64,7 @@ function HeaderRenderer(context: HeaderContext<ContactListTableFeatures, Contact
  */
 export function toTableColumns(
   columns: readonly ContactListColumn[],
-  t: (key: MessageKey) => string,
+  t: (key: WidgetMessageKey) => string,
   cells: Record<ContactListBuiltInColumnId, ComponentType<{ contact: Contact }>>,
 ): ColumnDef<ContactListTableFeatures, Contact, unknown>[] {
   const seen = new Set<string>();

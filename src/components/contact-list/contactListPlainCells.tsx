@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
 import type { Contact } from '../../core/types';
-import { useMessages } from '../../data/useMessages';
+import { useMessages } from './messages';
 import { usePhone } from '../internal/usePhone';
 import type { ContactListBuiltInColumnId } from './columns';
 

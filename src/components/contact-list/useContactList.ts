@@ -6,7 +6,7 @@ import { defaultRangeExtractor } from '@tanstack/react-virtual';
 import type { Range } from '@tanstack/react-virtual';
 import type { Contact } from '../../core/types';
 import { useContacts } from '../../data/useContacts';
-import { useMessages } from '../../data/useMessages';
+import { useMessages } from './messages';
 import { useControllableState } from '../internal/useControllableState';
 import { contactListTableFeatures, defaultContactListColumns, toTableColumns } from './columns';
 import type { ContactListTableFeatures } from './columns';

@@ -1,7 +1,8 @@
 import { forwardRef } from 'react';
 import type { ComponentPropsWithoutRef, ForwardRefExoticComponent, RefAttributes } from 'react';
 import type { TimelineEvent, TimelineEventType } from '../../core/types';
-import { useMessages } from '../../data/useMessages';
+import { useMessages } from './messages';
+import type { WidgetMessageKey } from './messages';
 import { cn } from '../internal/cn';
 import { createWidgetContext } from '../internal/createWidgetContext';
 import type { WidgetContext } from '../internal/createWidgetContext';
@@ -181,12 +182,13 @@ export const ContactTimelineList = forwardRef<HTMLOListElement, ContactTimelineL
   );
 });
 
-const pagedList: PagedListPartsSpec = {
+const pagedList: PagedListPartsSpec<WidgetMessageKey> = {
   widget: 'ContactTimeline',
   slot: 'contact-timeline',
   emptyClass: 'note',
   emptyMessage: 'timeline.empty',
   errorTitle: 'timeline.error.title',
+  useMessages,
   useRoot: (part) => {
     const { timeline, unstyled } = useContactTimelineContext(part);
     return { list: timeline, unstyled };

@@ -1,7 +1,7 @@
 import { forwardRef, useEffect, useRef, useState } from 'react';
 import type { ComponentPropsWithoutRef } from 'react';
 import type { Chat, Ticket } from '../../core/types';
-import { useMessages } from '../../data';
+import { useMessages } from './messages';
 import { ContactDetails } from '../contact-details';
 import { ContactList } from '../contact-list';
 import { CreateContactDialog } from '../create-contact-dialog';

@@ -1,7 +1,7 @@
 import { forwardRef } from 'react';
 import type { ComponentPropsWithoutRef } from 'react';
 import * as Dialog from '@radix-ui/react-dialog';
-import { useMessages } from '../../data';
+import { useMessages } from './messages';
 import { useReturnFocus } from '../internal/useReturnFocus';
 import { useCreateContactDialogContext, usePartClassName } from './CreateContactDialogRoot';
 

@@ -1,6 +1,7 @@
 import { forwardRef } from 'react';
 import type { ComponentPropsWithoutRef, CSSProperties } from 'react';
-import { useMessages, useReachout } from '../../data';
+import { useReachout } from '../../data';
+import { useMessages } from './messages';
 import { composeEventHandlers } from '../internal/composeEventHandlers';
 import { useCreateContactDialogContext, usePartClassName } from './CreateContactDialogRoot';
 import type { CreateContactTextField } from './useCreateContactForm';

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import * as Dialog from '@radix-ui/react-dialog';
 import { listCountries } from '../../core/phone';
 import type { ContactImportResult } from '../../core/types';
-import { useMessages } from '../../data';
+import { useMessages } from './messages';
 import { useControllableState } from '../internal/useControllableState';
 import { useImportContacts } from './useImportContacts';
 import type { ContactField, UseImportContactsResult } from './useImportContacts';

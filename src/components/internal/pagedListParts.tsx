@@ -1,8 +1,7 @@
 import { forwardRef } from 'react';
 import type { ComponentPropsWithoutRef } from 'react';
 import type { ReachoutError } from '../../core/errors';
-import type { MessageKey } from '../../data/messages';
-import { useMessages } from '../../data/useMessages';
+import type { WidgetMessagesResult } from '../../data/internal/useWidgetMessages';
 import { cn } from './cn';
 import { composeEventHandlers } from './composeEventHandlers';
 
@@ -24,21 +23,23 @@ export interface PagedListPartOptions {
   unstyled?: boolean;
 }
 
-export interface PagedListPartsSpec {
+export interface PagedListPartsSpec<Key extends string = string> {
   /** `TicketsTab`: names the parts in React DevTools and in the error a part outside its Root throws. */
   widget: string;
   /** `tickets-tab`: the prefix of the parts' `data-slot` and (with `reachout-`) of their classes. */
   slot: string;
   /** The Empty part's class suffix (`empty` → `reachout-tickets-tab__empty`). */
   emptyClass: string;
-  emptyMessage: MessageKey;
-  errorTitle: MessageKey;
+  emptyMessage: Key;
+  errorTitle: Key;
+  /** The widget's own `useMessages` (its `messages.ts`), so the parts carry only its strings. */
+  useMessages: () => WidgetMessagesResult<Key>;
   /** The Root's list state and `unstyled`; throws, naming `part`, outside a Root. */
   useRoot: (part: string) => { list: PagedListState; unstyled: boolean };
 }
 
-function usePagedListPart(
-  spec: PagedListPartsSpec,
+function usePagedListPart<Key extends string>(
+  spec: PagedListPartsSpec<Key>,
   part: string,
   element: string,
   unstyled: boolean | undefined,
@@ -54,12 +55,12 @@ function usePagedListPart(
 // factory per part, so a host's bundler can drop each part the host does not use.
 
 /** The "Load more" button of a paged list. */
-export function createPagedListLoadMore(spec: PagedListPartsSpec) {
+export function createPagedListLoadMore<Key extends string>(spec: PagedListPartsSpec<Key>) {
   const { slot } = spec;
   const LoadMore = forwardRef<HTMLButtonElement, ComponentPropsWithoutRef<'button'> & PagedListPartOptions>(
     function LoadMore({ unstyled, className, children, onClick, ...props }, ref) {
       const { list, className: partClassName } = usePagedListPart(spec, 'LoadMore', 'button', unstyled, className);
-      const { t } = useMessages();
+      const { t } = spec.useMessages();
       if (list.status !== 'ready' || !list.hasNextPage || list.error !== null) return null;
       return (
         <button
@@ -81,14 +82,14 @@ export function createPagedListLoadMore(spec: PagedListPartsSpec) {
 }
 
 /** The note a paged list shows when it has nothing. */
-export function createPagedListEmpty(spec: PagedListPartsSpec) {
+export function createPagedListEmpty<Key extends string>(spec: PagedListPartsSpec<Key>) {
   const { slot } = spec;
   const Empty = forwardRef<HTMLParagraphElement, ComponentPropsWithoutRef<'p'> & PagedListPartOptions>(function Empty(
     { unstyled, className, children, ...props },
     ref,
   ) {
     const { list, className: partClassName } = usePagedListPart(spec, 'Empty', spec.emptyClass, unstyled, className);
-    const { t } = useMessages();
+    const { t } = spec.useMessages();
     if (list.status !== 'empty') return null;
     return (
       <p ref={ref} data-slot={`${slot}-empty`} className={partClassName} {...props}>
@@ -101,14 +102,14 @@ export function createPagedListEmpty(spec: PagedListPartsSpec) {
 }
 
 /** Why a paged list (or its next page) could not be loaded, with "Retry". */
-export function createPagedListError(spec: PagedListPartsSpec) {
+export function createPagedListError<Key extends string>(spec: PagedListPartsSpec<Key>) {
   const { slot } = spec;
   const ErrorPart = forwardRef<HTMLDivElement, ComponentPropsWithoutRef<'div'> & PagedListPartOptions>(function Error(
     { unstyled, className, ...props },
     ref,
   ) {
     const { list, styled, className: partClassName } = usePagedListPart(spec, 'Error', 'error', unstyled, className);
-    const { t, errorMessage } = useMessages();
+    const { t, errorMessage } = spec.useMessages();
     if (list.error === null) return null;
     return (
       <div ref={ref} role="alert" data-slot={`${slot}-error`} className={partClassName} {...props}>

@@ -1,6 +1,7 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import type { Chat, Ticket } from '../../core/types';
-import { useContact, useMessages } from '../../data';
+import { useContact } from '../../data';
+import { useMessages } from './messages';
 import { cn } from '../internal/cn';
 import { useControllableState } from '../internal/useControllableState';
 import { useReturnFocus } from '../internal/useReturnFocus';

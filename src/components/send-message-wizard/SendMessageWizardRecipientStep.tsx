@@ -1,5 +1,5 @@
 import { forwardRef, useId } from 'react';
-import { useMessages } from '../../data';
+import { useMessages } from './messages';
 import { FormattedPhone, usePhone } from '../internal/usePhone';
 import { SendMessageWizardStepBody, usePartClassName, useSendMessageWizardContext } from './SendMessageWizardRoot';
 import type { SendMessageWizardStepProps } from './SendMessageWizardRoot';

@@ -1,8 +1,8 @@
 import { forwardRef, useEffect, useId, useRef } from 'react';
 import type { ComponentPropsWithoutRef, ReactNode, RefObject } from 'react';
 import type { Chat, Ticket } from '../../core/types';
-import { useMessages } from '../../data';
-import type { MessageKey } from '../../data';
+import { useMessages } from './messages';
+import type { WidgetMessageKey } from './messages';
 import { cn } from '../internal/cn';
 import { createWidgetContext } from '../internal/createWidgetContext';
 import type { WidgetContext } from '../internal/createWidgetContext';
@@ -55,7 +55,7 @@ export const stepTitleKeys = {
   content: 'wizard.step.content',
   ticket: 'wizard.step.ticket',
   status: 'wizard.step.status',
-} as const satisfies Record<SendMessageWizardStep, MessageKey>;
+} as const satisfies Record<SendMessageWizardStep, WidgetMessageKey>;
 
 export interface SendMessageWizardRootProps extends UseSendMessageWizardOptions, Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   /** The parts, or a function of the wizard's state for a fully custom layout. */

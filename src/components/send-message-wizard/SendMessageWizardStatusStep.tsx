@@ -1,6 +1,7 @@
 import { forwardRef } from 'react';
 import { formatPhone } from '../../core/phone';
-import { useAgents, useMessages } from '../../data';
+import { useAgents } from '../../data';
+import { useMessages } from './messages';
 import { ticketReference } from '../internal/ticketReference';
 import { SendMessageWizardStepBody, usePartClassName, useSendMessageWizardContext } from './SendMessageWizardRoot';
 import type { SendMessageWizardStepProps } from './SendMessageWizardRoot';

@@ -1,7 +1,8 @@
 import { forwardRef, useId, useRef, useState } from 'react';
 import { countCharacters } from '../../core/characters';
 import type { Agent, TicketPriority } from '../../core/types';
-import { useAgents, useMessages } from '../../data';
+import { useAgents } from '../../data';
+import { useMessages } from './messages';
 import { SendMessageWizardStepBody, usePartClassName, useSendMessageWizardContext } from './SendMessageWizardRoot';
 import type { SendMessageWizardStepProps } from './SendMessageWizardRoot';
 import { useDebouncedValue } from '../internal/useDebouncedValue';

@@ -5,7 +5,7 @@ import type { RenderedButton } from '../../core/template/types';
 import { CopyIcon, ExternalLinkIcon, ListIcon, PhoneIcon, ReplyIcon } from '../internal/icons';
 import type { IconProps } from '../internal/icons';
 import { FormattedPhone } from '../internal/usePhone';
-import { useOptionalMessages } from '../internal/useOptionalMessages';
+import { useOptionalMessages } from './messages';
 import { usePartClassName, useTemplatePreviewContext } from './TemplatePreviewRoot';
 import { TemplatePreviewVariable } from './TemplatePreviewVariable';
 

@@ -3,7 +3,7 @@ import type { ComponentPropsWithoutRef, ReactNode } from 'react';
 import { isHttpUrl } from '../../core/template/templateText';
 import type { RenderedTemplate } from '../../core/template/types';
 import { DocumentIcon, ImageIcon, LocationIcon, VideoIcon } from '../internal/icons';
-import { useOptionalMessages } from '../internal/useOptionalMessages';
+import { useOptionalMessages } from './messages';
 import { VisuallyHidden } from '../internal/VisuallyHidden';
 import { FormattedText } from './FormattedText';
 import { usePartClassName, useTemplatePreviewContext } from './TemplatePreviewRoot';

@@ -1,7 +1,7 @@
 import { forwardRef } from 'react';
 import type { ComponentPropsWithoutRef } from 'react';
 import type { FormattedNode } from '../../core/template/types';
-import { useOptionalMessages } from '../internal/useOptionalMessages';
+import { useOptionalMessages } from './messages';
 import { VisuallyHidden } from '../internal/VisuallyHidden';
 import { usePartClassName } from './TemplatePreviewRoot';
 

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { renderTemplate } from '../../core/template/renderTemplate';
 import type { RenderedTemplate } from '../../core/template/types';
 import type { MessageTemplate, TemplateParameters } from '../../core/types';
-import { useOptionalMessages } from '../internal/useOptionalMessages';
+import { useOptionalMessages } from './messages';
 
 export interface UseTemplatePreviewOptions {
   /** A Cloud API template, as Meta returns it. */

@@ -4,8 +4,9 @@ import { countCharacters } from '../../core/characters';
 import { contactFieldValue, standardContactFields, templateLimits } from '../../core/template';
 import type { ContactField, TemplateVariable } from '../../core/template';
 import type { Contact } from '../../core/types';
-import { useMessages, useReachout } from '../../data';
-import type { UseMessagesResult } from '../../data';
+import { useReachout } from '../../data';
+import { useMessages } from './messages';
+import type { Translate } from './messages';
 import { TemplatePreview } from '../template-preview';
 import type { TemplateContentIssue } from './templateContent';
 import { templateStepsNames } from './templateStepsParts';
@@ -21,7 +22,7 @@ import type { TemplateContentState } from './useTemplateContent';
 const LivePreview = memo(TemplatePreview);
 
 /** A problem's words in the person's language. */
-export function templateIssueText(t: UseMessagesResult['t'], error: TemplateContentIssue): string {
+export function templateIssueText(t: Translate, error: TemplateContentIssue): string {
   switch (error.code) {
     case 'provider':
       return error.message;
@@ -41,7 +42,7 @@ export function templateIssueText(t: UseMessagesResult['t'], error: TemplateCont
 }
 
 /** A contact field's name in the person's language ("Contact first name"). */
-export function contactFieldLabel(t: UseMessagesResult['t'], field: ContactField): string {
+export function contactFieldLabel(t: Translate, field: ContactField): string {
   return field.startsWith('attributes.')
     ? t('wizard.contactField.attribute', { attribute: field.slice('attributes.'.length) })
     : t(`wizard.contactField.${field as (typeof standardContactFields)[number]}`);

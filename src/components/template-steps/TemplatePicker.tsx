@@ -1,7 +1,8 @@
 import { forwardRef, useEffect, useId, useRef, useState } from 'react';
 import type { ComponentPropsWithoutRef } from 'react';
 import type { MessageTemplate, TemplateStatus } from '../../core/types';
-import { useMessages, useTemplates } from '../../data';
+import { useTemplates } from '../../data';
+import { useMessages } from './messages';
 import { TemplatePreview } from '../template-preview';
 import { useDebouncedValue } from '../internal/useDebouncedValue';
 import { VisuallyHidden } from '../internal/VisuallyHidden';

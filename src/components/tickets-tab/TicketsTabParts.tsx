@@ -1,7 +1,8 @@
 import { forwardRef } from 'react';
 import type { ComponentPropsWithoutRef, ForwardRefExoticComponent, RefAttributes } from 'react';
 import type { Ticket } from '../../core/types';
-import { useMessages } from '../../data/useMessages';
+import { useMessages } from './messages';
+import type { WidgetMessageKey } from './messages';
 import { cn } from '../internal/cn';
 import { createWidgetContext } from '../internal/createWidgetContext';
 import type { WidgetContext } from '../internal/createWidgetContext';
@@ -225,12 +226,13 @@ export const TicketsTabTable = forwardRef<HTMLTableElement, TicketsTabTableProps
   );
 });
 
-const pagedList: PagedListPartsSpec = {
+const pagedList: PagedListPartsSpec<WidgetMessageKey> = {
   widget: 'TicketsTab',
   slot: 'tickets-tab',
   emptyClass: 'empty',
   emptyMessage: 'ticketsTab.empty',
   errorTitle: 'ticketsTab.error.title',
+  useMessages,
   useRoot: (part) => {
     const { tab, unstyled } = useTicketsTabContext(part);
     return { list: tab, unstyled };

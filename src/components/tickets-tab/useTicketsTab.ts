@@ -3,8 +3,8 @@ import { tableFeatures, useTable } from '@tanstack/react-table';
 import type { ColumnDef } from '@tanstack/react-table';
 import type { ReachoutError } from '../../core/errors';
 import type { Ticket } from '../../core/types';
-import type { MessageKey } from '../../data/messages';
-import { useMessages } from '../../data/useMessages';
+import type { WidgetMessageKey } from './messages';
+import { useMessages } from './messages';
 import { useTickets } from '../../data/useTickets';
 import { useControllableState } from '../internal/useControllableState';
 import { usePagedListStatus } from '../internal/usePagedListStatus';
@@ -158,7 +158,7 @@ export function useTicketsTab(options: UseTicketsTabOptions): UseTicketsTabResul
     const id = column.id as TicketsTabColumnId;
     return {
       id,
-      label: t(`ticketsTab.column.${id}` satisfies MessageKey),
+      label: t(`ticketsTab.column.${id}` satisfies WidgetMessageKey),
       sort: sorting?.columnId === id ? sorting.direction : 'none',
       toggleSort: () => setSorting(nextSorting(sorting, id)),
     };

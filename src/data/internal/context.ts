@@ -2,14 +2,17 @@ import { createContext, useContext } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
 import type { ReachoutDataProvider } from '../../core/provider';
 import type { Ticket } from '../../core/types';
-import type { MessageKey } from '../messages';
+import type { ReachoutMessages } from '../messages';
 
 export interface ReachoutContextValue {
   dataProvider: ReachoutDataProvider;
   queryClient: QueryClient;
   locale: string;
-  /** The defaults with the host's overrides merged over them. */
-  messages: Record<MessageKey, string>;
+  /**
+   * The host's overrides only (strings only): each widget looks its keys up here, then in its
+   * own English tables, so no widget needs every widget's defaults.
+   */
+  messages: ReachoutMessages;
   pollIntervalMs: number;
   /** Sends in flight by idempotency key, shared by every hook under one provider. */
   sendsInFlight: Map<string, Promise<Ticket>>;

@@ -1,0 +1,15 @@
+import { campaignProgressMessages } from '../../data/strings/campaignProgress';
+import type { MessageTableKeys } from '../../data/internal/messageFormatters';
+import { useWidgetMessages } from '../../data/internal/useWidgetMessages';
+
+// CampaignProgress's strings (see src/data/messages.ts): its files import `useMessages` from here, so
+// the widget carries only these tables and `t` accepts only their keys (and common.*, error.*).
+const tables = [campaignProgressMessages] as const;
+
+/** `useMessages()` for CampaignProgress: the host's overrides over the widget's English strings. */
+export function useMessages() {
+  return useWidgetMessages(tables);
+}
+
+/** A key of the widget's own tables (its `t` also accepts common.* and error.*). */
+export type WidgetMessageKey = MessageTableKeys<typeof tables>;

@@ -1,0 +1,5 @@
+/** ContactsInbox's strings. */
+export const contactsInboxMessages = {
+  'inbox.back': 'Back to contacts',
+  'inbox.noSelection': 'Select a contact to see their details',
+} as const;
