@@ -53,11 +53,13 @@ export const budgets = [
   // kit 0.4 kB (162.5 measured).
   // 172.7 with issue 19's ContactList selection, CampaignProgress, CampaignsList, CampaignWizard
   // and the shared template steps; 173.9 with the strings split per widget (issue 16: the tables'
-  // module scaffolding costs `export *` 0.4 kB, and saves a single widget's import up to 4 kB).
-  { name: 'everything (reachout)', code: `export * from 'reachout';`, initialKB: 175, totalKB: 176 },
+  // module scaffolding costs `export *` 0.4 kB, and saves a single widget's import up to 4 kB);
+  // 174.9 with core's campaign rules (re-exported by the root entry).
+  { name: 'everything (reachout)', code: `export * from 'reachout';`, initialKB: 176, totalKB: 177 },
   // 46.5 measured with the provider rules (issue 15); 50.7 with the CSV import rules (issue 20),
-  // which a host's backend uses and widget-only imports tree-shake.
-  { name: 'reachout/core', code: `export * from 'reachout/core';`, initialKB: 51, totalKB: 51 },
+  // which a host's backend uses and widget-only imports tree-shake; 51.8 with the campaign rules
+  // (issue 19).
+  { name: 'reachout/core', code: `export * from 'reachout/core';`, initialKB: 52.5, totalKB: 52.5 },
   { name: 'reachout/rest', code: `export * from 'reachout/rest';`, initialKB: 6, totalKB: 6 },
   // Test-only entry (never in a production bundle): budgeted so fixtures don't balloon.
   { name: 'reachout/testing', code: `export * from 'reachout/testing';`, initialKB: 80, totalKB: 80 },

@@ -52,6 +52,19 @@ export type {
   ValidImportRow,
 } from './import';
 export type { ContactImportBatch, ContactImportResult, ContactImportRow, ContactImportSkipCode } from './types';
+export type {
+  Campaign,
+  CampaignAction,
+  CampaignAudience,
+  CampaignCounts,
+  CampaignInput,
+  CampaignPreflight,
+  CampaignRecipient,
+  CampaignRecipientStatus,
+  CampaignSkipReason,
+  CampaignStatus,
+  MessagingLimit,
+} from './types';
 export { countryFromLocale, formatPhone, listCountries, normalizePhone, phoneSearchDigits } from './phone';
 export type { CountryCode, PhoneCorrection, PhoneFailureReason, PhoneResult } from './phone';
 export type { CallContext, MediaPurpose, PageParams, ReachoutDataProvider, ReachoutMethod } from './provider';
@@ -70,6 +83,13 @@ export {
   checkNotification,
   contactMatchesSearch,
   contactSearchFields,
+  campaignCountsOf,
+  campaignLimits,
+  campaignPreflightOf,
+  campaignSkipReason,
+  campaignStatusAfter,
+  checkCampaignInput,
+  recipientParameters,
   decodeCursor,
   encodeCursor,
   errorCodeForHttpStatus,
@@ -91,6 +111,7 @@ export {
   unstorableTextReason,
 } from './provider-rules';
 export type {
+  CampaignRecipientFacts,
   CheckedNotification,
   ContactSearch,
   ContactSearchFields,

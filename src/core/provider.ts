@@ -1,5 +1,12 @@
 import type {
   Agent,
+  Campaign,
+  CampaignAction,
+  CampaignAudience,
+  CampaignInput,
+  CampaignPreflight,
+  CampaignRecipient,
+  CampaignRecipientStatus,
   Chat,
   Contact,
   ContactImportBatch,
@@ -82,12 +89,35 @@ export interface ReachoutDataProvider {
    * Writes one batch of imported contacts (at most 1,000 rows; `VALIDATION` beyond) in one
    * transaction: rows that fail validation, repeat a phone of the batch, or (with
    * `onDuplicate: 'skip'`) belong to an existing contact are skipped and reported; the others
-   * are created or updated (name, email, attributes; never the phone) with `contact.created` /
-   * `contact.updated` events. Idempotent per `input.idempotencyKey`: a repeated key answers the
+   * are created or updated (name, email, attributes; never the phone), announced by one
+   * `contacts.imported` event per batch. Idempotent per `input.idempotencyKey`: a repeated key answers the
    * first result without writing again (`CONFLICT` when it comes with different rows).
    * Optional: without it, ImportContactsDialog says the provider cannot import.
    */
   importContacts?(params: { input: ContactImportBatch }, context?: CallContext): Promise<ContactImportResult>;
+  /**
+   * The counts a campaign to `audience` from `senderId` would have if it started now: who would
+   * get the message and who would be skipped, by reason. Optional, like every campaign method:
+   * without them the campaign widgets say the provider does not offer campaigns.
+   */
+  previewCampaign?(params: { audience: CampaignAudience; senderId: string }, context?: CallContext): Promise<CampaignPreflight>;
+  /**
+   * Creates a campaign, running at once (`scheduledAt: null`) or scheduled. Idempotent per
+   * `input.idempotencyKey` (`CONFLICT` when the key comes with another input); a time in the past
+   * or a template that is not approved is `VALIDATION`. An audience `{ search }` is resolved when
+   * the campaign starts.
+   */
+  createCampaign?(params: { input: CampaignInput }, context?: CallContext): Promise<Campaign>;
+  getCampaign?(params: { id: string }, context?: CallContext): Promise<Campaign>;
+  /** Newest first. */
+  listCampaigns?(params: PageParams, context?: CallContext): Promise<Page<Campaign>>;
+  /** A campaign's recipients, optionally only those with one status. */
+  listCampaignRecipients?(
+    params: { campaignId: string; status?: CampaignRecipientStatus } & PageParams,
+    context?: CallContext,
+  ): Promise<Page<CampaignRecipient>>;
+  /** Pauses, resumes or cancels a campaign (cancelling keeps what was sent); `CONFLICT` when its status does not allow it. */
+  updateCampaign?(params: { id: string; action: CampaignAction }, context?: CallContext): Promise<Campaign>;
   /** Live updates. Optional: without it, widgets poll what is still changing. */
   subscribe?(listener: (event: ReachoutEvent) => void): () => void;
 }

@@ -1,3 +1,6 @@
+import type { ContactField } from './template/contactFieldValue';
+import type { TemplateVariablePath } from './template/types';
+
 /** ISO 8601 date-time string, e.g. `2026-11-25T09:30:00.000Z`. */
 export type IsoDateTime = string;
 
@@ -38,7 +41,16 @@ export interface Sender {
   displayName: string;
   status?: SenderStatus;
   qualityRating?: QualityRating;
+  /**
+   * How many unique people the number may start conversations with in a rolling 24 hours (Meta's
+   * messaging limit): 250, 1,000, 10,000 or 100,000; `null` unlimited; absent when unknown.
+   * Campaign recipients past it wait for the window to roll.
+   */
+  messagingLimit?: MessagingLimit;
 }
+
+/** Meta's messaging-limit tiers (`null`: unlimited). */
+export type MessagingLimit = 250 | 1000 | 10000 | 100000 | null;
 
 export interface Agent {
   id: string;
@@ -343,6 +355,8 @@ export type ReachoutEvent =
   | { type: 'timeline.added'; event: TimelineEvent }
   | { type: 'message.added'; message: Message }
   | { type: 'message.updated'; message: Message }
+  /** A campaign's status or counts changed (at most about once a second per running campaign). */
+  | { type: 'campaign.updated'; campaign: Campaign }
   | { type: 'reset' };
 
 // ---------------------------------------------------------------------------------------------
@@ -380,4 +394,76 @@ export interface ContactImportResult {
   updated: number;
   /** The rows not written, each with why (`CONFLICT`: an existing contact has the phone and `onDuplicate` is `skip`). */
   skipped: Array<{ row: number; code: ContactImportSkipCode; message: string }>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Campaigns (CampaignWizard, CampaignProgress, CampaignsList)
+// ---------------------------------------------------------------------------------------------
+
+/** Who a campaign goes to: the contacts picked, or every contact a search matches when it starts. */
+export type CampaignAudience = { contactIds: string[] } | { search: string };
+
+export type CampaignStatus = 'scheduled' | 'running' | 'paused' | 'completed' | 'cancelled';
+
+export type CampaignRecipientStatus = 'queued' | 'skipped' | 'sent' | 'delivered' | 'read' | 'failed';
+
+/** Why a recipient gets no message: decided at preflight and again when the recipient's turn comes. */
+export type CampaignSkipReason = 'active_chat' | 'opted_out' | 'invalid_number' | 'duplicate_phone' | 'missing_field';
+
+/** What `updateCampaign` can do: cancelling keeps what was sent. */
+export type CampaignAction = 'pause' | 'resume' | 'cancel';
+
+export interface CampaignCounts {
+  total: number;
+  skipped: number;
+  queued: number;
+  sent: number;
+  delivered: number;
+  read: number;
+  failed: number;
+}
+
+export interface Campaign {
+  id: string;
+  name: string;
+  status: CampaignStatus;
+  senderId: string;
+  template: { id: string; name: string; language: string };
+  /** When it starts (ISO, with its offset); `null` for "now". */
+  scheduledAt: IsoDateTime | null;
+  createdAt: IsoDateTime;
+  updatedAt: IsoDateTime;
+  counts: CampaignCounts;
+}
+
+export interface CampaignRecipient {
+  contactId: string;
+  phone: E164;
+  status: CampaignRecipientStatus;
+  /** A `CampaignSkipReason` for skipped recipients, a WhatsApp error code (`131049`...) or a sentence for failed ones. */
+  reason: string | null;
+  messageId: string | null;
+  updatedAt: IsoDateTime;
+}
+
+/** The counts a campaign would have if it started now. */
+export interface CampaignPreflight {
+  total: number;
+  sendable: number;
+  skipped: Partial<Record<CampaignSkipReason, number>>;
+}
+
+export interface CampaignInput {
+  /** One campaign per key: a repeated key answers the first campaign. */
+  idempotencyKey: string;
+  name: string;
+  senderId: string;
+  template: { id: string; name: string; language: string };
+  /** The fixed values; a bound variable's value comes from each recipient's contact instead. */
+  parameters: TemplateParameters;
+  /** Variables filled per recipient from a contact field (`body.1` → `firstName`). */
+  bindings?: Partial<Record<TemplateVariablePath, ContactField>>;
+  audience: CampaignAudience;
+  /** ISO with an offset; `null` sends now. A time in the past is refused. */
+  scheduledAt: IsoDateTime | null;
 }

@@ -4,8 +4,7 @@ import type { Chat, Contact, Message, ReachoutEvent, Ticket, TimelineEvent } fro
 import { replaceInPages, replaceManyInPages, upsertFirst, upsertNewestFirst } from './internal/pages';
 import type { PagedData } from './internal/pages';
 import { reachoutKeys } from './reachoutKeys';
-import { isCampaignEvent } from './campaignContract';
-import type { Campaign, CampaignEvent } from './campaignContract';
+import type { Campaign } from '../core/types';
 
 /**
  * Applies one live event to the cache, immutably, so every widget showing the object updates
@@ -34,12 +33,11 @@ import type { Campaign, CampaignEvent } from './campaignContract';
  * @example
  * socket.on('reachout', (event: ReachoutEvent) => applyReachoutEvent(queryClient, event));
  */
-export function applyReachoutEvent(queryClient: QueryClient, event: ReachoutEvent | CampaignEvent): void {
-  if (isCampaignEvent(event)) {
-    applyCampaignUpdated(queryClient, event.campaign);
-    return;
-  }
+export function applyReachoutEvent(queryClient: QueryClient, event: ReachoutEvent): void {
   switch (event.type) {
+    case 'campaign.updated':
+      applyCampaignUpdated(queryClient, event.campaign);
+      return;
     case 'ticket.updated': {
       const { ticket } = event;
       queryClient.setQueryData<Ticket>(reachoutKeys.tickets.detail(ticket.id), ticket);

@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReachoutError } from '../core/errors';
 import type { ReachoutMethod } from '../core/provider';
-import { campaignMethodsOf } from './campaignContract';
-import type { Campaign } from './campaignContract';
+import type { Campaign } from '../core/types';
 import { callProvider } from './internal/callProvider';
 import { checkEntity } from './internal/checks';
 import { useReachoutContext } from './internal/context';
@@ -27,7 +26,7 @@ export type UseCampaignResult = ReachoutQueryResult<Campaign> & {
 export function useCampaign(id: string | null | undefined): UseCampaignResult {
   const { dataProvider, queryClient, pollIntervalMs } = useReachoutContext('useCampaign');
   const campaignId = id ?? '';
-  const getCampaign = campaignMethodsOf(dataProvider).getCampaign?.bind(dataProvider);
+  const getCampaign = dataProvider.getCampaign?.bind(dataProvider);
   const query = useQuery<Campaign, ReachoutError>(
     {
       queryKey: reachoutKeys.campaigns.detail(campaignId),

@@ -1,6 +1,5 @@
 import type { ReachoutMethod } from '../core/provider';
-import { campaignMethodsOf } from './campaignContract';
-import type { CampaignRecipient, CampaignRecipientStatus } from './campaignContract';
+import type { CampaignRecipient, CampaignRecipientStatus } from '../core/types';
 import { callProvider } from './internal/callProvider';
 import type { ResponseCheck } from './internal/checks';
 import { useReachoutContext } from './internal/context';
@@ -51,7 +50,7 @@ export function useCampaignRecipients(
   const { dataProvider, queryClient } = useReachoutContext('useCampaignRecipients');
   const id = campaignId ?? '';
   const { status, limit = 100 } = options;
-  const listRecipients = campaignMethodsOf(dataProvider).listCampaignRecipients?.bind(dataProvider);
+  const listRecipients = dataProvider.listCampaignRecipients?.bind(dataProvider);
   const isSupported = listRecipients !== undefined;
   const { items, ...state } = usePagedQuery<CampaignRecipient>({
     queryClient,

@@ -1,6 +1,5 @@
 import type { ReachoutMethod } from '../core/provider';
-import { campaignMethodsOf } from './campaignContract';
-import type { Campaign } from './campaignContract';
+import type { Campaign } from '../core/types';
 import { callProvider } from './internal/callProvider';
 import { checkPage } from './internal/checks';
 import { useReachoutContext } from './internal/context';
@@ -33,7 +32,7 @@ export interface UseCampaignsResult extends ReachoutPagedQueryState {
 export function useCampaigns(options: UseCampaignsOptions = {}): UseCampaignsResult {
   const { dataProvider, queryClient } = useReachoutContext('useCampaigns');
   const limit = options.limit ?? 20;
-  const listCampaigns = campaignMethodsOf(dataProvider).listCampaigns?.bind(dataProvider);
+  const listCampaigns = dataProvider.listCampaigns?.bind(dataProvider);
   const isSupported = listCampaigns !== undefined;
   const { items, ...state } = usePagedQuery<Campaign>({
     queryClient,

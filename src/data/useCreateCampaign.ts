@@ -2,8 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useCallback, useRef } from 'react';
 import { ReachoutError } from '../core/errors';
 import type { ReachoutMethod } from '../core/provider';
-import { campaignMethodsOf } from './campaignContract';
-import type { Campaign, CampaignInput } from './campaignContract';
+import type { Campaign, CampaignInput } from '../core/types';
 import { applyReachoutEvent } from './applyReachoutEvent';
 import { callProvider } from './internal/callProvider';
 import { checkEntity } from './internal/checks';
@@ -27,7 +26,7 @@ export type UseCreateCampaignResult = ReachoutMutationResult<CampaignInput, Camp
  */
 export function useCreateCampaign(): UseCreateCampaignResult {
   const { dataProvider, queryClient } = useReachoutContext('useCreateCampaign');
-  const createCampaign = campaignMethodsOf(dataProvider).createCampaign?.bind(dataProvider);
+  const createCampaign = dataProvider.createCampaign?.bind(dataProvider);
   const mutation = useMutation<Campaign, ReachoutError, CampaignInput>(
     {
       mutationFn: (input) =>

@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReachoutError } from '../core/errors';
 import type { ReachoutMethod } from '../core/provider';
-import { campaignMethodsOf } from './campaignContract';
-import type { CampaignAudience, CampaignPreflight } from './campaignContract';
+import type { CampaignAudience, CampaignPreflight } from '../core/types';
 import { callProvider } from './internal/callProvider';
 import { useReachoutContext } from './internal/context';
 import { toQueryResult } from './internal/queryResults';
@@ -23,7 +22,7 @@ export type UsePreviewCampaignResult = ReachoutQueryResult<CampaignPreflight> & 
  */
 export function usePreviewCampaign(audience: CampaignAudience | null, senderId: string | null): UsePreviewCampaignResult {
   const { dataProvider, queryClient } = useReachoutContext('usePreviewCampaign');
-  const previewCampaign = campaignMethodsOf(dataProvider).previewCampaign?.bind(dataProvider);
+  const previewCampaign = dataProvider.previewCampaign?.bind(dataProvider);
   const query = useQuery<CampaignPreflight, ReachoutError>(
     {
       queryKey: reachoutKeys.campaigns.preview(audience, senderId ?? ''),

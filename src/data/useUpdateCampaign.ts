@@ -2,8 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { ReachoutError } from '../core/errors';
 import type { ReachoutMethod } from '../core/provider';
-import { campaignMethodsOf } from './campaignContract';
-import type { Campaign, CampaignAction } from './campaignContract';
+import type { Campaign, CampaignAction } from '../core/types';
 import { applyReachoutEvent } from './applyReachoutEvent';
 import { callProvider } from './internal/callProvider';
 import { checkEntity } from './internal/checks';
@@ -32,7 +31,7 @@ export type UseUpdateCampaignResult = ReachoutMutationResult<UpdateCampaignInput
  */
 export function useUpdateCampaign(): UseUpdateCampaignResult {
   const { dataProvider, queryClient } = useReachoutContext('useUpdateCampaign');
-  const updateCampaign = campaignMethodsOf(dataProvider).updateCampaign?.bind(dataProvider);
+  const updateCampaign = dataProvider.updateCampaign?.bind(dataProvider);
   const mutation = useMutation<Campaign, ReachoutError, UpdateCampaignInput>(
     {
       mutationFn: (input) =>

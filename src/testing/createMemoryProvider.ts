@@ -22,6 +22,7 @@ import { copyContact, createContactIndex, notFound } from './internal/contacts';
 import { delay } from './internal/delay';
 import { createMemoryImport } from './internal/importContacts';
 import { createMessageStore } from './internal/messages';
+import { createCampaignStore } from './internal/campaigns';
 import { createNotificationStore, type Sequenced } from './internal/notifications';
 import { paginate } from './internal/paginate';
 import { createRandom } from './internal/random';
@@ -228,6 +229,17 @@ export function createMemoryProvider(options: MemoryProviderOptions = {}): Memor
     return { ...page, items: page.items.map((entry) => copy(entry.item)) };
   };
 
+  const campaigns = createCampaignStore({
+    now,
+    emit,
+    contacts,
+    requireSender,
+    findTemplate: (templateId, senderId) =>
+      templates.find((template) => template.id === templateId && templateBelongsTo(template, senderId)),
+    activeChatOf,
+    verify,
+  });
+
   const notifications = createNotificationStore({
     nowIso,
     emit,
@@ -346,6 +358,16 @@ export function createMemoryProvider(options: MemoryProviderOptions = {}): Memor
         const chat = activeChatOf(params.contactId)?.item;
         return chat ? copy(chat) : null;
       }),
+    previewCampaign: (params, context) =>
+      perform({ method: 'previewCampaign', params }, context, () => campaigns.preview(params)),
+    createCampaign: (params, context) =>
+      perform({ method: 'createCampaign', params }, context, () => campaigns.create(params.input)),
+    getCampaign: (params, context) => perform({ method: 'getCampaign', params }, context, () => campaigns.get(params.id)),
+    listCampaigns: (params, context) => perform({ method: 'listCampaigns', params }, context, () => campaigns.list(params)),
+    listCampaignRecipients: (params, context) =>
+      perform({ method: 'listCampaignRecipients', params }, context, () => campaigns.listRecipients(params)),
+    updateCampaign: (params, context) =>
+      perform({ method: 'updateCampaign', params }, context, () => campaigns.update(params)),
     sendNotification: (params, context) =>
       perform({ method: 'sendNotification', params }, context, () => notifications.send(params.input)),
     getTicket: (params, context) =>
@@ -390,6 +412,7 @@ export function createMemoryProvider(options: MemoryProviderOptions = {}): Memor
       faults.set(method, queue);
     },
     completeVerification: notifications.completeVerification,
+    advanceCampaigns: () => campaigns.advance(),
     receiveReply(contactId, text) {
       const contact = contacts.require(contactId).contact;
       const at = nowIso();

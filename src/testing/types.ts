@@ -145,6 +145,14 @@ export interface MemoryProviderControl {
    * @returns the updated message
    */
   setMessageStatus(messageId: string, status: MessageStatus, failureReason?: string): Message;
+  /**
+   * Starts the scheduled campaigns whose time has come (by the provider's clock) and moves every
+   * running campaign one step: its queued recipients are skipped (the reason decided now), failed
+   * (a number `verify` fails) or sent; sent ones become delivered, delivered ones read. A running
+   * campaign with nobody left queued completes. Emits `campaign.updated` for each campaign that
+   * changed and answers how many did.
+   */
+  advanceCampaigns(): number;
   /** Marks the contact as opted out of (or back into) proactive messages. Emits `contact.updated`. */
   setOptedOut(contactId: string, optedOut: boolean): Contact;
   /** Changes the delay of calls made from now on. */

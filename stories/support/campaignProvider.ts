@@ -1,15 +1,10 @@
-// A memory provider with campaign methods, for the campaign widgets' stories and tests until the
-// memory provider has its own (the "campserver" branch). Same contract: newest first, cursors,
-// `campaign.updated` events, pause/resume/cancel.
-import type { ReachoutEvent } from '../../src/core/types';
-import type {
-  Campaign,
-  CampaignAction,
-  CampaignEvent,
-  CampaignMethods,
-  CampaignRecipient,
-  CampaignRecipientStatus,
-} from '../../src/data/campaignContract';
+// Campaigns in fixed states (scheduled, running with counts, completed with failures...) for the
+// campaign widgets' stories and tests, with `advance` to move a running one on by a given count.
+// The memory provider's own campaign methods play the real rules (`control.advanceCampaigns()`);
+// these fixtures show states those rules reach only after many steps. Same contract: newest
+// first, cursors, `campaign.updated` events, pause/resume/cancel.
+import type { ReachoutDataProvider } from '../../src/core/provider';
+import type { Campaign, CampaignAction, CampaignRecipient, CampaignRecipientStatus, ReachoutEvent } from '../../src/core/types';
 import { createMemoryProvider } from '../../src/testing';
 
 type MemoryProvider = ReturnType<typeof createMemoryProvider>;
@@ -116,6 +111,10 @@ export interface CampaignProviderOptions {
   supported?: boolean;
 }
 
+type CampaignMethods = Required<
+  Pick<ReachoutDataProvider, 'previewCampaign' | 'createCampaign' | 'getCampaign' | 'listCampaigns' | 'listCampaignRecipients' | 'updateCampaign'>
+>;
+
 export type CampaignCall = { method: keyof CampaignMethods; params: unknown };
 
 export type CampaignStoryProvider = MemoryProvider &
@@ -137,7 +136,7 @@ export function createCampaignProvider(options: CampaignProviderOptions = {}): C
     campaigns.set(campaign.id, structuredClone(campaign));
     recipients.set(campaign.id, recipientsFor(campaign));
   }
-  const listeners = new Set<(event: ReachoutEvent | CampaignEvent) => void>();
+  const listeners = new Set<(event: ReachoutEvent) => void>();
   const calls: CampaignCall[] = [];
   const failures = new Map<keyof CampaignMethods, Error>();
   const latency = options.latencyMs ?? 0;
@@ -227,7 +226,7 @@ export function createCampaignProvider(options: CampaignProviderOptions = {}): C
     ...memory,
     subscribe(listener: (event: ReachoutEvent) => void) {
       const unsubscribe = memory.subscribe?.(listener);
-      const own = listener as (event: ReachoutEvent | CampaignEvent) => void;
+      const own = listener as (event: ReachoutEvent) => void;
       listeners.add(own);
       return () => {
         unsubscribe?.();

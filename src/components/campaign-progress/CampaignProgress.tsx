@@ -1,7 +1,7 @@
 import { forwardRef, useEffect, useRef } from 'react';
 import type { ComponentPropsWithoutRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { CampaignRecipient, CampaignRecipientStatus } from '../../data/campaignContract';
+import type { CampaignRecipient, CampaignRecipientStatus } from '../../core/types';
 import type { WidgetMessageKey } from './messages';
 import { useMessages } from './messages';
 import { cn } from '../internal/cn';

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { ReachoutError } from '../../core/errors';
-import type { Campaign, CampaignAction, CampaignRecipient, CampaignRecipientStatus } from '../../data/campaignContract';
+import type { Campaign, CampaignAction, CampaignRecipient, CampaignRecipientStatus } from '../../core/types';
 import { useCampaign } from '../../data/useCampaign';
 import { useCampaignRecipients } from '../../data/useCampaignRecipients';
 import { useUpdateCampaign } from '../../data/useUpdateCampaign';

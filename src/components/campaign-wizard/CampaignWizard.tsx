@@ -1,8 +1,7 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { useContext, useId, useMemo } from 'react';
 import type { ReactNode } from 'react';
-import type { Campaign, CampaignAudience, CampaignSkipReason } from '../../data/campaignContract';
-import { campaignMethodsOf } from '../../data/campaignContract';
+import type { Campaign, CampaignAudience, CampaignSkipReason } from '../../core/types';
 import { ReachoutContext } from '../../data/internal/context';
 import { useReachout } from '../../data/useReachout';
 import { useMessages } from './messages';
@@ -283,7 +282,7 @@ export function CampaignWizard({
   });
   const styled = !unstyled;
   const part = (name: string) => cn(styled && `reachout-campaign-wizard__${name}`);
-  const isSupported = campaignMethodsOf(dataProvider).createCampaign !== undefined;
+  const isSupported = dataProvider.createCampaign !== undefined;
   const isLast = wizard.step === 'review';
   return (
     <Dialog.Root open={open} onOpenChange={setOpen}>

@@ -2,7 +2,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ReachoutError } from '../../core/errors';
 import type { TemplateVariablePath } from '../../core/template';
 import type { MessageTemplate, Sender } from '../../core/types';
-import type { Campaign, CampaignAudience, CampaignPreflight } from '../../data/campaignContract';
+import type { Campaign, CampaignAudience, CampaignPreflight } from '../../core/types';
 import { useCreateCampaign } from '../../data/useCreateCampaign';
 import { usePreviewCampaign } from '../../data/usePreviewCampaign';
 import { useSenders } from '../../data/useSenders';

@@ -1,6 +1,6 @@
 import { forwardRef } from 'react';
 import type { ComponentPropsWithoutRef } from 'react';
-import type { Campaign } from '../../data/campaignContract';
+import type { Campaign } from '../../core/types';
 import { useCampaigns } from '../../data/useCampaigns';
 import { useMessages } from './messages';
 import { cn } from '../internal/cn';

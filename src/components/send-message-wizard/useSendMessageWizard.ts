@@ -9,7 +9,7 @@ import type { MessageTemplate, Sender, SendNotificationInput } from '../../core/
 import { reachoutKeys, useActiveChat, useContact, useReachout, useSenders, useSendNotification, useTicket } from '../../data';
 import { createIdempotencyKey, deleteDraft, readDraft, writeDraft } from './wizardDraftStore';
 import { useLatestRef } from '../internal/useLatestRef';
-import { templateContentIssues } from '../template-steps/templateContent';
+import { templateContentIssues } from '../template-steps';
 import { sendMessageWizardSteps } from './sendMessageWizardTypes';
 import type {
   SendMessageWizardBlock,

@@ -25,3 +25,13 @@ export type { ContactSearch, ContactSearchFields } from './search';
 export { checkNotification, parseSendNotificationInput } from './sendNotification';
 export type { CheckedNotification, NotificationSendState } from './sendNotification';
 export { unstorableTextReason } from './storableText';
+export {
+  campaignCountsOf,
+  campaignLimits,
+  campaignPreflightOf,
+  campaignSkipReason,
+  campaignStatusAfter,
+  checkCampaignInput,
+  recipientParameters,
+} from './campaigns';
+export type { CampaignRecipientFacts } from './campaigns';

@@ -18,6 +18,7 @@ import {
   waitUntil,
 } from './assertions';
 import { contractIds, type ContractWorld } from './contractFixtures';
+import { describeCampaignsContract } from './describeCampaignsContract';
 import { describeMessagesContract } from './describeMessagesContract';
 import {
   aborted,
@@ -256,6 +257,10 @@ export function describeProviderContract(name: string, options: ProviderContract
           await subject.dispose?.();
         }
       },
+    });
+
+    describe('campaigns (run when the provider has the campaign methods)', () => {
+      describeCampaignsContract({ it, writing: (body) => writing(({ provider }) => body(provider)), timeoutMs });
     });
 
     describe('importContacts (run when the provider has it)', () => {

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CampaignWizard } from '../../../src/components/campaign-wizard';
 import type { CampaignWizardProps } from '../../../src/components/campaign-wizard';
-import type { Campaign, CampaignInput } from '../../../src/data/campaignContract';
+import type { Campaign, CampaignInput } from '../../../src/core/types';
 import { createReachoutQueryClient, ReachoutProvider } from '../../../src/data';
 import { createCampaignProvider } from '../../../stories/support/campaignProvider';
 import type { CampaignProviderOptions } from '../../../stories/support/campaignProvider';

@@ -3,7 +3,7 @@ import { act, cleanup, render, screen, waitFor, within } from '@testing-library/
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CampaignsList } from '../../../src/components/campaigns-list';
-import type { Campaign } from '../../../src/data/campaignContract';
+import type { Campaign } from '../../../src/core/types';
 import { createReachoutQueryClient, ReachoutProvider } from '../../../src/data';
 import { campaignFixtures, createCampaignProvider } from '../../../stories/support/campaignProvider';
 import type { CampaignProviderOptions } from '../../../stories/support/campaignProvider';
