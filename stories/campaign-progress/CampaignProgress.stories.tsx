@@ -1,12 +1,14 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, within } from 'storybook/test';
 import { CampaignProgress } from '../../src/components/campaign-progress';
+import { ReachoutError } from '../../src/core';
 import { campaignFixtures } from '../support/campaignProvider';
-import type { CampaignProviderOptions } from '../support/campaignProvider';
+import type { CampaignProviderOptions, CampaignStoryProvider } from '../support/campaignProvider';
 import { CampaignStory } from '../support/CampaignStory';
 
 interface CampaignProgressStoryParameters {
   options?: CampaignProviderOptions;
+  setup?: (provider: CampaignStoryProvider) => void;
   width?: number | string;
 }
 
@@ -17,7 +19,7 @@ const meta = {
   render: (args, context) => {
     const parameters = (context.parameters.reachout ?? {}) as CampaignProgressStoryParameters;
     return (
-      <CampaignStory options={parameters.options} width={parameters.width}>
+      <CampaignStory options={parameters.options} setup={parameters.setup} width={parameters.width}>
         <CampaignProgress {...args} />
       </CampaignStory>
     );
@@ -80,6 +82,22 @@ export const ProviderWithoutCampaigns: Story = {
   play: async ({ canvasElement }) => {
     await expect(within(canvasElement).getByRole('status')).toHaveTextContent('Campaigns aren’t available');
   },
+};
+
+/** The campaign could not be loaded: the reason in words, and Retry. */
+export const ProviderError: Story = {
+  parameters: {
+    reachout: { setup: (provider: CampaignStoryProvider) => provider.campaignControl.failNext('getCampaign', new ReachoutError('NOT_FOUND', 'No such campaign')) },
+  },
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByRole('alert', {}, { timeout: 8000 })).toHaveTextContent('The campaign couldn’t be loaded');
+  },
+};
+
+/** Every campaign call takes 1.5 s. */
+export const SlowNetwork: Story = {
+  parameters: { reachout: { options: { latencyMs: 1500 } } },
+  play: async ({ canvasElement }) => shown(canvasElement, campaignFixtures.running.name),
 };
 
 export const Mobile: Story = { ...Running, parameters: { reachout: { width: 390 } } };

@@ -42,6 +42,15 @@ export const Empty: Story = {
   },
 };
 
+export const Loading: Story = { parameters: { reachout: { options: { latencyMs: 60_000 } } } };
+
+export const SlowNetwork: Story = {
+  parameters: { reachout: { options: { latencyMs: 1500 } } },
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText('Order delays, week 48', {}, { timeout: 5000 })).toBeInTheDocument();
+  },
+};
+
 export const ProviderWithoutCampaigns: Story = {
   parameters: { reachout: { options: { supported: false } } },
 };
