@@ -233,7 +233,17 @@ export function createCampaignProvider(options: CampaignProviderOptions = {}): C
         listeners.delete(own);
       };
     },
-    ...(options.supported === false ? {} : methods),
+    // Without campaigns: the memory provider's own campaign methods are left out too.
+    ...(options.supported === false
+      ? {
+          previewCampaign: undefined,
+          createCampaign: undefined,
+          getCampaign: undefined,
+          listCampaigns: undefined,
+          listCampaignRecipients: undefined,
+          updateCampaign: undefined,
+        }
+      : methods),
     campaignControl: {
       calls,
       advance(campaignId: string, count: number) {

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import type { Campaign, CampaignAudience, CampaignSkipReason } from '../../core/types';
 import { ReachoutContext } from '../../data/internal/context';
 import { useReachout } from '../../data/useReachout';
+import { campaignWizardMessages } from '../../data/strings/campaignWizard';
 import { useMessages } from './messages';
 import { cn } from '../internal/cn';
 import { useControllableState } from '../internal/useControllableState';
@@ -60,7 +61,11 @@ function CampaignContentMessages({ children }: { children: ReactNode }) {
     () =>
       context && {
         ...context,
-        messages: { ...context.messages, 'wizard.variable.boundMissing': context.messages['campaignWizard.variable.bound'] },
+        messages: {
+          ...context.messages,
+          'wizard.variable.boundMissing':
+            context.messages['campaignWizard.variable.bound'] ?? campaignWizardMessages['campaignWizard.variable.bound'],
+        },
       },
     [context],
   );

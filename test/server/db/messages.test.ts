@@ -71,10 +71,11 @@ describeOnEachDatabase('chat messages of the database backend', (database) => {
     await backend.whatsapp.recordStatus({ messageId: 'wamid.recorded-1', status: 'delivered', at });
 
     expect((await messagesOf(backend, chatId)).find((message) => message.id === sent.id)?.status).toBe('read');
-    // On PostgreSQL every server's listeners are fed from the events table, so the send's own `sent`
-    // update can still reach a listener subscribed after the send returned: only what follows counts.
-    // There, too, events reach listeners after the write has returned (through NOTIFY): wait for them.
-    const statuses = () => events.map((event) => (event.type === 'message.updated' ? event.message.status : event.type));
+    // On PostgreSQL every server's listeners are fed from the events table, so the send's own
+    // `message.added` and `sent` update can still reach a listener subscribed after the send
+    // returned: only the status updates that follow count. Events arrive there after the write
+    // has returned (through NOTIFY): wait for them.
+    const statuses = () => events.flatMap((event) => (event.type === 'message.updated' ? [event.message.status] : []));
     await vi.waitFor(() => expect(statuses().filter((status) => status !== 'sent')).toEqual(['read']));
   });
 
@@ -113,8 +114,9 @@ describeOnEachDatabase('chat messages of the database backend', (database) => {
 
     await eventually(async () => seen.includes('read'), 'the simulated text was read');
 
-    // On PostgreSQL every server's listeners are fed from the events table, so the send's own `sent`
-    // update can still reach a listener subscribed after the send returned: only what follows counts.
+    // On PostgreSQL every server's listeners are fed from the events table, so the send's own
+    // `message.added` and `sent` update can still reach a listener subscribed after the send
+    // returned: only the status updates that follow count.
     expect(seen.filter((status) => status !== 'sent')).toEqual(['delivered', 'read']);
   });
 
