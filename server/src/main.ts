@@ -31,7 +31,7 @@ export interface RunningServer {
 
 /** Paths the API app owns; the demo page never shadows them. */
 const apiPathPrefixes = ['/api/', '/webhooks/', '/media/'];
-const apiPaths = ['/openapi.json', '/healthz'];
+const apiPaths = ['/openapi.json', '/healthz', '/readyz'];
 const apiBase = '/api/v1';
 /** How long `close()` waits for requests in progress before cutting their connections. */
 const drainTimeoutMs = 10_000;
@@ -69,7 +69,7 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
     // Loaded after the lock: a second server on the same directory fails at once, without
     // first spending seconds loading the database driver and the app.
     const [
-      { createDatabaseBackend, openDatabase, seedDemoData },
+      { createDatabaseBackend, databaseUnreadiness, openDatabase, seedDemoData },
       { createApp },
       { createCloudApiGateway, createWhatsAppWebhooks },
       { registerCloudApiSenderAtStart },
@@ -109,9 +109,12 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
     const token = config.apiToken ?? randomBytes(24).toString('base64url');
     // The listen address is known only once listening; media URLs are built after that.
     let publicUrl = config.publicUrl ?? '';
+    // Set first on close: `/readyz` then sends load balancers elsewhere while requests drain.
+    let shuttingDown = false;
     const app = createApp({
       backend,
       token,
+      unreadiness: async () => (shuttingDown ? 'The server is shutting down' : databaseUnreadiness(database)),
       maxRequestsInProgress: config.maxRequestsInProgress,
       publicUrl: () => publicUrl,
       ...(config.whatsapp
@@ -160,6 +163,7 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
       url,
       token,
       close() {
+        shuttingDown = true;
         closing ??= (async () => {
           await drain(drainTimeoutMs);
           await cleanUp();

@@ -36,13 +36,18 @@ export interface AppOptions {
    * @default `http://127.0.0.1:4455` (the server's default listen address)
    */
   publicUrl?: string | (() => string);
+  /**
+   * Why the server cannot take work now (`GET /readyz` answers `503` with it), or `null` when it
+   * can. Without it, `/readyz` answers like `/healthz`.
+   */
+  unreadiness?: () => Promise<string | null>;
 }
 
 const mebibyte = 1024 * 1024;
 const defaultMaxRequestsInProgress = 128;
 const defaultPublicUrl = 'http://127.0.0.1:4455';
 /** Routes that answer from memory: never shed, so probes see a busy server as alive. */
-const unshedPaths = new Set(['/healthz', '/openapi.json']);
+const unshedPaths = new Set(['/healthz', '/readyz', '/openapi.json']);
 
 /** `/contacts/{id}` → `/contacts/:id`. */
 function honoPath(path: string): string {
@@ -57,7 +62,8 @@ function tooLarge(maxBytes: number, what: string): Response {
 
 /**
  * The reference server's HTTP layer (`docs/http-api.md`) over any `ReachoutBackend`: token-guarded
- * `/api/v1` routes, public `/openapi.json`, `/healthz` and `/media/{id}`, problem+json failures.
+ * `/api/v1` routes, public `/openapi.json`, `/healthz` (alive), `/readyz` (able to take work) and
+ * `/media/{id}`, problem+json failures.
  *
  * @example
  * const app = createApp({ backend: createMemoryBackend(), token: process.env.REACHOUT_TOKEN });
@@ -129,6 +135,11 @@ export function createApp(options: AppOptions): OpenAPIHono {
   const openApiText = JSON.stringify(createOpenApiDocument());
   app.get('/openapi.json', (c) => c.body(openApiText, 200, { 'Content-Type': 'application/json' }));
   app.get('/healthz', (c) => c.json({ status: 'ok' as const }, 200));
+  app.get('/readyz', async (c) => {
+    const reason = (await options.unreadiness?.()) ?? null;
+    if (reason === null) return c.json({ status: 'ready' as const }, 200);
+    return problemResponse(problemOf(new ReachoutError('UNKNOWN', `Not ready: ${reason}`), 503), { 'Retry-After': '1' });
+  });
   app.get('/media/:id', (c) => serveMedia(c, options.backend));
 
   app.use(`${apiBasePath}/*`, bearerAuth(options.token));

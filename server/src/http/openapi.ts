@@ -170,6 +170,19 @@ function publicPaths(): Record<string, JsonObject> {
         responses: { '200': jsonAnswer('Health', 'The server is up') },
       },
     },
+    '/readyz': {
+      servers: rootServer,
+      get: {
+        operationId: 'readiness',
+        tags: ['Server'],
+        summary: 'Readiness check (no token): the database answers and the job queue is installed',
+        description:
+          'For a load balancer: `503` (with `Retry-After` and the reason) while the database is unreachable or ' +
+          'the server is shutting down, so requests go to another server; `/healthz` stays `200` meanwhile.',
+        security: [],
+        responses: { '200': jsonAnswer('Readiness', 'The server can take work'), '503': problemResponse(503) },
+      },
+    },
     '/webhooks/whatsapp': {
       servers: rootServer,
       description:

@@ -110,6 +110,7 @@ export const responseComponents = {
   ActiveChat: z.object({ chat: z.nullable(chatSchema) }),
   MediaUrl: z.object({ url: z.string() }),
   Health: z.object({ status: z.literal('ok') }),
+  Readiness: z.object({ status: z.literal('ready') }),
 } satisfies Record<string, z.ZodMiniType>;
 
 export type RequestComponent = keyof typeof requestComponents;

@@ -107,6 +107,8 @@ describe('SIGTERM', () => {
     const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 1 });
     const eventStream = await openEventStream(running.url);
     expect(await getThrough(keepAlive, `${running.url}/healthz`)).toEqual({ status: 200, connection: 'keep-alive' });
+    const probe = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    expect(await getThrough(probe, `${running.url}/readyz`)).toEqual({ status: 200, connection: 'keep-alive' });
     const uploads = Array.from({ length: 20 }, (_, index) => startSlowUpload(running.url, index));
     // Every upload is in progress on the server: a healthz on a fresh connection is answered after them.
     expect(await healthzOnNewConnection(running.url)).toBe(200);
@@ -123,6 +125,8 @@ describe('SIGTERM', () => {
     await eventStream.ended;
     // A client reusing its connection is answered, and told the connection ends.
     expect(await getThrough(keepAlive, `${running.url}/api/v1/contacts?limit=1`)).toEqual({ status: 200, connection: 'close' });
+    // A load balancer's probe on its kept-alive connection learns to send requests elsewhere.
+    expect(await getThrough(probe, `${running.url}/readyz`)).toEqual({ status: 503, connection: 'close' });
     for (const upload of uploads) upload.finish();
     const answers = await Promise.all(uploads.map((upload) => upload.answered));
 

@@ -76,6 +76,8 @@ describe('the demo page (REACHOUT_STATIC_DIR)', () => {
 
   it('leaves the API routes to the API, including its 404 problems', async () => {
     expect(await (await fetch(`${server!.url}/healthz`)).json()).toEqual({ status: 'ok' });
+    // The server's own readiness: its database answers and its job queue is installed.
+    expect(await (await fetch(`${server!.url}/readyz`)).json()).toEqual({ status: 'ready' });
     const unknown = await fetch(`${server!.url}/api/v1/nothing-here`, { headers: { Authorization: `Bearer ${server!.token}` } });
     expect(unknown.status).toBe(404);
     expect(unknown.headers.get('Content-Type')).toContain('application/problem+json');
