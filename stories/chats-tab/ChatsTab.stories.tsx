@@ -4,7 +4,7 @@ import { expect, fn, waitFor, within } from 'storybook/test';
 import { ChatsTab } from '../../src/components/chats-tab';
 import type { ChatsTabProps } from '../../src/components/chats-tab';
 import { ReachoutError } from '../../src/core';
-import type { Chat } from '../../src/core/types';
+import type { Chat, Message } from '../../src/core/types';
 import { createReachoutQueryClient } from '../../src/data';
 import { fixtures } from '../../src/testing';
 import { ReachoutStory } from '../support/ReachoutStory';
@@ -65,7 +65,37 @@ const openWindow: Chat = {
   senderId: 'sender-support',
 };
 
-const anaChats = { chats: [...fixtures.chats, openWindow, awaitingReply] };
+const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60 * 1000).toISOString();
+
+/** What the chats' cards show as their newest message: the template sent, and Ana's reply in the earlier chat. */
+const anaMessages: Message[] = [
+  {
+    id: 'story-chat-ana-2-template',
+    chatId: awaitingReply.id,
+    contactId: ana,
+    direction: 'outbound',
+    kind: 'template',
+    text: 'Hi Ana, your order #10423 is on its way with DHL Express. Expected delivery: Friday.',
+    author: fixtures.agents[0]!,
+    status: 'delivered',
+    failureReason: null,
+    at: minutesAgo(12),
+  },
+  {
+    id: 'story-chat-ana-1-reply',
+    chatId: openWindow.id,
+    contactId: ana,
+    direction: 'inbound',
+    kind: 'text',
+    text: 'Thanks! Could you leave it with the neighbour if I am out?',
+    author: null,
+    status: null,
+    failureReason: null,
+    at: minutesAgo(180),
+  },
+];
+
+const anaChats = { chats: [...fixtures.chats, openWindow, awaitingReply], messages: [...fixtures.messages, ...anaMessages] };
 
 const meta = {
   title: 'Widgets/ChatsTab',

@@ -3,7 +3,9 @@ import type { ComponentPropsWithoutRef, ForwardRefExoticComponent, RefAttributes
 import type { Chat } from '../../core/types';
 import { useMessages } from './messages';
 import type { WidgetMessageKey } from './messages';
+import { useChatMessages } from '../../data/useChatMessages';
 import { cn } from '../internal/cn';
+import { ticketReference } from '../internal/ticketReference';
 import { createWidgetContext } from '../internal/createWidgetContext';
 import type { WidgetContext } from '../internal/createWidgetContext';
 import { createPagedListEmpty, createPagedListError, createPagedListLoadMore } from '../internal/pagedListParts';
@@ -135,6 +137,31 @@ export const ChatsTabReplyWindow = forwardRef<HTMLDivElement, ChatsTabReplyWindo
   );
 });
 
+/**
+ * The chat's newest message, who wrote it and when: what a person scans a list of chats for. The
+ * page is the one the chat's thread shows first (same query), so opening the chat costs nothing
+ * more. Nothing without `listMessages`, or while the chat has no message.
+ */
+function ChatsTabLastMessage({ chat }: { chat: Chat }) {
+  const { t, formatRelativeTime, formatDate } = useMessages();
+  const { messages, isSupported } = useChatMessages(chat.id);
+  const newest = messages[0];
+  if (!isSupported || newest === undefined) return null;
+  const text = newest.text.replace(/\s+/gu, ' ').trim();
+  return (
+    <p data-slot="chats-tab-last-message" data-direction={newest.direction}>
+      <span data-slot="chats-tab-last-message-text" dir="auto">
+        {newest.direction === 'inbound'
+          ? text
+          : t('chatsTab.lastMessage.outbound', { author: newest.author?.name ?? t('chatsTab.lastMessage.business'), text })}
+      </span>{' '}
+      <time data-slot="chats-tab-last-message-time" dateTime={newest.at} title={formatDate(newest.at)}>
+        {formatRelativeTime(newest.at)}
+      </time>
+    </p>
+  );
+}
+
 function ChatsTabItem({ chat }: { chat: Chat }) {
   const { onOpenChat, unstyled } = useChatsTabContext('ChatsTab.List');
   const { t } = useMessages();
@@ -142,8 +169,8 @@ function ChatsTabItem({ chat }: { chat: Chat }) {
   return (
     <li data-slot="chats-tab-chat" data-state={chat.status} data-chat-id={chat.id}>
       <div data-slot="chats-tab-chat-header">
-        <span id={titleId} data-slot="chats-tab-chat-title" dir="ltr">
-          {t('chatsTab.chat', { id: chat.id })}
+        <span id={titleId} data-slot="chats-tab-chat-title" dir="ltr" title={chat.id}>
+          {t('chatsTab.chat', { reference: ticketReference(chat.id) })}
         </span>
         <span data-slot="chats-tab-badge" data-state={chat.status}>
           {t(`chat.status.${chat.status}`)}
@@ -163,6 +190,7 @@ function ChatsTabItem({ chat }: { chat: Chat }) {
           </button>
         )}
       </div>
+      <ChatsTabLastMessage chat={chat} />
       <ChatsTabReplyWindow chat={chat} />
     </li>
   );

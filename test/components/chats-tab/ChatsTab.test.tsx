@@ -67,6 +67,42 @@ describe('ChatsTab', () => {
     expect(windowOf('chat-priya-2').textContent).toMatch(/^The 24-hour window closed at .+ — free-form messages are locked$/);
   });
 
+  it('names a chat by a short reference, never its id, and shows its newest message, who wrote it and when', async () => {
+    const at = new Date(Date.now() - 5 * 60 * 1000).toISOString();
+    const message = (id: string, direction: 'inbound' | 'outbound', text: string, minutesAgo: number) => ({
+      id,
+      chatId: 'chat-ana-1',
+      contactId: ana,
+      direction,
+      kind: 'text' as const,
+      text,
+      author: direction === 'outbound' ? fixtures.agents[0]! : null,
+      status: direction === 'outbound' ? ('read' as const) : null,
+      failureReason: null,
+      at: new Date(Date.parse(at) - minutesAgo * 60 * 1000).toISOString(),
+    });
+    renderTab({
+      provider: {
+        messages: [message('m-1', 'inbound', 'Where is my\nparcel?', 10), message('m-2', 'outbound', 'It arrives on Friday.', 0)],
+      },
+    });
+    await screen.findByRole('list', { name: 'Chats' });
+    const item = chatItem('chat-ana-1');
+    const title = item.querySelector<HTMLElement>('[data-slot="chats-tab-chat-title"]')!;
+    expect(title.textContent).toMatch(/^Chat #[0-9A-Z]{6}$/);
+    expect(title.textContent).not.toContain('chat-ana-1');
+    expect(title.title).toBe('chat-ana-1');
+    const last = await waitFor(() => item.querySelector<HTMLElement>('[data-slot="chats-tab-last-message"]') ?? Promise.reject(new Error('no last message')));
+    expect(last.querySelector('[data-slot="chats-tab-last-message-text"]')?.textContent).toBe(`${fixtures.agents[0]!.name}: It arrives on Friday.`);
+    expect(last.querySelector('time')?.textContent).toBe('5 minutes ago');
+  });
+
+  it('shows no last message when the provider cannot list messages', async () => {
+    renderTab({ setup: (memory) => delete (memory as Partial<MemoryProvider>).listMessages });
+    await screen.findByRole('list', { name: 'Chats' });
+    expect(chatItem('chat-ana-1').querySelector('[data-slot="chats-tab-last-message"]')).toBeNull();
+  });
+
   it('is locked until the customer replies, then unlocked with a countdown', async () => {
     const { provider } = renderTab();
     await waitFor(() => expect(windowOf('chat-ana-1').textContent).toBe(waiting));
