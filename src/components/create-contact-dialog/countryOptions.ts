@@ -46,3 +46,8 @@ export function countryOptions(locale: string): CountryOption[] {
   optionsByLocale.set(locale, options);
   return options;
 }
+
+/** The calling code (without `+`) of `country`, from the same options the selector lists. */
+export function callingCodeOf(country: string, locale: string): string | undefined {
+  return countryOptions(locale).find((option) => option.country === country)?.callingCode;
+}

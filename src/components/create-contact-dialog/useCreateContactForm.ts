@@ -5,7 +5,7 @@ import { contactLimits, countryFromLocale, isAbortError, normalizePhone, toReach
 import type { Contact, ContactInput, ContactInputMessages, ReachoutError } from '../../core';
 import { useCreateContact, useReachout } from '../../data';
 import { useMessages } from './messages';
-import { countryName, countryOptions } from './countryOptions';
+import { callingCodeOf, countryName, countryOptions } from './countryOptions';
 import { createContactFormSchema } from './createContactFormSchema';
 import type { CreateContactFormOutput, CreateContactFormValues } from './createContactFormSchema';
 import { useLatestRef } from '../internal/useLatestRef';
@@ -281,10 +281,15 @@ export function useCreateContactForm(options: UseCreateContactFormOptions = {}):
       e164: result.e164,
       international: result.international,
       country: result.country,
-      isCountryFromNumber: result.country !== undefined && result.country !== values.country,
+      // Said only when the number's calling code is not the chosen country's: +44 7781… read with
+      // United Kingdom chosen is a UK-plan number even though its range is Guernsey's.
+      isCountryFromNumber:
+        result.country !== undefined &&
+        result.country !== values.country &&
+        !(values.country !== '' && result.e164.startsWith(`+${callingCodeOf(values.country, locale) ?? ''}`)),
       correction: result.correction,
     };
-  }, [values.phone, values.country]);
+  }, [values.phone, values.country, locale]);
 
   const duplicatePhone = conflictPhone !== null && phoneInfo?.e164 === conflictPhone ? conflictPhone : null;
 

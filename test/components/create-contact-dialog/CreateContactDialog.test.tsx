@@ -1,5 +1,7 @@
+import '../../../src/styles.css';
 import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { page } from 'vitest/browser';
 import { ReachoutError } from '../../../src/core';
 import type { ReachoutErrorCode } from '../../../src/core';
 import { callsOf, ContactNames, descriptionOf, field, pngFile, renderDialog } from './helpers';
@@ -89,6 +91,42 @@ describe('CreateContactDialog: phone numbers', () => {
     expect(callsOf(provider, 'createContact').map((call) => call.params.input)).toEqual([
       { name: 'Beatriz Souza', email: null, phone: '+5511912345678' },
     ]);
+  });
+
+  it('says nothing of the number’s country when it shares the chosen country’s calling code (a Guernsey range with United Kingdom chosen)', async () => {
+    const { provider, user, onCreated } = renderDialog({ props: { defaultCountry: 'GB' } });
+    await user.type(field.name(), 'Isla Le Page');
+    await user.type(field.phone(), '+44 7781 123456');
+    await user.tab();
+    expect(descriptionOf(field.phone())).not.toContain('Country from the number');
+    expect(screen.queryByText(/Country from the number/)).toBeNull();
+    expect(field.country().value).toBe('GB');
+    await user.click(field.create());
+    await waitFor(() => expect(onCreated).toHaveBeenCalledTimes(1));
+    expect(callsOf(provider, 'createContact').map((call) => call.params.input.phone)).toEqual(['+447781123456']);
+  });
+
+  it('shows the chosen country’s whole label in its select at the dialog’s width ("United Kingdom (+44)")', async () => {
+    // A laptop: the dialog at its full width, with Country and Phone side by side.
+    await page.viewport(1280, 800);
+    renderDialog({ props: { defaultCountry: 'GB' } });
+    const select = await waitFor(() => field.country());
+    const option = select.selectedOptions[0]!;
+    expect(option.textContent?.replace(/\u200e/g, '')).toBe('United Kingdom (+44)');
+    // The label's own width, measured in the select's font, against the room the select gives it.
+    const probe = document.createElement('span');
+    probe.textContent = option.textContent;
+    probe.style.font = getComputedStyle(select).font;
+    probe.style.whiteSpace = 'nowrap';
+    probe.style.position = 'absolute';
+    document.body.append(probe);
+    const style = getComputedStyle(select);
+    // Chromium draws the select's arrow inside its padding box: about 20px that text cannot use.
+    const arrow = 20;
+    const room = select.clientWidth - parseFloat(style.paddingInlineStart) - parseFloat(style.paddingInlineEnd) - arrow;
+    expect(probe.getBoundingClientRect().width).toBeLessThanOrEqual(room);
+    probe.remove();
+    await page.viewport(414, 896);
   });
 
   it('lets a leading + country code override the chosen country, and says which country it used', async () => {
