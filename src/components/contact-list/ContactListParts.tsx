@@ -94,7 +94,8 @@ export const ContactListCreateButton = forwardRef<HTMLButtonElement, ContactList
 export interface ContactListCountProps extends Omit<ComponentPropsWithoutRef<'p'>, 'children'>, PartOptions {}
 
 /**
- * "1,234 contacts": how many match, once the provider says. A polite live region, so a screen
+ * "1,234 contacts": how many match, once the provider says ("50+ contacts" when it gives no
+ * total and more pages remain). A polite live region, so a screen
  * reader hears the count when a search settles; it keeps the previous count while one loads.
  */
 export const ContactListCount = forwardRef<HTMLParagraphElement, ContactListCountProps>(function ContactListCount(
@@ -103,9 +104,13 @@ export const ContactListCount = forwardRef<HTMLParagraphElement, ContactListCoun
 ) {
   const { list } = useContactListContext('ContactList.Count');
   const { t } = useMessages();
-  let count: number | undefined;
+  let text: string | null = null;
   if (list.status === 'ready' || list.status === 'empty' || list.status === 'no-results') {
-    count = list.total ?? (list.hasNextPage ? undefined : list.contacts.length);
+    // A provider may leave the total out where counting is costly (a broad search): then what is
+    // loaded so far, as a lower bound, rather than no count at all.
+    if (list.total !== undefined) text = t('contactList.count', { count: list.total });
+    else if (list.hasNextPage) text = t('contactList.count.atLeast', { count: list.contacts.length });
+    else text = t('contactList.count', { count: list.contacts.length });
   }
   return (
     <p
@@ -116,7 +121,7 @@ export const ContactListCount = forwardRef<HTMLParagraphElement, ContactListCoun
       className={usePartClassName('ContactList.Count', 'reachout-contact-list__count', unstyled, className)}
       {...props}
     >
-      {count === undefined ? null : t('contactList.count', { count })}
+      {text}
     </p>
   );
 });

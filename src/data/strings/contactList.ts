@@ -5,6 +5,7 @@ export const contactListMessages = {
   'contactList.search.placeholder': 'Name, email or phone',
   'contactList.createContact': 'Create contact',
   'contactList.count': '{count, plural, =0 {No contacts} one {# contact} other {# contacts}}',
+  'contactList.count.atLeast': '{count, plural, other {#+ contacts}}',
   'contactList.empty': 'No contacts yet',
   'contactList.empty.description': 'Contacts you create appear here, ready for a WhatsApp message.',
   'contactList.noResults': 'No contacts match “{search}”',

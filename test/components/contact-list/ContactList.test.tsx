@@ -48,6 +48,19 @@ describe('ContactList', () => {
     expect(screen.getByRole('status').textContent).toBe('100,000 contacts');
   });
 
+  it('counts what is loaded, as a lower bound, when the provider gives no total ("50+ contacts")', async () => {
+    const memory = createMemoryProvider({ contacts: generateContacts(120, 3) });
+    const withoutTotals: ReachoutDataProvider = {
+      ...memory,
+      listContacts: async (params, context) => {
+        const { total: _total, ...page } = await memory.listContacts(params, context);
+        return page;
+      },
+    };
+    renderList({ provider: withoutTotals });
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('50+ contacts'));
+  });
+
   it('fetches the next page, by cursor, when scrolled near the end', async () => {
     const contacts = generateContacts(240, 7);
     const reference = createMemoryProvider({ contacts });
