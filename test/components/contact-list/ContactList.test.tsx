@@ -61,6 +61,20 @@ describe('ContactList', () => {
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('50+ contacts'));
   });
 
+  it('puts the phone under the name on a phone-sized host, so names are not cut to a few letters', async () => {
+    renderList({ width: 358, height: 600 });
+    await waitFor(() => expect(contactRows().length).toBeGreaterThan(0));
+    const row = rowOf('Chidi Okafor');
+    const name = row.querySelector<HTMLElement>('[data-column="name"] [data-slot="contact-list-name"]')!;
+    const phone = row.querySelector<HTMLElement>('[data-column="phone"]')!;
+    expect(name.scrollWidth).toBeLessThanOrEqual(name.clientWidth);
+    expect(phone.getBoundingClientRect().top).toBeGreaterThan(name.getBoundingClientRect().top);
+    expect(phone.getBoundingClientRect().bottom).toBeLessThanOrEqual(row.getBoundingClientRect().bottom);
+    // Still a cell of its own, named by its column header.
+    expect(phone.getAttribute('role')).toBe('gridcell');
+    await waitFor(() => expect(phone.textContent).toBe('+234 803 123 4567'));
+  });
+
   it('fetches the next page, by cursor, when scrolled near the end', async () => {
     const contacts = generateContacts(240, 7);
     const reference = createMemoryProvider({ contacts });
