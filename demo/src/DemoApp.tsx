@@ -49,7 +49,7 @@ export function DemoApp({ config, dataProvider }: DemoAppProps) {
             <h1 className="demo-brand__name">Reachout</h1>
             <span className="demo-brand__tag">Demo</span>
           </div>
-          <p className="demo-header__status" role="status" data-tone={notice?.tone}>
+          <p className="demo-header__status" role="status" data-tone={notice?.tone} title={notice?.text}>
             {notice?.text}
           </p>
           {contactId !== null && <SimulateReplyButton key={contactId} config={config} contactId={contactId} onNotice={setNotice} />}

@@ -66,12 +66,16 @@ test('says why a simulated reply failed', async ({ page }) => {
     route.fulfill({
       status: 502,
       contentType: 'application/problem+json',
-      body: JSON.stringify({ status: 502, title: 'Bad Gateway', detail: 'WhatsApp is unreachable', code: 'NETWORK' }),
+      body: JSON.stringify({ status: 502, title: 'Bad Gateway', detail: 'WhatsApp is unreachable: the Graph API did not answer within 30 seconds, three times in a row, so the customer’s reply could not be delivered to this inbox', code: 'NETWORK' }),
     }),
   );
+  const banner = page.getByRole('banner');
+  const headerHeight = (await banner.boundingBox())?.height;
   await page.getByRole('button', { name: 'Simulate customer reply' }).click();
-  const status = page.getByRole('banner').getByRole('status');
-  await expect(status).toHaveText('The reply couldn’t be simulated. WhatsApp is unreachable');
+  const status = banner.getByRole('status');
+  await expect(status).toHaveText('The reply couldn’t be simulated. WhatsApp is unreachable: the Graph API did not answer within 30 seconds, three times in a row, so the customer’s reply could not be delivered to this inbox');
+  // The notice takes the header's one status line: the page below does not move.
+  expect((await banner.boundingBox())?.height).toBe(headerHeight);
   // Another contact starts with a clean status line.
   await contactsGrid(page).getByRole('row').nth(1).click();
   await expect(contactHeading(page, 'Fred Fails')).toBeHidden();
