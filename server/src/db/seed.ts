@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Contact } from 'reachout/core';
+import type { Contact, TimelineEvent } from 'reachout/core';
 import { demoWorld, generateDemoContacts, type SeedWorld } from './demoData';
 import type { Database, DrizzleDatabase } from './openDatabase';
 import {
@@ -51,7 +51,9 @@ export async function seedWorld(db: Database, world: SeedWorld): Promise<void> {
         .values(world.chats.map((chat, index) => chatRowOf(chat, new Date(seededChatsEpoch + index * 1000))));
     }
     if (world.tickets.length > 0) await transaction.insert(tickets).values(world.tickets.map(ticketRowOf));
-    if (world.timeline.length > 0) await transaction.insert(timelineEvents).values(world.timeline.map(timelineRowOf));
+    for (let start = 0; start < world.timeline.length; start += batchSize) {
+      await transaction.insert(timelineEvents).values(world.timeline.slice(start, start + batchSize).map(timelineRowOf));
+    }
     if (world.messages && world.messages.length > 0) await transaction.insert(messages).values(world.messages.map(messageRowOf));
   });
 }
@@ -75,10 +77,26 @@ export async function seedDemoData(db: Database, options: SeedDemoDataOptions = 
   if (existing.length > 0) return;
   const phones = new Set(demoWorld.contacts.map((contact) => contact.phone));
   const generated = generateDemoContacts(count).filter((contact) => !phones.has(contact.phone));
-  await seedWorld(db, { ...demoWorld, contacts: [...demoWorld.contacts, ...generated] });
+  const seededContacts = [...demoWorld.contacts, ...generated];
+  await seedWorld(db, {
+    ...demoWorld,
+    contacts: seededContacts,
+    timeline: [...demoWorld.timeline, ...createdEventsOf(seededContacts, demoWorld.timeline)],
+  });
   // Statistics for the new rows now rather than whenever autovacuum gets to them (PGlite has none):
   // without them the planner misjudges how many contacts a search matches.
   await db.drizzle.execute(sql`analyze contacts`);
+}
+
+/**
+ * A "Contact created" timeline entry, at the contact's creation time, for every contact that has
+ * none: a seeded contact's timeline then starts where a created one's does.
+ */
+function createdEventsOf(seeded: readonly Contact[], timeline: readonly TimelineEvent[]): TimelineEvent[] {
+  const withCreated = new Set(timeline.filter((event) => event.type === 'contact.created').map((event) => event.contactId));
+  return seeded
+    .filter((contact) => !withCreated.has(contact.id))
+    .map((contact) => ({ id: `created-${contact.id}`, contactId: contact.id, type: 'contact.created', at: contact.createdAt, text: 'Contact created' }));
 }
 
 /** Empties every table (and restarts the event ids): for tests, much faster than a new database. */
