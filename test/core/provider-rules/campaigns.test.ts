@@ -74,6 +74,46 @@ describe('checkCampaignInput', () => {
   });
 });
 
+describe('checkCampaignInput, in detail', () => {
+  it('refuses values of the wrong type, each at its field with its own words', () => {
+    const errors = validationErrors(() =>
+      checkCampaignInput(
+        { ...input(), name: 42, senderId: 42, template: undefined, audience: { contactIds: [42] } } as unknown as CampaignInput,
+        now,
+      ),
+    );
+    expect(errors).toEqual({
+      name: 'Give the campaign a name',
+      senderId: 'Choose the number to send from',
+      template: 'Choose a template',
+      audience: 'Contact ids are strings',
+    });
+  });
+
+  it('says in its message every field that is wrong, with the reason', () => {
+    expect(() => checkCampaignInput(input({ name: '', audience: { contactIds: [] } }), now)).toThrow(
+      'Check the campaign: name: Give the campaign a name; audience: Pick at least one contact',
+    );
+  });
+
+  it('takes up to 100,000 picked contacts and a search of up to 200 characters, not one more', () => {
+    const ids = (count: number) => Array.from({ length: count }, (_, index) => `contact-${index}`);
+    expect(() => checkCampaignInput(input({ audience: { contactIds: ids(100_000) } }), now)).not.toThrow();
+    expect(validationErrors(() => checkCampaignInput(input({ audience: { contactIds: ids(100_001) } }), now)).audience).toBe(
+      'Pick at most 100000 contacts, or use a search',
+    );
+    expect(() => checkCampaignInput(input({ audience: { search: 's'.repeat(200) } }), now)).not.toThrow();
+  });
+
+  it('reads scheduledAt as a whole ISO time: nothing before or after it, seconds optional', () => {
+    expect(() => checkCampaignInput(input({ scheduledAt: '2026-12-06T10:00Z' }), now)).not.toThrow();
+    expect(() => checkCampaignInput(input({ scheduledAt: '2026-12-06T10:00:00.123+02:00' }), now)).not.toThrow();
+    for (const scheduledAt of ['x2026-12-06T10:00:00Z', '2026-12-06T10:00:00Z tomorrow', '2026-12-06T10:00:00.Z']) {
+      expect(validationErrors(() => checkCampaignInput(input({ scheduledAt }), now)).scheduledAt, scheduledAt).toMatch(/offset/);
+    }
+  });
+});
+
 describe('campaignSkipReason', () => {
   const free = { hasActiveChat: false, phoneTaken: false };
 
@@ -99,6 +139,10 @@ describe('recipientParameters', () => {
     const filled = recipientParameters(parameters, { 'body.1': 'firstName', 'header.1': 'lastName', 'buttons.0': 'email' }, contact());
     expect(filled).toEqual({ header: { type: 'text', text: 'Lima' }, body: { '1': 'Ana', '2': 'DEC10' }, buttons: { 0: 'ana@example.com' } });
     expect(parameters.body['1']).toBe('typed');
+  });
+
+  it('ignores a binding to a part a template does not have', () => {
+    expect(recipientParameters({ body: { '1': 'typed' } }, { 'footer.1': 'email' } as never, contact())).toEqual({ body: { '1': 'typed' } });
   });
 
   it('leaves out a bound variable the contact lacks', () => {
@@ -138,6 +182,10 @@ describe('campaignStatusAfter', () => {
   it('puts a resumed campaign back on its schedule while its time has not come', () => {
     expect(campaignStatusAfter('paused', 'resume', { scheduledAt: '2026-12-05T13:00:00Z', now })).toBe('scheduled');
     expect(campaignStatusAfter('paused', 'resume', { scheduledAt: '2026-12-05T11:00:00Z', now })).toBe('running');
+    // Its time is now: it runs.
+    expect(campaignStatusAfter('paused', 'resume', { scheduledAt: now.toISOString(), now })).toBe('running');
+    // A pause is a pause, whatever the schedule.
+    expect(campaignStatusAfter('scheduled', 'pause', { scheduledAt: '2026-12-05T13:00:00Z', now })).toBe('paused');
   });
 
   it('refuses what the status does not allow with CONFLICT, in words', () => {
