@@ -99,7 +99,9 @@ export function recipientParameters(
   const result: TemplateParameters = structuredClone(parameters);
   for (const [path, field] of Object.entries(bindings ?? {}) as [TemplateVariablePath, ContactField][]) {
     const value = contactFieldValue(contact, field);
-    const [part, key = ''] = path.split(/\.(.*)/su) as [string, string?];
+    const dot = path.indexOf('.');
+    const part = path.slice(0, dot);
+    const key = path.slice(dot + 1);
     if (part === 'header') {
       if (value === null) delete result.header;
       else result.header = { type: 'text', text: value };
