@@ -11,7 +11,7 @@ import { TemplatePreview } from '../template-preview';
 import type { TemplateContentIssue } from './templateContent';
 import { templateStepsNames } from './templateStepsParts';
 import type { TemplateStepsPartProps } from './templateStepsParts';
-import { variableLimit } from './templateContent';
+import { humanName, isNearLimit, variableLimit } from './templateContent';
 import type { TemplateContentState } from './useTemplateContent';
 
 /**
@@ -121,13 +121,18 @@ export const TemplateContentFields = forwardRef<HTMLDivElement, TemplateContentF
     const visibleError = (key: string, error: TemplateContentIssue | undefined) =>
       error !== undefined && (showAllErrors || touched.has(key) || error.code === 'provider' || error.code === 'too_long') ? error : undefined;
 
+    // Named variables ({{first_name}}) are labelled with their name ("First name"); positional
+    // ones ({{1}}) have none, so they say where they sit ("Body {{1}}").
+    const bodyKeys = new Set(parsedTemplate.variables.filter((variable) => variable.component === 'body').map((variable) => variable.key));
     const variableLabel = (variable: TemplateVariable) => {
+      const named = parsedTemplate.parameterFormat === 'NAMED';
       const placeholder = `{{${variable.key}}}`;
       switch (variable.component) {
         case 'header':
-          return t('wizard.variable.header', { variable: placeholder });
+          if (!named) return t('wizard.variable.header', { variable: placeholder });
+          return bodyKeys.has(variable.key) ? t('wizard.variable.inHeader', { name: humanName(variable.key) }) : humanName(variable.key);
         case 'body':
-          return t('wizard.variable.body', { variable: placeholder });
+          return named ? humanName(variable.key) : t('wizard.variable.body', { variable: placeholder });
         case 'button': {
           const text = parsedTemplate.buttons[variable.buttonIndex ?? 0]?.text ?? '';
           return t(variable.buttonType === 'COPY_CODE' ? 'wizard.variable.buttonCode' : 'wizard.variable.buttonUrl', { text });
@@ -146,9 +151,16 @@ export const TemplateContentFields = forwardRef<HTMLDivElement, TemplateContentF
       const error = visibleError(variable.path, errors[variable.path] ?? (variable.component === 'header' ? errors.header : undefined));
       // An over-long body is every body field's problem: each names the message's error too.
       const bodyTooLong = variable.component === 'body' && errors.body !== undefined;
-      const length = countCharacters(value);
+      // The header's limit is the whole header's, its fixed words included.
+      const header = parsedTemplate.header;
+      const length = countCharacters(
+        variable.component === 'header' && header?.format === 'TEXT' ? header.text.split(`{{${variable.key}}}`).join(value) : value,
+      );
       const limit = variableLimit(variable);
-      const describedBy = [`${id}-hint`, `${id}-count`, error ? `${id}-error` : null, bodyTooLong ? `${idPrefix}-body-error` : null]
+      const showCount = limit !== null && isNearLimit(length, limit);
+      const hint =
+        binding === undefined ? null : boundValue === null ? t('wizard.variable.boundMissing') : t('wizard.variable.bound', { value: boundValue });
+      const describedBy = [hint === null ? null : `${id}-hint`, showCount ? `${id}-count` : null, error ? `${id}-error` : null, bodyTooLong ? `${idPrefix}-body-error` : null]
         .filter(Boolean)
         .join(' ');
       return (
@@ -158,8 +170,9 @@ export const TemplateContentFields = forwardRef<HTMLDivElement, TemplateContentF
             id={id}
             value={value}
             readOnly={binding !== undefined}
+            placeholder={binding === undefined ? (variable.example ?? undefined) : undefined}
             aria-invalid={error || bodyTooLong ? true : undefined}
-            aria-describedby={describedBy}
+            aria-describedby={describedBy === '' ? undefined : describedBy}
             onChange={(event) => content.setVariable(variable.path, event.target.value)}
             onBlur={() => touch(variable.path)}
           />
@@ -168,18 +181,16 @@ export const TemplateContentFields = forwardRef<HTMLDivElement, TemplateContentF
             binding,
             setBinding: (field) => content.setBinding(variable.path, field),
           })}
-          <p id={`${id}-hint`} className={hintClass}>
-            {binding !== undefined
-              ? boundValue === null
-                ? t('wizard.variable.boundMissing')
-                : t('wizard.variable.bound', { value: boundValue })
-              : variable.example !== null
-                ? t('wizard.variable.example', { example: variable.example })
-                : null}
-          </p>
-          <p id={`${id}-count`} className={hintClass} data-slot={slot('counter')}>
-            {limit === null ? t('wizard.variable.count', { count: length }) : t('wizard.variable.countOfLimit', { count: length, limit })}
-          </p>
+          {hint !== null && (
+            <p id={`${id}-hint`} className={hintClass}>
+              {hint}
+            </p>
+          )}
+          {showCount && (
+            <p id={`${id}-count`} className={hintClass} data-slot={slot('counter')}>
+              {t('wizard.variable.countOfLimit', { count: length, limit })}
+            </p>
+          )}
           {error && (
             <p id={`${id}-error`} className={errorClass} data-slot={slot('error')}>
               {templateIssueText(t, error)}
@@ -319,9 +330,11 @@ export const TemplateContentFields = forwardRef<HTMLDivElement, TemplateContentF
           {renderMediaHeader()}
           {parsedTemplate.variables.length === 0 && mediaHeader === null && <p className={hintClass}>{t('wizard.content.noVariables')}</p>}
           {parsedTemplate.variables.map(renderVariable)}
-          <p className={hintClass} data-slot={slot('body-counter')} data-invalid={bodyError ? '' : undefined}>
-            {t('wizard.content.bodyCount', { count: content.bodyLength, limit: templateLimits.body })}
-          </p>
+          {isNearLimit(content.bodyLength, templateLimits.body) && (
+            <p className={hintClass} data-slot={slot('body-counter')} data-invalid={bodyError ? '' : undefined}>
+              {t('wizard.content.bodyCount', { count: content.bodyLength, limit: templateLimits.body })}
+            </p>
+          )}
           {bodyError && (
             <p id={`${idPrefix}-body-error`} className={errorClass}>
               {templateIssueText(t, bodyError)}

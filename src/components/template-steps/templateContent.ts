@@ -85,3 +85,21 @@ export function variableLimit(variable: { component: 'header' | 'body' | 'button
   if (variable.component === 'header') return templateLimits.headerText;
   return variable.buttonType === 'COPY_CODE' ? templateLimits.copyCode : null;
 }
+
+/** A counter shows from this share of its limit on: a calm form until a limit is close. */
+const nearLimitShare = 0.8;
+
+/** Whether a value is close enough to its limit (or over it) for its counter to show. */
+export function isNearLimit(length: number, limit: number): boolean {
+  return length >= limit * nearLimitShare;
+}
+
+/** A named variable's name for people: `first_name` → "First name", `orderId` → "Order id". */
+export function humanName(key: string): string {
+  const words = key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_\s-]+/g, ' ')
+    .trim()
+    .toLowerCase();
+  return words === '' ? key : words.charAt(0).toUpperCase() + words.slice(1);
+}

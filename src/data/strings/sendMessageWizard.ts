@@ -58,6 +58,7 @@ export const sendMessageWizardMessages = {
   'wizard.variable.source': 'Fill {field} from',
   'wizard.variable.source.typed': 'What I type',
   'wizard.variable.bound': 'From the contact: {value}',
+  'wizard.variable.inHeader': '{name} (header)',
   'wizard.variable.boundMissing': 'This contact has no value for this field.',
   'wizard.contactField.name': 'Contact name',
   'wizard.contactField.firstName': 'Contact first name',
