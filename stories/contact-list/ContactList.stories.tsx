@@ -130,6 +130,29 @@ export const HundredThousandContacts: Story = {
   },
 };
 
+/**
+ * A provider that leaves the total out (the reference server does for a broad search on a big
+ * book): the count says what is loaded, as a lower bound, until the last page.
+ */
+export const WithoutTotal: Story = {
+  parameters: {
+    reachout: {
+      manyContacts: true,
+      setup: (provider: MemoryProvider) => {
+        const listContacts = provider.listContacts.bind(provider);
+        provider.listContacts = async (params, context) => {
+          const { total: _total, ...page } = await listContacts(params, context);
+          return page;
+        };
+      },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    await rowsShown(canvasElement);
+    await within(canvasElement).findByText('50+ contacts');
+  },
+};
+
 /** Every request takes 800 ms: typing dims the previous results until the new ones arrive. */
 export const SlowNetwork: Story = {
   parameters: { reachout: { manyContacts: true, options: { latencyMs: 800 } } },
