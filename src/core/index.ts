@@ -83,12 +83,15 @@ export {
   checkNotification,
   contactMatchesSearch,
   contactSearchFields,
+  campaignCancelledReason,
   campaignCountsOf,
   campaignLimits,
   campaignPreflightOf,
   campaignSkipReason,
   campaignStatusAfter,
   checkCampaignInput,
+  messagingLimitBudget,
+  messagingLimitReason,
   recipientParameters,
   decodeCursor,
   encodeCursor,
@@ -112,6 +115,7 @@ export {
 } from './provider-rules';
 export type {
   CampaignRecipientFacts,
+  MessagingLimitBudget,
   CheckedNotification,
   ContactSearch,
   ContactSearchFields,

@@ -12,6 +12,7 @@ import type {
   CampaignSkipReason,
   CampaignStatus,
   Contact,
+  MessagingLimit,
   TemplateParameters,
 } from '../types';
 
@@ -21,7 +22,19 @@ export const campaignLimits = {
   /** Picked contacts in one campaign; a larger audience is a search. */
   contactIdsMaxCount: 100_000,
   searchMaxLength: 200,
+  /** WhatsApp's minimum gap between two messages to one person (error 131056 below it). */
+  perRecipientGapMs: 6000,
+  /** How far apart two `campaign.updated` events of a running campaign are, at least. */
+  eventIntervalMs: 1000,
+  /** The messaging limit's rolling window. */
+  messagingLimitWindowMs: 24 * 60 * 60 * 1000,
 } as const;
+
+/** The reason a queued recipient waits past the sender's messaging limit (`CampaignRecipient.reason`). */
+export const messagingLimitReason = 'messaging_limit';
+
+/** The reason of the recipients a cancel left unsent (skipped). */
+export const campaignCancelledReason = 'cancelled';
 
 const isoWithOffset = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -161,4 +174,47 @@ export function campaignStatusAfter(
   if (next === undefined) throw new ReachoutError('CONFLICT', `A ${status} campaign cannot be ${action === 'cancel' ? 'cancelled' : `${action}d`}`);
   if (next === 'running' && options.scheduledAt !== null && Date.parse(options.scheduledAt) > options.now.getTime()) return 'scheduled';
   return next;
+}
+
+/** A sender's use of its messaging limit now (`messagingLimitBudget`). */
+export interface MessagingLimitBudget {
+  /** Unique recipients in the last 24 hours. */
+  used: number;
+  /** How many more new recipients it may message now (`Infinity` without a limit). */
+  remaining: number;
+  /** When none remain: when the next one frees (a recipient leaves the window); else `null`. */
+  nextSlotAt: Date | null;
+  /** Whether `to` was messaged in the window (messaging them again uses no new slot). */
+  hasRecipient(to: string): boolean;
+}
+
+/**
+ * The rolling-24-hour budget of a sender with `limit` (`null` or absent: unlimited), given the
+ * sends that count against it (`to`, `at`: templates sent outside a customer window), at `now`.
+ *
+ * @example
+ * const budget = messagingLimitBudget(sender.messagingLimit, sendsOfLastDay, new Date());
+ * if (!budget.hasRecipient(phone) && budget.remaining === 0) waitUntil(budget.nextSlotAt);
+ */
+export function messagingLimitBudget(
+  limit: MessagingLimit | undefined,
+  sends: Iterable<{ to: string; at: string | number }>,
+  now: Date,
+): MessagingLimitBudget {
+  const since = now.getTime() - campaignLimits.messagingLimitWindowMs;
+  const latest = new Map<string, number>();
+  for (const send of sends) {
+    const at = typeof send.at === 'number' ? send.at : Date.parse(send.at);
+    if (!(at > since && at <= now.getTime())) continue;
+    if (at > (latest.get(send.to) ?? -Infinity)) latest.set(send.to, at);
+  }
+  const used = latest.size;
+  const remaining = limit === null || limit === undefined ? Infinity : Math.max(0, limit - used);
+  let nextSlotAt: Date | null = null;
+  if (remaining === 0 && typeof limit === 'number') {
+    // Under the limit again once `used - limit + 1` recipients have left the window.
+    const times = [...latest.values()].sort((left, right) => left - right);
+    nextSlotAt = new Date(times[used - limit]! + campaignLimits.messagingLimitWindowMs);
+  }
+  return { used, remaining, nextSlotAt, hasRecipient: (to) => latest.has(to) };
 }

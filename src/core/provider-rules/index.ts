@@ -26,12 +26,15 @@ export { checkNotification, parseSendNotificationInput } from './sendNotificatio
 export type { CheckedNotification, NotificationSendState } from './sendNotification';
 export { unstorableTextReason } from './storableText';
 export {
+  campaignCancelledReason,
   campaignCountsOf,
   campaignLimits,
   campaignPreflightOf,
   campaignSkipReason,
   campaignStatusAfter,
   checkCampaignInput,
+  messagingLimitBudget,
+  messagingLimitReason,
   recipientParameters,
 } from './campaigns';
-export type { CampaignRecipientFacts } from './campaigns';
+export type { CampaignRecipientFacts, MessagingLimitBudget } from './campaigns';

@@ -5,6 +5,7 @@ import {
   campaignSkipReason,
   campaignStatusAfter,
   checkCampaignInput,
+  messagingLimitBudget,
   recipientParameters,
 } from '../../../src/core/provider-rules';
 import { ReachoutError } from '../../../src/core/errors';
@@ -199,5 +200,49 @@ describe('campaignStatusAfter', () => {
     }
     expect(() => campaignStatusAfter('completed', 'cancel', options)).toThrow('A completed campaign cannot be cancelled');
     expect(() => campaignStatusAfter('cancelled', 'pause', options)).toThrow('A cancelled campaign cannot be paused');
+  });
+});
+
+describe('messagingLimitBudget', () => {
+  const hoursAgo = (hours: number) => now.getTime() - hours * 3_600_000;
+
+  it('counts unique recipients of the last 24 hours only', () => {
+    const budget = messagingLimitBudget(
+      250,
+      [
+        { to: '+1', at: hoursAgo(1) },
+        { to: '+1', at: hoursAgo(2) },
+        { to: '+2', at: new Date(hoursAgo(23)).toISOString() },
+        { to: '+3', at: hoursAgo(25) },
+      ],
+      now,
+    );
+    expect(budget.used).toBe(2);
+    expect(budget.remaining).toBe(248);
+    expect(budget.nextSlotAt).toBeNull();
+    expect(budget.hasRecipient('+1')).toBe(true);
+    expect(budget.hasRecipient('+3')).toBe(false);
+  });
+
+  it('has no end without a limit', () => {
+    expect(messagingLimitBudget(null, [{ to: '+1', at: hoursAgo(1) }], now).remaining).toBe(Infinity);
+    expect(messagingLimitBudget(undefined, [], now).remaining).toBe(Infinity);
+  });
+
+  it('once full, frees a slot when the recipient that leaves the window first leaves it (by their latest send)', () => {
+    const sends = Array.from({ length: 250 }, (_, index) => ({ to: `+${index}`, at: hoursAgo(20 - index / 100) }));
+    // The first recipient was messaged again an hour ago: the second leaves the window first.
+    sends.push({ to: '+0', at: hoursAgo(1) });
+    const budget = messagingLimitBudget(250, sends, now);
+    expect(budget.remaining).toBe(0);
+    expect(budget.nextSlotAt?.toISOString()).toBe(new Date(hoursAgo(20 - 1 / 100) + 24 * 3_600_000).toISOString());
+  });
+
+  it('over its limit (a lowered tier), waits until enough recipients left to be under it again', () => {
+    const sends = [1, 2, 3].map((hour) => ({ to: `+${hour}`, at: hoursAgo(24 - hour) }));
+    // A limit of 2 passed with 3 recipients: two must leave for a slot, the second leaves 2 hours from now.
+    const budget = messagingLimitBudget(2 as 250, sends, now);
+    expect(budget.remaining).toBe(0);
+    expect(budget.nextSlotAt?.toISOString()).toBe(new Date(now.getTime() + 2 * 3_600_000).toISOString());
   });
 });
