@@ -3,6 +3,7 @@ import jsxA11y from 'eslint-plugin-jsx-a11y';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import reachout from './eslint/reachout-plugin.js';
 
 export default tseslint.config(
   { ignores: ['dist', 'demo/dist', 'storybook-static', 'node_modules', 'coverage', 'bench/results', 'bench/.build', '**/*.d.ts', 'reports/mutation', '.stryker-tmp'] },
@@ -28,6 +29,14 @@ export default tseslint.config(
         { patterns: [{ group: ['react', 'react-dom', 'react/*', '@tanstack/*', '@radix-ui/*'], message: 'src/core has no React: it is importable by a Node backend.' }] },
       ],
     },
+  },
+  {
+    // Widgets, data hooks and what they import must leave nothing at module level that a host's
+    // bundler cannot drop. `reachout/testing` is test-only, never in a host's production bundle.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/testing/**'],
+    plugins: { reachout },
+    rules: { 'reachout/no-retained-module-work': 'error' },
   },
   {
     files: ['**/*.{js,mjs}'],
