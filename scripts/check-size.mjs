@@ -33,11 +33,13 @@ export const budgets = [
     initialKB: 45,
     totalKB: 85,
   },
+  // The dialog loads the phone metadata when it first opens (issue 16): initial 84.0 → 54.6 kB
+  // measured, 84.4 kB with the phone chunk.
   {
     name: 'CreateContactDialog + ReachoutProvider',
     code: `export { CreateContactDialog, ReachoutProvider } from 'reachout';`,
-    initialKB: 90,
-    totalKB: 90,
+    initialKB: 55.5,
+    totalKB: 85.5,
   },
   // Issue 16 asks for 140 kB. What binds it: `reachout` re-exports core's synchronous
   // `normalizePhone`, whose libphonenumber-js `min` metadata alone is about 35 kB; then the other
@@ -54,8 +56,9 @@ export const budgets = [
   // 172.7 with issue 19's ContactList selection, CampaignProgress, CampaignsList, CampaignWizard
   // and the shared template steps; 173.9 with the strings split per widget (issue 16: the tables'
   // module scaffolding costs `export *` 0.4 kB, and saves a single widget's import up to 4 kB);
-  // 174.9 with core's campaign rules (re-exported by the root entry).
-  { name: 'everything (reachout)', code: `export * from 'reachout';`, initialKB: 176, totalKB: 177 },
+  // 174.9 with core's campaign rules (re-exported by the root entry); 176.0 with the create
+  // dialog's phone loading (its pending country list and the wait on Create).
+  { name: 'everything (reachout)', code: `export * from 'reachout';`, initialKB: 177, totalKB: 178 },
   // 46.5 measured with the provider rules (issue 15); 50.7 with the CSV import rules (issue 20),
   // which a host's backend uses and widget-only imports tree-shake; 51.8 with the campaign rules
   // (issue 19).

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { countCharacters } from './characters';
-import { normalizePhone, type CountryCode, type PhoneFailureReason } from './phone';
+import { normalizePhone, type CountryCode, type PhoneFailureReason, type PhoneResult } from './phone';
 import type {
   Agent,
   Chat,
@@ -137,6 +137,17 @@ export interface ContactInputSchemaOptions {
  * z.parse(schema, { name: 'Ana', phone: '(11) 98765-4321' }).phone; // '+5511987654321'
  */
 export function createContactInputSchema(options: ContactInputSchemaOptions = {}) {
+  return createContactInputSchemaWith(normalizePhone, options);
+}
+
+/**
+ * `createContactInputSchema` reading the phone with `readPhone`: a widget passes the phone
+ * functions it loaded on first use, so libphonenumber stays out of its initial chunk. Internal.
+ */
+export function createContactInputSchemaWith(
+  readPhone: (input: string, defaultCountry?: CountryCode) => PhoneResult,
+  options: ContactInputSchemaOptions = {},
+) {
   const messages = { ...defaultContactInputMessages, ...options.messages };
   return z.object({
     name: z.pipe(
@@ -157,7 +168,7 @@ export function createContactInputSchema(options: ContactInputSchemaOptions = {}
     phone: z.pipe(
       z.string({ error: messages.phoneRequired }).check(...maxLengthFirst(contactLimits.phoneMaxLength, messages.phoneTooLong)),
       z.transform((value, context): string => {
-        const result = normalizePhone(value, options.defaultCountry);
+        const result = readPhone(value, options.defaultCountry);
         if (result.ok) return result.e164;
         context.issues.push({ code: 'custom', message: phoneMessage(result.reason, messages), input: value });
         return value;

@@ -131,7 +131,8 @@ export const CountryFromNumber: Story = {
   args: { defaultCountry: 'US', defaultValues: { name: 'Oliver Brown', phone: '+44 20 7946 0958' } },
   play: async () => {
     await screen.findByRole('dialog');
-    await expect(screen.getByRole('status')).toHaveTextContent('Country from the number: United Kingdom');
+    // The note comes with the phone metadata, loaded when the dialog opens.
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Country from the number: United Kingdom'));
   },
 };
 

@@ -128,11 +128,13 @@ export const CreateContactDialogPhoneField = forwardRef<HTMLDivElement, CreateCo
               <option value="">{t('createContact.field.country.placeholder')}</option>
               {form.countries.map((option) => (
                 <option key={option.country} value={option.country}>
-                  {t('createContact.field.country.option', {
-                    country: option.name,
-                    // A left-to-right mark keeps "+20" from reading "20+" in right-to-left text.
-                    callingCode: `\u200e+${option.callingCode}`,
-                  })}
+                  {option.callingCode === ''
+                    ? option.name
+                    : t('createContact.field.country.option', {
+                        country: option.name,
+                        // A left-to-right mark keeps "+20" from reading "20+" in right-to-left text.
+                        callingCode: `\u200e+${option.callingCode}`,
+                      })}
                 </option>
               ))}
             </select>

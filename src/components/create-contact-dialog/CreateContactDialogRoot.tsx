@@ -4,7 +4,7 @@ import * as Dialog from '@radix-ui/react-dialog';
 import { createWidgetContext } from '../internal/createWidgetContext';
 import type { WidgetContext } from '../internal/createWidgetContext';
 import { useControllableState } from '../internal/useControllableState';
-import { useCreateContactForm } from './useCreateContactForm';
+import { useCreateContactFormState } from './useCreateContactForm';
 import type { UseCreateContactFormOptions, UseCreateContactFormResult } from './useCreateContactForm';
 
 export interface CreateContactDialogContextValue {
@@ -82,13 +82,17 @@ export function CreateContactDialogRoot({
   ...formOptions
 }: CreateContactDialogRootProps) {
   const [open, setOpen] = useControllableState({ value: openProp, defaultValue: defaultOpen, onChange: onOpenChange });
-  const form = useCreateContactForm({
-    ...formOptions,
-    onCreated: (contact) => {
-      setOpen(false);
-      onCreated?.(contact);
+  // The phone functions (libphonenumber's metadata) load when the dialog first opens, not with the page.
+  const form = useCreateContactFormState(
+    {
+      ...formOptions,
+      onCreated: (contact) => {
+        setOpen(false);
+        onCreated?.(contact);
+      },
     },
-  });
+    open,
+  );
   // The form result is a new object on every render: memoizing the value would gain nothing.
   const value: CreateContactDialogContextValue = { form, unstyled, setOpen, onOpenContact };
   return (

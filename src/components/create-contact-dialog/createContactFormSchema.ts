@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
-import { createContactInputSchema } from '../../core';
-import type { ContactInputMessages, CountryCode } from '../../core';
+import type { ContactInputMessages, CountryCode, PhoneResult } from '../../core';
+import { loadedPhone } from '../../core/phoneLoader';
+import { createContactInputSchemaWith } from '../../core/schemas';
 
 /** What the create-contact form holds while a person types. */
 export interface CreateContactFormValues {
@@ -22,15 +23,26 @@ export interface CreateContactFormOutput {
 }
 
 /**
+ * Reads the phone with the phone functions once they have loaded. Until then the number passes
+ * as typed: the form shows no phone error it cannot know yet, and its submit waits for the
+ * functions before it validates (so a number never leaves the form unread).
+ */
+function readPhoneWhenLoaded(input: string, defaultCountry?: CountryCode): PhoneResult {
+  const phone = loadedPhone();
+  if (phone !== undefined) return phone.normalizePhone(input, defaultCountry);
+  return { ok: true, e164: input, country: undefined, national: input, international: input };
+}
+
+/**
  * The core contact schema, read with the country chosen in the form: the phone's country is a
  * form value, so the schema for each country is built on first use and kept.
  */
 export function createContactFormSchema(messages: Partial<ContactInputMessages>) {
-  const schemasByCountry = new Map<string, ReturnType<typeof createContactInputSchema>>();
+  const schemasByCountry = new Map<string, ReturnType<typeof createContactInputSchemaWith>>();
   const schemaFor = (country: CountryCode | '') => {
     let schema = schemasByCountry.get(country);
     if (!schema) {
-      schema = createContactInputSchema({ ...(country ? { defaultCountry: country } : {}), messages });
+      schema = createContactInputSchemaWith(readPhoneWhenLoaded, { ...(country ? { defaultCountry: country } : {}), messages });
       schemasByCountry.set(country, schema);
     }
     return schema;

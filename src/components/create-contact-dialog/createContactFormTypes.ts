@@ -115,7 +115,13 @@ export interface UseCreateContactFormResult {
   isPending: boolean;
   /** Something was typed or chosen: closing by accident keeps it, `reset()` discards it. */
   hasDraft: boolean;
-  /** Countries for the selector, named in the locale and sorted. */
+  /**
+   * The phone functions (libphonenumber's metadata, loaded on first use in a chunk of their own)
+   * have arrived. Until then `countries` holds only the chosen country, `phoneInfo` is `null`,
+   * the phone shows no error, and a submit waits for them; typing works throughout.
+   */
+  phoneReady: boolean;
+  /** Countries for the selector, named in the locale and sorted (only the chosen one until `phoneReady`). */
   countries: CountryOption[];
   /** The phone once valid, with the country it was read in; `null` while it is not a valid number. */
   phoneInfo: PhoneInfo | null;

@@ -1,14 +1,16 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm, useWatch } from 'react-hook-form';
-import { contactLimits, countryFromLocale, isAbortError, normalizePhone, toReachoutError } from '../../core';
+import { contactLimits, isAbortError, toReachoutError } from '../../core';
+import { loadedPhone, loadPhone } from '../../core/phoneLoader';
 import type { Contact, ContactInput, ContactInputMessages, ReachoutError } from '../../core';
 import { useCreateContact, useReachout } from '../../data';
 import { useMessages } from './messages';
-import { callingCodeOf, countryName, countryOptions } from './countryOptions';
+import { callingCodeOf, countryName, countryOptions, pendingCountryOptions, regionOfLocale } from './countryOptions';
 import { createContactFormSchema } from './createContactFormSchema';
 import type { CreateContactFormOutput, CreateContactFormValues } from './createContactFormSchema';
 import { useLatestRef } from '../internal/useLatestRef';
+import { usePhone } from '../internal/usePhone';
 import { applyProviderError, canRetry, textFields } from './applyProviderError';
 
 /** The image types the photo field takes. SVG is left out: it can carry scripts. */
@@ -73,6 +75,15 @@ function validationMessages(t: Translate): Partial<ContactInputMessages> {
  * );
  */
 export function useCreateContactForm(options: UseCreateContactFormOptions = {}): UseCreateContactFormResult {
+  return useCreateContactFormState(options, true);
+}
+
+/**
+ * `useCreateContactForm`, loading the phone functions only once `loadPhoneNow` is true: the
+ * dialog holds its form while closed (to keep a draft) but loads libphonenumber when it opens.
+ */
+export function useCreateContactFormState(options: UseCreateContactFormOptions, loadPhoneNow: boolean): UseCreateContactFormResult {
+  const phone = usePhone(loadPhoneNow);
   const { t, locale, errorMessage, formatNumber } = useMessages();
   const { dataProvider } = useReachout();
   const createContact = useCreateContact();
@@ -82,7 +93,8 @@ export function useCreateContactForm(options: UseCreateContactFormOptions = {}):
   const defaultName = options.defaultValues?.name ?? '';
   const defaultEmail = options.defaultValues?.email ?? '';
   const defaultPhone = options.defaultValues?.phone ?? '';
-  const defaultCountry = options.defaultCountry ?? countryFromLocale(locale) ?? '';
+  // Until the metadata confirms it, the locale's region stands in (the same for every common locale).
+  const defaultCountry = options.defaultCountry ?? (phone ? phone.countryFromLocale(locale) : regionOfLocale(locale)) ?? '';
   const initialValues = useMemo<CreateContactFormValues>(
     () => ({ name: defaultName, email: defaultEmail, phone: defaultPhone, country: defaultCountry }),
     [defaultName, defaultEmail, defaultPhone, defaultCountry],
@@ -192,8 +204,9 @@ export function useCreateContactForm(options: UseCreateContactFormOptions = {}):
     (error: ReachoutError) => {
       const placement = applyProviderError(error, photoRef.current !== null);
       if (placement.duplicatePhone) {
-        const typed = normalizePhone(getValues('phone'), getValues('country') || undefined);
-        setConflictPhone(typed.ok ? typed.e164 : null);
+        // Loaded: the submit that got this answer waited for the phone functions.
+        const typed = loadedPhone()?.normalizePhone(getValues('phone'), getValues('country') || undefined);
+        setConflictPhone(typed?.ok ? typed.e164 : null);
         setError('phone', { type: 'server', message: t('createContact.error.phoneExists') }, { shouldFocus: true });
       }
       placement.fields.forEach(({ field, message }, index) =>
@@ -267,15 +280,41 @@ export function useCreateContactForm(options: UseCreateContactFormOptions = {}):
     submitting.current = true;
     setFormError(null);
     try {
+      // The phone is read (and checked) with the phone functions: Create waits for them, the
+      // values stay as typed, and a chunk that does not arrive is an error the person can retry.
+      if (loadedPhone() === undefined) {
+        setIsPending(true);
+        try {
+          await loadPhone();
+        } catch (error) {
+          const reachoutError = toReachoutError(error);
+          setFormError({ code: reachoutError.code, message: errorMessage(reachoutError), details: [], canRetry: true });
+          return;
+        } finally {
+          setIsPending(false);
+        }
+      }
       await handleSubmit(create)();
     } finally {
       submitting.current = false;
     }
-  }, [handleSubmit, create]);
+  }, [handleSubmit, create, errorMessage]);
+
+  // Once the phone functions arrive, the phone's error (if the person has already left the
+  // field) and a default country the metadata does not know catch up.
+  useEffect(() => {
+    if (phone === undefined) return;
+    if (getFieldState('phone').isTouched) void trigger('phone');
+    if (!getFieldState('country').isDirty && getValues('country') !== defaultCountry) {
+      form.resetField('country', { defaultValue: defaultCountry });
+    }
+    // Runs when the functions arrive; the rest is read as it is then.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [phone]);
 
   const phoneInfo = useMemo<PhoneInfo | null>(() => {
-    if (!values.phone.trim()) return null;
-    const result = normalizePhone(values.phone, values.country || undefined);
+    if (phone === undefined || !values.phone.trim()) return null;
+    const result = phone.normalizePhone(values.phone, values.country || undefined);
     if (!result.ok) return null;
     return {
       e164: result.e164,
@@ -286,10 +325,10 @@ export function useCreateContactForm(options: UseCreateContactFormOptions = {}):
       isCountryFromNumber:
         result.country !== undefined &&
         result.country !== values.country &&
-        !(values.country !== '' && result.e164.startsWith(`+${callingCodeOf(values.country, locale) ?? ''}`)),
+        !(values.country !== '' && result.e164.startsWith(`+${callingCodeOf(values.country, locale, phone) ?? ''}`)),
       correction: result.correction,
     };
-  }, [values.phone, values.country, locale]);
+  }, [phone, values.phone, values.country, locale]);
 
   const duplicatePhone = conflictPhone !== null && phoneInfo?.e164 === conflictPhone ? conflictPhone : null;
 
@@ -334,7 +373,8 @@ export function useCreateContactForm(options: UseCreateContactFormOptions = {}):
     formError,
     isPending,
     hasDraft: formState.isDirty || photo !== null,
-    countries: countryOptions(locale),
+    phoneReady: phone !== undefined,
+    countries: phone ? countryOptions(locale, phone) : pendingCountryOptions(values.country, locale),
     phoneInfo,
     phoneNote,
     duplicatePhone,

@@ -15,14 +15,18 @@ function subscribe(onLoaded: () => void): () => void {
   };
 }
 
+// Starts nothing: a closed dialog reads whatever has loaded when it renders, and subscribes once open.
+const subscribeWithoutLoading = () => () => {};
+
 const getServerSnapshot = () => undefined;
 
 /**
  * The phone functions (`formatPhone`, `normalizePhone`...), loaded on first use in a chunk of
  * their own: `undefined` until then (and on the server, so hydration matches), then the module.
+ * With `load` false it starts no load (a closed dialog), and returns the functions if they have loaded.
  */
-export function usePhone(): PhoneModule | undefined {
-  return useSyncExternalStore(subscribe, loadedPhone, getServerSnapshot);
+export function usePhone(load = true): PhoneModule | undefined {
+  return useSyncExternalStore(load ? subscribe : subscribeWithoutLoading, loadedPhone, getServerSnapshot);
 }
 
 /** A stored (E.164) number formatted for people once the phone functions have loaded; as stored until then. */
