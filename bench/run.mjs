@@ -15,6 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { measureBundles } from './bundle.mjs';
+import { printTargets } from './targets.mjs';
 import { buildWizardPage, runTypingFloorOnce, runWizardOnce } from './wizard.mjs';
 
 const here = import.meta.dirname;
@@ -315,6 +316,8 @@ const markdown = [
 console.log('\nMedians over runs (spread min–max); frames = rAF deltas during a 60-frame scripted scroll;');
 console.log('key = keydown → filtered rows painted (ContactList with searchDebounceMs={0}):\n');
 for (const r of table) console.log(r.map((c, i) => c.padEnd(widths[i])).join('  '));
+
+printTargets(Object.values(summary));
 
 if (wizard.cases.length) {
   console.log('\nSendMessageWizard (1,000 templates): median (min–max) over runs; key = keydown → preview painted');
