@@ -1,7 +1,11 @@
 import '../../../src/styles.css';
-import { cleanup, screen, waitFor } from '@testing-library/react';
+import { cleanup, renderHook, screen, waitFor } from '@testing-library/react';
+import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useCreateContactForm } from '../../../src/components/create-contact-dialog';
 import type { PhoneModule } from '../../../src/core/phoneLoader';
+import { ReachoutProvider } from '../../../src/data';
+import { createMemoryProvider } from '../../../src/testing';
 import { callsOf, descriptionOf, field, renderDialog } from './helpers';
 
 // A phone chunk that arrives only when the test says so (or fails), standing in for a slow
@@ -139,5 +143,26 @@ describe('CreateContactDialog: phone metadata loaded when it opens', () => {
     expect(callsOf(provider, 'createContact').map((call) => call.params.input)).toEqual([
       { name: 'Ada Lovelace', email: null, phone: '+442079460000' },
     ]);
+  });
+});
+
+describe('useCreateContactForm: phone metadata loaded on mount', () => {
+  it('reports phoneReady, and drops a locale region without phone numbers (en-AQ, Antarctica) from the country once the metadata arrives', async () => {
+    const provider = createMemoryProvider();
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <ReachoutProvider dataProvider={provider} locale="en-AQ">
+        {children}
+      </ReachoutProvider>
+    );
+    const { result } = renderHook(() => useCreateContactForm(), { wrapper });
+    expect(slowPhone.loads).toBeGreaterThan(0);
+    expect(result.current.phoneReady).toBe(false);
+    expect(result.current.values.country).toBe('AQ');
+    expect(result.current.countries.map((option) => option.country)).toEqual(['AQ']);
+
+    slowPhone.arrive();
+    await waitFor(() => expect(result.current.phoneReady).toBe(true));
+    await waitFor(() => expect(result.current.values.country).toBe(''));
+    expect(result.current.countries.length).toBeGreaterThan(200);
   });
 });
