@@ -1,8 +1,8 @@
 import { forwardRef } from 'react';
-import { formatPhone } from '../../core/phone';
 import { useAgents } from '../../data';
 import { useMessages } from './messages';
 import { ticketReference } from '../internal/ticketReference';
+import { FormattedPhone } from '../internal/usePhone';
 import { SendMessageWizardStepBody, usePartClassName, useSendMessageWizardContext } from './SendMessageWizardRoot';
 import type { SendMessageWizardStepProps } from './SendMessageWizardRoot';
 
@@ -80,7 +80,10 @@ export const SendMessageWizardStatusStep = forwardRef<HTMLDivElement, SendMessag
         {to !== null && (
           <div>
             <dt>{t('wizard.field.to')}</dt>
-            <dd dir="ltr">{formatPhone(to)}</dd>
+            <dd dir="ltr">
+              {/* The phone functions load on first use (the recipient step has loaded them by now). */}
+              <FormattedPhone e164={to} />
+            </dd>
           </div>
         )}
         <div>
