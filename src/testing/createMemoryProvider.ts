@@ -416,7 +416,7 @@ export function createMemoryProvider(options: MemoryProviderOptions = {}): Memor
       faults.set(method, queue);
     },
     completeVerification: notifications.completeVerification,
-    advanceCampaigns: () => campaigns.advance(),
+    advanceCampaigns: (options) => campaigns.advance(options?.turns),
     receiveReply(contactId, text) {
       const contact = contacts.require(contactId).contact;
       const at = nowIso();

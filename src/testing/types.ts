@@ -161,9 +161,10 @@ export interface MemoryProviderControl {
    * `messagingLimit` (unique recipients in the last 24 hours) stay queued with reason
    * `'messaging_limit'` until a slot frees; sent ones become delivered, delivered ones read. A
    * running campaign with nobody left queued completes. Emits `campaign.updated` for each
-   * campaign that changed and answers how many did.
+   * campaign that changed and answers how many did. `turns` takes at most that many queued
+   * recipients of each campaign this step (a campaign part way through).
    */
-  advanceCampaigns(): number;
+  advanceCampaigns(options?: { turns?: number }): number;
   /** Marks the contact as opted out of (or back into) proactive messages. Emits `contact.updated`. */
   setOptedOut(contactId: string, optedOut: boolean): Contact;
   /** Changes the delay of calls made from now on. */

@@ -104,6 +104,15 @@ describe('memory provider campaigns', () => {
     await expect(memory.updateCampaign({ id: campaign.id, action: 'cancel' })).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 
+  it('takes at most `turns` queued recipients a step when asked, leaving the rest queued', async () => {
+    const memory = createMemoryProvider({ ...structuredClone(contractFixtures), now, verify: () => 'success' });
+    const campaign = await memory.createCampaign({ input: input({ audience: { contactIds: [contractIds.oscar, contractIds.paula, contractIds.ana] } }) });
+    memory.control.advanceCampaigns({ turns: 2 });
+    expect(await memory.getCampaign({ id: campaign.id })).toMatchObject({ status: 'running', counts: { sent: 2, queued: 1 } });
+    memory.control.advanceCampaigns({ turns: 2 });
+    expect(await memory.getCampaign({ id: campaign.id })).toMatchObject({ status: 'completed', counts: { delivered: 2, sent: 1, queued: 0 } });
+  });
+
   describe('the sender’s messaging limit', () => {
     /** Generated contacts none of whom a campaign skips (some generated ones have opted out). */
     const reachable = (count: number) => generateContacts(count, 3).map(({ optedOut: _optedOut, ...contact }) => contact);

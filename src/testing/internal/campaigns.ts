@@ -55,8 +55,8 @@ export interface CampaignStore {
   list(params: { cursor?: string | null; limit?: number }): Page<Campaign>;
   listRecipients(params: { campaignId: string; status?: CampaignRecipientStatus; cursor?: string | null; limit?: number }): Page<CampaignRecipient>;
   update(params: { id: string; action: CampaignAction }): Campaign;
-  /** Starts due scheduled campaigns and moves every running one on a step; answers how many changed. */
-  advance(): number;
+  /** Starts due scheduled campaigns and moves every running one on a step (up to `turns` recipients each); answers how many changed. */
+  advance(turns?: number): number;
 }
 
 interface StoredCampaign {
@@ -374,8 +374,8 @@ export function createCampaignStore(context: CampaignStoreContext): CampaignStor
       return copy(stored.campaign);
     },
 
-    advance() {
-      return advanceAll(Infinity);
+    advance(turns = Infinity) {
+      return advanceAll(turns);
     },
   };
 
