@@ -3,17 +3,25 @@
 import { createRoot } from 'react-dom/client';
 import { CampaignProgress } from '../../src/components/campaign-progress/index';
 import { ReachoutProvider } from '../../src/data/index';
-import { campaignFixture, createCampaignProvider } from '../../stories/support/campaignProvider';
+import { createMemoryProvider, fixtures, generateContacts } from '../../src/testing/index';
 import '../../src/styles.css';
 
 const total = 10_000;
-const campaign = campaignFixture({
-  id: 'campaign-bench',
-  name: 'Bench',
-  status: 'running',
-  counts: { total, skipped: 0, queued: total, sent: 0, delivered: 0, read: 0, failed: 0 },
+const recipients = generateContacts(total, 19).map(({ optedOut: _optedOut, ...contact }) => contact);
+const provider = createMemoryProvider({ ...fixtures, contacts: recipients, verify: () => 'success' });
+const template = fixtures.templates.find((candidate) => candidate.name === 'order_update')!;
+const createBenchCampaign = () => provider.createCampaign({
+  input: {
+    idempotencyKey: 'bench',
+    name: 'Bench',
+    senderId: 'sender-support',
+    template: { id: template.id, name: template.name, language: template.language },
+    parameters: { header: { type: 'text', text: '#1' }, body: { '1': 'there', '2': 'DHL', '3': 'Friday' } },
+    audience: { contactIds: recipients.map((contact) => contact.id) },
+    scheduledAt: null,
+  },
 });
-const provider = createCampaignProvider({ campaigns: [campaign] });
+let campaignId = '';
 const container = document.getElementById('root')!;
 const now = () => performance.now();
 
@@ -31,11 +39,12 @@ function whenShown(): Promise<void> {
 
 const bench = {
   async mount() {
+    campaignId = (await createBenchCampaign()).id;
     const t0 = now();
     createRoot(container).render(
       <ReachoutProvider dataProvider={provider}>
         <div style={{ inlineSize: 800 }}>
-          <CampaignProgress campaignId={campaign.id} />
+          <CampaignProgress campaignId={campaignId} />
         </div>
       </ReachoutProvider>,
     );
@@ -55,7 +64,7 @@ const bench = {
     };
     requestAnimationFrame(frame);
     for (let index = 0; index < updates; index += 1) {
-      provider.campaignControl.advance(campaign.id, perUpdate);
+      provider.control.advanceCampaigns({ turns: perUpdate });
       await new Promise((resolve) => setTimeout(resolve, intervalMs));
     }
     running = false;

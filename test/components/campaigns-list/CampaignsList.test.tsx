@@ -12,8 +12,8 @@ afterEach(() => {
   cleanup();
 });
 
-function renderList(options: CampaignProviderOptions = {}, pageSize?: number) {
-  const provider = createCampaignProvider(options);
+async function renderList(options: CampaignProviderOptions = {}, pageSize?: number) {
+  const provider = await createCampaignProvider(options);
   const onSelect = vi.fn<(campaign: Campaign) => void>();
   render(
     <ReachoutProvider dataProvider={provider} queryClient={createReachoutQueryClient()}>
@@ -30,8 +30,9 @@ const items = () =>
 
 describe('CampaignsList', () => {
   it('lists the campaigns newest first, each with its status and progress', async () => {
-    renderList();
+    const { provider } = await renderList();
     await waitFor(() => expect(items()).toHaveLength(5));
+    const { counts } = await provider.getCampaign({ id: campaignFixtures.running.id });
     expect(items().map((item) => item.querySelector('.reachout-campaigns-list__name')?.textContent)).toEqual([
       'December newsletter',
       'Order delays, week 48',
@@ -40,37 +41,39 @@ describe('CampaignsList', () => {
       'Survey (wrong link)',
     ]);
     expect(items()[1]?.textContent).toContain('Sending');
-    expect(items()[1]?.textContent).toContain('1,000 of 2,400');
+    expect(items()[1]?.textContent).toContain(`${(counts.total - counts.queued).toLocaleString('en')} of 2,400`);
     expect(items()[3]?.textContent).toContain('Completed');
   });
 
   it('calls onSelect with the campaign chosen', async () => {
-    const { onSelect, user } = renderList();
+    const { onSelect, user } = await renderList();
     await waitFor(() => expect(items()).toHaveLength(5));
     await user.click(items()[2] as HTMLElement);
     expect(onSelect).toHaveBeenCalledWith(expect.objectContaining({ id: campaignFixtures.paused.id }));
   });
 
   it('loads older campaigns with "Load more"', async () => {
-    const { user } = renderList({}, 2);
+    const { user } = await renderList({}, 2);
     await waitFor(() => expect(items()).toHaveLength(2));
     await user.click(screen.getByRole('button', { name: 'Load more' }));
     await waitFor(() => expect(items()).toHaveLength(4));
   });
 
   it('updates a campaign live from campaign.updated', async () => {
-    const { provider } = renderList();
+    const { provider } = await renderList();
     await waitFor(() => expect(items()).toHaveLength(5));
-    act(() => provider.campaignControl.advance(campaignFixtures.running.id, 1400));
+    act(() => {
+      provider.control.advanceCampaigns();
+    });
     await waitFor(() => expect(items()[1]?.textContent).toContain('Completed'));
     expect(items()[1]?.textContent).toContain('2,400 of 2,400');
   });
 
   it('says when there are no campaigns, and when the provider has none to offer', async () => {
-    renderList({ campaigns: [] });
+    await renderList({ seeded: false });
     expect(await screen.findByText('No campaigns yet')).toBeTruthy();
     cleanup();
-    renderList({ supported: false });
+    await renderList({ supported: false });
     expect(screen.getByRole('status').textContent).toBe('Campaigns aren’t available: this data provider doesn’t offer them.');
   });
 });
