@@ -4,44 +4,13 @@
 // times the server's pace), 80 recipients each, the recipients table refetching on each.
 // Prints figures; run with `npx node bench/campaign.mjs`. Knobs (env): BENCH_RUNS (default 3),
 // BENCH_CPU (default 1,4), CHROMIUM_PATH.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
+import { buildBenchPage, launchBenchBrowser } from './browser.mjs';
 
-const here = import.meta.dirname;
-const outDir = path.join(here, '.build', 'campaign');
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const cpuRates = (process.env.BENCH_CPU ?? '1,4').split(',').map(Number);
 
-mkdirSync(outDir, { recursive: true });
-await build({
-  entryPoints: [path.join(here, 'page', 'campaign.tsx')],
-  outdir: outDir,
-  bundle: true,
-  minify: true,
-  format: 'iife',
-  platform: 'browser',
-  target: 'es2022',
-  jsx: 'automatic',
-  define: { 'process.env.NODE_ENV': '"production"' },
-  logLevel: 'warning',
-  banner: { js: '/* eslint-disable */' },
-});
-writeFileSync(
-  path.join(outDir, 'index.html'),
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>campaign bench</title>
-<link rel="stylesheet" href="campaign.css"></head><body style="margin:0"><div id="root"></div>
-<script src="campaign.js"></script></body></html>`,
-);
-const url = pathToFileURL(path.join(outDir, 'index.html')).href;
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
-});
+const url = await buildBenchPage({ entry: 'campaign' });
+const browser = await launchBenchBrowser();
 for (const cpu of cpuRates) {
   for (let run = 1; run <= runs; run += 1) {
     const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
