@@ -1,7 +1,7 @@
 import '../../../src/styles.css';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useState } from 'react';
+import { createRef, useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CampaignWizard } from '../../../src/components/campaign-wizard';
 import type { CampaignWizardProps } from '../../../src/components/campaign-wizard';
@@ -149,5 +149,69 @@ describe('CampaignWizard', () => {
   it('says so when the data provider has no campaign methods', async () => {
     await renderWizard({}, { supported: false });
     expect(within(dialog()).getByRole('status').textContent).toBe('Campaigns aren’t available: this data provider doesn’t offer them.');
+  });
+});
+
+describe('CampaignWizard parts', () => {
+  it('recompose: the Trigger opens the Content (defaultOpen false), onOpenChange hears it, classes merge, refs forward', async () => {
+    const provider = await createCampaignProvider({ seeded: false });
+    const onOpenChange = vi.fn<(open: boolean) => void>();
+    const triggerRef = createRef<HTMLButtonElement>();
+    const contentRef = createRef<HTMLDivElement>();
+    const user = userEvent.setup();
+    render(
+      <ReachoutProvider dataProvider={provider} queryClient={createReachoutQueryClient()}>
+        <CampaignWizard.Root onOpenChange={onOpenChange} audience={{ search: '' }} now={fixedNow}>
+          <CampaignWizard.Trigger ref={triggerRef} className="host-trigger" />
+          <CampaignWizard.Content ref={contentRef} className="host-content" aria-describedby={undefined}>
+            <CampaignWizard.Header />
+            <CampaignWizard.Step />
+            <p>Host note between the parts</p>
+            <CampaignWizard.Footer unstyled data-testid="footer" />
+          </CampaignWizard.Content>
+        </CampaignWizard.Root>
+      </ReachoutProvider>,
+    );
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(triggerRef.current?.className).toBe('reachout-template-steps__button host-trigger');
+    await user.click(screen.getByRole('button', { name: 'Create campaign' }));
+    expect(onOpenChange).toHaveBeenCalledWith(true);
+    expect(contentRef.current).toBe(dialog());
+    expect(dialog().className).toBe('reachout-campaign-wizard host-content');
+    expect(dialog().getAttribute('data-step')).toBe('audience');
+    expect(within(dialog()).getByText('Host note between the parts')).toBeTruthy();
+    // Only the parts asked for: no stepper.
+    expect(dialog().querySelector('[data-slot="campaign-wizard-stepper"]')).toBeNull();
+    const footer = screen.getByTestId('footer');
+    expect(footer.className).toBe('');
+    expect(within(footer).getByRole('button', { name: 'Next' }).className).toBe('');
+    await user.type(within(dialog()).getByRole('textbox', { name: 'Campaign name' }), 'Parts');
+    await user.click(within(footer).getByRole('button', { name: 'Next' }));
+    expect(dialog().getAttribute('data-step')).toBe('template');
+    await user.keyboard('{Escape}');
+    expect(onOpenChange).toHaveBeenLastCalledWith(false);
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('a controlled Root follows open; Unsupported speaks only without campaign methods', async () => {
+    const provider = await createCampaignProvider({ seeded: false, supported: false });
+    render(
+      <ReachoutProvider dataProvider={provider} queryClient={createReachoutQueryClient()}>
+        <CampaignWizard.Root open>
+          <CampaignWizard.Content aria-describedby={undefined}>
+            <CampaignWizard.Header />
+            <CampaignWizard.Unsupported className="host-note" />
+            <CampaignWizard.Stepper />
+            <CampaignWizard.Footer />
+          </CampaignWizard.Content>
+        </CampaignWizard.Root>
+      </ReachoutProvider>,
+    );
+    expect(within(dialog()).getByRole('status').className).toBe('reachout-campaign-wizard__note host-note');
+    expect(within(dialog()).queryByRole('button', { name: 'Next' })).toBeNull();
+  });
+
+  it('says which part is outside its Root', () => {
+    expect(() => render(<CampaignWizard.Footer />)).toThrow('<CampaignWizard.Footer> must be used inside <CampaignWizard.Root>');
   });
 });

@@ -2,6 +2,7 @@ import '../../../src/styles.css';
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createRef } from 'react';
 import { CampaignsList } from '../../../src/components/campaigns-list';
 import type { Campaign } from '../../../src/core/types';
 import { createReachoutQueryClient, ReachoutProvider } from '../../../src/data';
@@ -75,5 +76,68 @@ describe('CampaignsList', () => {
     cleanup();
     await renderList({ supported: false });
     expect(screen.getByRole('status').textContent).toBe('Campaigns aren’t available: this data provider doesn’t offer them.');
+  });
+});
+
+describe('CampaignsList parts', () => {
+  it('recompose: props spread, classes merged, refs forwarded, unstyled drops our classes, host clicks composed', async () => {
+    const provider = await createCampaignProvider();
+    const onSelect = vi.fn<(campaign: Campaign) => void>();
+    const itemsRef = createRef<HTMLUListElement>();
+    const loadMoreRef = createRef<HTMLButtonElement>();
+    const user = userEvent.setup();
+    render(
+      <ReachoutProvider dataProvider={provider} queryClient={createReachoutQueryClient()}>
+        <CampaignsList.Root onSelect={onSelect} pageSize={2} className="host-root" data-testid="root">
+          <CampaignsList.Items ref={itemsRef} className="host-items" data-testid="items">
+            {(campaign) => (
+              <CampaignsList.Item
+                key={campaign.id}
+                campaign={campaign}
+                unstyled
+                onClick={(event) => {
+                  if (campaign.status === 'scheduled') event.preventDefault();
+                }}
+              />
+            )}
+          </CampaignsList.Items>
+          <CampaignsList.LoadMore ref={loadMoreRef} className="host-more" />
+        </CampaignsList.Root>
+      </ReachoutProvider>,
+    );
+    const list = await screen.findByTestId('items');
+    expect(itemsRef.current).toBe(list);
+    expect(list.className).toBe('reachout-campaigns-list__items host-items');
+    expect(screen.getByTestId('root').className).toBe('reachout-campaigns-list host-root');
+    await waitFor(() => expect(items()).toHaveLength(2));
+    expect(items().map((item) => item.className)).toEqual(['', '']);
+    // The host's handler runs first; preventDefault keeps ours from selecting.
+    await user.click(items()[0] as HTMLElement);
+    expect(onSelect).not.toHaveBeenCalled();
+    await user.click(items()[1] as HTMLElement);
+    expect(onSelect).toHaveBeenCalledWith(expect.objectContaining({ id: campaignFixtures.running.id }));
+    expect(loadMoreRef.current?.className).toBe('reachout-campaigns-list__more host-more');
+    await user.click(loadMoreRef.current as HTMLButtonElement);
+    await waitFor(() => expect(items()).toHaveLength(4));
+    // Only the parts asked for: no empty note, no error.
+    expect(screen.queryByText('No campaigns yet')).toBeNull();
+  });
+
+  it('shows Empty and Unsupported only in their states', async () => {
+    const provider = await createCampaignProvider({ seeded: false });
+    render(
+      <ReachoutProvider dataProvider={provider} queryClient={createReachoutQueryClient()}>
+        <CampaignsList.Root>
+          <CampaignsList.Unsupported />
+          <CampaignsList.Empty className="host-empty">Nothing sent yet</CampaignsList.Empty>
+        </CampaignsList.Root>
+      </ReachoutProvider>,
+    );
+    expect((await screen.findByText('Nothing sent yet')).className).toBe('reachout-campaigns-list__note host-empty');
+    expect(screen.queryByRole('status')).toBeNull();
+  });
+
+  it('says which part is outside its Root', () => {
+    expect(() => render(<CampaignsList.LoadMore />)).toThrow('<CampaignsList.LoadMore> must be used inside <CampaignsList.Root>');
   });
 });
