@@ -15,9 +15,10 @@ export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /**
  * Builds `bench/page/<entry>.tsx` into `bench/.build/<name>/` with an `index.html` that loads it
  * into `<div id="root">` (styled with `rootStyle`), and answers the page's file URL.
- * `minify: false` keeps function names readable in a profile.
+ * `minify: false` keeps function names readable in a profile; `reactProfiling` uses React's
+ * profiling build, so `<Profiler onRender>` reports render times in production.
  */
-export async function buildBenchPage({ entry, name = entry, title = `${name} bench`, rootStyle = '', minify = true }) {
+export async function buildBenchPage({ entry, name = entry, title = `${name} bench`, rootStyle = '', minify = true, reactProfiling = false }) {
   const outDir = path.join(here, '.build', name);
   mkdirSync(outDir, { recursive: true });
   await build({
@@ -31,6 +32,7 @@ export async function buildBenchPage({ entry, name = entry, title = `${name} ben
     jsx: 'automatic',
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'warning',
+    ...(reactProfiling ? { alias: { 'react-dom/client': 'react-dom/profiling' } } : {}),
     // The bundle lands in the repository tree: keep `eslint .` off it.
     banner: { js: '/* eslint-disable */' },
   });

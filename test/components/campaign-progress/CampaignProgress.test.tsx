@@ -1,7 +1,7 @@
 import '../../../src/styles.css';
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createRef } from 'react';
 import { CampaignProgress } from '../../../src/components/campaign-progress';
 import { ReachoutError } from '../../../src/core';
@@ -126,6 +126,32 @@ describe('CampaignProgress', () => {
     expect(new Set(reasons)).toEqual(new Set(['Not delivered: the number can’t receive WhatsApp messages']));
     const lastCall = provider.control.calls.filter((call) => call.method === 'listCampaignRecipients').at(-1);
     expect(lastCall?.params).toEqual({ campaignId: campaignFixtures.running.id, status: 'failed', cursor: null, limit: 100 });
+  });
+
+  it('renders again only the rows whose recipient moved when campaign.updated arrives', async () => {
+    const provider = await createCampaignProvider();
+    render(
+      <ReachoutProvider dataProvider={provider} queryClient={createReachoutQueryClient()}>
+        <div style={{ inlineSize: 800 }}>
+          <CampaignProgress campaignId={campaignFixtures.running.id} defaultRecipientStatus="failed" />
+        </div>
+      </ReachoutProvider>,
+    );
+    await waitFor(() => expect(recipientRows().length).toBeGreaterThan(3));
+    const shown = recipientRows().length;
+    // Each row formats its time when it renders.
+    const format = vi.spyOn(Intl.DateTimeFormat.prototype, 'format', 'get');
+    act(() => {
+      provider.control.advanceCampaigns({ turns: 80 });
+    });
+    const { counts } = await provider.getCampaign({ id: campaignFixtures.running.id });
+    await waitFor(() => expect(count('Queued')).toBe(counts.queued.toLocaleString('en')));
+    await waitFor(() => expect(provider.control.calls.filter((call) => call.method === 'listCampaignRecipients')).toHaveLength(2));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The failed rows on screen did not move (new failures come later in the list): none rendered again.
+    expect(recipientRows().length).toBe(shown);
+    expect(format).not.toHaveBeenCalled();
+    format.mockRestore();
   });
 
   it('says so when the data provider has no campaign methods', async () => {
