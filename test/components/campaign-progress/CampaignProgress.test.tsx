@@ -140,7 +140,7 @@ describe('CampaignProgress', () => {
     await waitFor(() => expect(recipientRows().length).toBeGreaterThan(3));
     const shown = recipientRows().length;
     // Each row formats its time when it renders (`format` is a getter of a bound function).
-    const format = vi.spyOn(Intl.DateTimeFormat.prototype as unknown as { get format(): (date?: Date | number) => string }, 'format', 'get');
+    const format = vi.spyOn(Intl.DateTimeFormat.prototype as unknown as { format: unknown }, 'format', 'get');
     act(() => {
       provider.control.advanceCampaigns({ turns: 80 });
     });
