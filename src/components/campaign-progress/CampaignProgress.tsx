@@ -86,6 +86,7 @@ const knownReasons: Record<string, true> = {
   'campaignProgress.reason.130429': true,
   'campaignProgress.reason.131056': true,
   'campaignProgress.reason.messaging_limit': true,
+  'campaignProgress.reason.cancelled': true,
 };
 
 /**

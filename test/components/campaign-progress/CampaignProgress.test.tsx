@@ -154,6 +154,20 @@ describe('CampaignProgress', () => {
     format.mockRestore();
   });
 
+  it('says in words why a cancelled campaign skipped its unsent recipients', async () => {
+    const provider = await createCampaignProvider();
+    render(
+      <ReachoutProvider dataProvider={provider} queryClient={createReachoutQueryClient()}>
+        <div style={{ inlineSize: 800 }}>
+          <CampaignProgress campaignId={campaignFixtures.cancelled.id} defaultRecipientStatus="skipped" />
+        </div>
+      </ReachoutProvider>,
+    );
+    await waitFor(() => expect(recipientRows().length).toBeGreaterThan(0));
+    const reasons = recipientRows().map((row) => row.querySelector('[data-column="reason"]')?.textContent);
+    expect(reasons).toContain('Skipped: the campaign was cancelled');
+  });
+
   it('says so when the data provider has no campaign methods', async () => {
     await renderProgress('campaign-running', { supported: false });
     expect(screen.getByRole('status').textContent).toBe('Campaigns aren’t available: this data provider doesn’t offer them.');
