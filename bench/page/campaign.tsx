@@ -4,6 +4,8 @@ import { Profiler } from 'react';
 import type { ProfilerOnRenderCallback } from 'react';
 import { createRoot } from 'react-dom/client';
 import { CampaignProgress } from '../../src/components/campaign-progress/index';
+import type { ReachoutDataProvider } from '../../src/core/provider';
+import type { Campaign, CampaignRecipient, Page, ReachoutEvent } from '../../src/core/types';
 import { ReachoutProvider } from '../../src/data/index';
 import { createMemoryProvider, fixtures, generateContacts } from '../../src/testing/index';
 import '../../src/styles.css';
@@ -24,6 +26,39 @@ const createBenchCampaign = () => provider.createCampaign({
   },
 });
 let campaignId = '';
+
+/**
+ * `replay` takes the memory provider's queue off the measured time: its steps run before the
+ * measure, each recorded as the campaign and the recipients' first page, and the updates then
+ * replay them as a backend's events would arrive (its work done elsewhere). `live` runs each step
+ * in the page, as a story does.
+ */
+type ProviderMode = 'live' | 'replay';
+let mode: ProviderMode = 'live';
+const snapshots: Array<{ campaign: Campaign; firstPage: Page<CampaignRecipient> }> = [];
+let shown = 0;
+const replayListeners = new Set<(event: ReachoutEvent) => void>();
+const replayProvider: ReachoutDataProvider = {
+  ...provider,
+  getCampaign: async () => structuredClone(snapshots[shown]!.campaign),
+  listCampaignRecipients: async (params, context) =>
+    (params.cursor ?? null) === null && params.status === undefined ? structuredClone(snapshots[shown]!.firstPage) : provider.listCampaignRecipients(params, context),
+  subscribe: (listener) => {
+    replayListeners.add(listener);
+    return () => replayListeners.delete(listener);
+  },
+};
+async function record(steps: number, perUpdate: number) {
+  const snapshot = async () => ({
+    campaign: await provider.getCampaign({ id: campaignId }),
+    firstPage: await provider.listCampaignRecipients({ campaignId, cursor: null, limit: 100 }),
+  });
+  snapshots.push(await snapshot());
+  for (let step = 0; step < steps; step += 1) {
+    provider.control.advanceCampaigns({ turns: perUpdate });
+    snapshots.push(await snapshot());
+  }
+}
 /** React's own account of the widget's renders (the page is built with React's profiling build). */
 let renderMs = 0;
 let commits = 0;
@@ -49,11 +84,14 @@ function whenShown(): Promise<void> {
 }
 
 const bench = {
-  async mount() {
+  /** Mounts the widget over the `live` provider, or over a `replay` of `steps` steps of `perUpdate` recipients. */
+  async mount(providerMode: ProviderMode = 'live', steps = 20, perUpdate = 80) {
+    mode = providerMode;
     campaignId = (await createBenchCampaign()).id;
+    if (mode === 'replay') await record(steps, perUpdate);
     const t0 = now();
     createRoot(container).render(
-      <ReachoutProvider dataProvider={provider}>
+      <ReachoutProvider dataProvider={mode === 'replay' ? replayProvider : provider}>
         <div style={{ inlineSize: 800 }}>
           <Profiler id="campaign-progress" onRender={onRender}>
             <CampaignProgress campaignId={campaignId} />
@@ -81,7 +119,13 @@ const bench = {
     requestAnimationFrame(frame);
     for (let index = 0; index < updates; index += 1) {
       const started = now();
-      provider.control.advanceCampaigns({ turns: perUpdate });
+      if (mode === 'replay') {
+        shown = Math.min(shown + 1, snapshots.length - 1);
+        const event: ReachoutEvent = { type: 'campaign.updated', campaign: structuredClone(snapshots[shown]!.campaign) };
+        for (const listener of replayListeners) listener(event);
+      } else {
+        provider.control.advanceCampaigns({ turns: perUpdate });
+      }
       providerMs += now() - started;
       await new Promise((resolve) => setTimeout(resolve, intervalMs));
     }
