@@ -3,40 +3,14 @@
 // through 1,000 messages (older pages loading on the way) with the long tasks counted, and
 // keystroke in the composer → painted (p95). Prints figures; run with `npx node bench/chat.mjs`.
 // Knobs (env): BENCH_RUNS (default 3), BENCH_CPU (default 1), CHROMIUM_PATH.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
+import { buildBenchPage, launchBenchBrowser } from './browser.mjs';
 
-const here = import.meta.dirname;
-const outDir = path.join(here, '.build', 'chat');
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const cpuRates = (process.env.BENCH_CPU ?? '1').split(',').map(Number);
 const typed = 'Thanks, see you Friday!';
 
-export async function buildChatPage() {
-  mkdirSync(outDir, { recursive: true });
-  await build({
-    entryPoints: [path.join(here, 'page', 'chat.tsx')],
-    outdir: outDir,
-    bundle: true,
-    minify: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2022',
-    jsx: 'automatic',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    logLevel: 'warning',
-    banner: { js: '/* eslint-disable */' },
-  });
-  writeFileSync(
-    path.join(outDir, 'index.html'),
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>chat bench</title>
-<link rel="stylesheet" href="chat.css"></head><body style="margin:0"><div id="root"></div>
-<script src="chat.js"></script></body></html>`,
-  );
-  return pathToFileURL(path.join(outDir, 'index.html')).href;
+export function buildChatPage() {
+  return buildBenchPage({ entry: 'chat' });
 }
 
 export async function runChatOnce(browser, url, cpu) {
@@ -71,11 +45,7 @@ const percentile = (values, p) => {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const url = await buildChatPage();
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
-  });
+  const browser = await launchBenchBrowser();
   try {
     for (const cpu of cpuRates) {
       for (let run = 1; run <= runs; run += 1) {

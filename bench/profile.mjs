@@ -4,45 +4,20 @@
 // Chrome DevTools › Performance) to bench/.build/profile/. Last, the list is unmounted and mounted
 // again on the same page (`mount-again`): the cold mount minus that one is first-run cost.
 //   npx node bench/profile.mjs [impl=ours] [n=100000] [cpu=1]
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
+import { buildBenchPage, launchBenchBrowser } from './browser.mjs';
 
 const here = import.meta.dirname;
 const outDir = path.join(here, '.build', 'profile');
 const [impl = 'ours', n = '100000', cpu = '1'] = process.argv.slice(2);
-mkdirSync(outDir, { recursive: true });
-await build({
-  entryPoints: [path.join(here, 'page', 'main.tsx')],
-  outdir: outDir,
-  bundle: true,
-  minify: false,
-  format: 'iife',
-  platform: 'browser',
-  target: 'es2022',
-  jsx: 'automatic',
-  define: { 'process.env.NODE_ENV': '"production"' },
-  logLevel: 'warning',
-  // The bundle lands in the repository tree: keep `eslint .` off it.
-  banner: { js: '/* eslint-disable */' },
-});
-writeFileSync(
-  path.join(outDir, 'index.html'),
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="stylesheet" href="main.css"></head>
-<body style="margin:0"><div id="root" style="width:900px"></div><script src="main.js"></script></body></html>`,
-);
+const pageUrl = await buildBenchPage({ entry: 'main', name: 'profile', title: 'bench', rootStyle: 'width:900px', minify: false });
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
-});
+const browser = await launchBenchBrowser();
 const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
 const page = await context.newPage();
 const cdp = await context.newCDPSession(page);
-await page.goto(pathToFileURL(path.join(outDir, 'index.html')).href);
+await page.goto(pageUrl);
 await page.evaluate(([i, c]) => window.bench.prepare(i, c), [impl, Number(n)]);
 if (Number(cpu) !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: Number(cpu) });
 await cdp.send('Profiler.enable');

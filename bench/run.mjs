@@ -11,22 +11,19 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
+import { buildBenchPage, chromiumPath, launchBenchBrowser } from './browser.mjs';
 import { measureBundles } from './bundle.mjs';
 import { printTargets } from './targets.mjs';
 import { buildWizardPage, runTypingFloorOnce, runWizardOnce } from './wizard.mjs';
 
 const here = import.meta.dirname;
-const outDir = path.join(here, '.build');
 const resultsFile = path.join(here, 'results', 'latest.json');
 const env = process.env;
 const runs = Number(env.BENCH_RUNS ?? 5);
 const sizes = (env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
 const cpuRates = (env.BENCH_CPU ?? '1,4').split(',').map(Number);
 const impls = (env.BENCH_IMPLS ?? 'ours,virtual,query,naive').split(',').filter(Boolean);
-const executablePath = env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const executablePath = chromiumPath;
 const scrollSteps = 60;
 const scrollPx = 1000; // ≈ 18 rows of 56 px per frame: a fast fling
 const typed = 'maria'; // typed one key at a time, then erased: 10 keystrokes per run
@@ -37,28 +34,7 @@ const typed = 'maria'; // typed one key at a time, then erased: 10 keystrokes pe
 const settleMs = Number(env.BENCH_SETTLE_MS ?? 1000);
 
 // ---- build the page -------------------------------------------------------------------------
-mkdirSync(outDir, { recursive: true });
-await build({
-  entryPoints: [path.join(here, 'page', 'main.tsx')],
-  outdir: outDir,
-  bundle: true,
-  minify: true,
-  format: 'iife',
-  platform: 'browser',
-  target: 'es2022',
-  jsx: 'automatic',
-  define: { 'process.env.NODE_ENV': '"production"' },
-  logLevel: 'warning',
-  // The bundle lands in the repository tree: keep `eslint .` off it.
-  banner: { js: '/* eslint-disable */' },
-});
-writeFileSync(
-  path.join(outDir, 'index.html'),
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title>
-<link rel="stylesheet" href="main.css"></head><body style="margin:0"><div id="root" style="width:900px"></div>
-<script src="main.js"></script></body></html>`,
-);
-const pageUrl = pathToFileURL(path.join(outDir, 'index.html')).href;
+const pageUrl = await buildBenchPage({ entry: 'main', title: 'bench', rootStyle: 'width:900px' });
 
 // ---- helpers ----------------------------------------------------------------------------------
 const median = (xs) => {
@@ -142,11 +118,7 @@ const machine = {
 };
 console.log(`Machine: ${machine.cpu}, ${machine.cores} cores, load ${machine.loadAverageStart.join(' ')}, ${chromiumVersion}, node ${process.version}`);
 
-const browser = await chromium.launch({
-  executablePath,
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
-});
+const browser = await launchBenchBrowser();
 
 // key `${impl}|${n}|${cpu}` -> run results. BENCH_RESUME=1 continues an interrupted run from
 // bench/results/latest.json.tmp (its runs count; the missing ones are measured).

@@ -2,38 +2,12 @@
 // SendMessageWizard cases: open → first interactive step, Next → template step with 1,000
 // templates painted, and keystroke → live preview painted while typing a variable; beside it the
 // same keystrokes into a bare React input that echoes its text (the floor).
-import { writeFileSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { buildBenchPage } from './browser.mjs';
 
-const here = import.meta.dirname;
-const outDir = path.join(here, '.build', 'wizard');
 const typedValue = 'DHL Express';
 
-export async function buildWizardPage() {
-  mkdirSync(outDir, { recursive: true });
-  await build({
-    entryPoints: [path.join(here, 'page', 'wizard.tsx')],
-    outdir: outDir,
-    bundle: true,
-    minify: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2022',
-    jsx: 'automatic',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    logLevel: 'warning',
-    // The bundle lands in the repository tree: keep `eslint .` off it.
-    banner: { js: '/* eslint-disable */' },
-  });
-  writeFileSync(
-    path.join(outDir, 'index.html'),
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>wizard bench</title>
-<link rel="stylesheet" href="wizard.css"></head><body style="margin:0"><div id="root"></div>
-<script src="wizard.js"></script></body></html>`,
-  );
-  return pathToFileURL(path.join(outDir, 'index.html')).href;
+export function buildWizardPage() {
+  return buildBenchPage({ entry: 'wizard' });
 }
 
 /**

@@ -69,6 +69,7 @@ export function createMemoryProvider(options: MemoryProviderOptions = {}): Memor
   const verify = options.verify ?? ((phone: E164) => (phone.endsWith(unreachableSuffix) ? 'failed' : 'success'));
   const verifyAfterMs = options.verifyAfterMs ?? null;
   const deliveryStepMs = options.deliveryStepMs ?? null;
+  const campaignStepMs = options.campaignStepMs ?? null;
   const random = createRandom(options.seed ?? 1);
   let latency: LatencyOption = options.latencyMs ?? 0;
 
@@ -147,10 +148,11 @@ export function createMemoryProvider(options: MemoryProviderOptions = {}): Memor
     return timer;
   };
 
-  const drawLatency = (): number => {
-    if (typeof latency === 'number') return latency;
-    return random.integer(Math.min(latency.min, latency.max), Math.max(latency.min, latency.max));
+  const drawDelay = (range: LatencyOption): number => {
+    if (typeof range === 'number') return range;
+    return random.integer(Math.min(range.min, range.max), Math.max(range.min, range.max));
   };
+  const drawLatency = (): number => drawDelay(latency);
 
   /** Every method goes through here: record, abort, latency, injected fault, then the work. */
   const perform = async <Result>(
@@ -238,6 +240,8 @@ export function createMemoryProvider(options: MemoryProviderOptions = {}): Memor
       templates.find((template) => template.id === templateId && templateBelongsTo(template, senderId)),
     activeChatOf,
     verify,
+    schedule,
+    nextStepMs: campaignStepMs === null ? null : () => drawDelay(campaignStepMs),
   });
 
   const notifications = createNotificationStore({
@@ -412,7 +416,7 @@ export function createMemoryProvider(options: MemoryProviderOptions = {}): Memor
       faults.set(method, queue);
     },
     completeVerification: notifications.completeVerification,
-    advanceCampaigns: () => campaigns.advance(),
+    advanceCampaigns: (options) => campaigns.advance(options?.turns),
     receiveReply(contactId, text) {
       const contact = contacts.require(contactId).contact;
       const at = nowIso();

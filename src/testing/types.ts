@@ -75,6 +75,15 @@ export interface MemoryProviderOptions {
    */
   deliveryStepMs?: number | null;
   /**
+   * How often campaigns move on their own, in milliseconds (a fixed time, or one drawn from
+   * `{ min, max }` for each step like `latencyMs`): a scheduled campaign starts once its time has
+   * come, and a running one sends what the reference server's default rate (80 a second) allows
+   * in that time, then delivers and reads what it sent. `null`: campaigns move only on
+   * `control.advanceCampaigns()`.
+   * @default null
+   */
+  campaignStepMs?: LatencyOption | null;
+  /**
    * Which numbers fail verification when it completes on its own (`verifyAfterMs`).
    * @default numbers ending in `0000` fail (WhatsApp error 131026), every other number succeeds
    */
@@ -147,19 +156,22 @@ export interface MemoryProviderControl {
   setMessageStatus(messageId: string, status: MessageStatus, failureReason?: string): Message;
   /**
    * Starts the scheduled campaigns whose time has come (by the provider's clock) and moves every
-   * running campaign one step: its queued recipients are skipped (the reason decided now), failed
-   * (a number `verify` fails) or sent; sent ones become delivered, delivered ones read. A running
-   * campaign with nobody left queued completes. Emits `campaign.updated` for each campaign that
-   * changed and answers how many did.
+   * running campaign one step without waiting: its queued recipients are skipped (the reason
+   * decided now), failed (a number `verify` fails) or sent; those past the sender's
+   * `messagingLimit` (unique recipients in the last 24 hours) stay queued with reason
+   * `'messaging_limit'` until a slot frees; sent ones become delivered, delivered ones read. A
+   * running campaign with nobody left queued completes. Emits `campaign.updated` for each
+   * campaign that changed and answers how many did. `turns` takes at most that many queued
+   * recipients of each campaign this step (a campaign part way through).
    */
-  advanceCampaigns(): number;
+  advanceCampaigns(options?: { turns?: number }): number;
   /** Marks the contact as opted out of (or back into) proactive messages. Emits `contact.updated`. */
   setOptedOut(contactId: string, optedOut: boolean): Contact;
   /** Changes the delay of calls made from now on. */
   setLatency(latencyMs: LatencyOption): void;
   /** Copies of everything the provider holds. */
   snapshot(): MemoryProviderState;
-  /** Cancels pending verification and delivery timers and drops every listener. */
+  /** Cancels pending verification, delivery and campaign timers and drops every listener. */
   dispose(): void;
 }
 

@@ -46,6 +46,12 @@ export const Running: Story = {
   play: async ({ canvasElement }) => shown(canvasElement, campaignFixtures.running.name),
 };
 
+/** Moving on its own, as a server's queue would: a step a second at 80 messages a second. */
+export const Live: Story = {
+  parameters: { reachout: { options: { campaignStepMs: 1000 } } },
+  play: async ({ canvasElement }) => shown(canvasElement, campaignFixtures.running.name),
+};
+
 export const Scheduled: Story = {
   args: { campaignId: campaignFixtures.scheduled.id },
   play: async ({ canvasElement }) => shown(canvasElement, campaignFixtures.scheduled.name),
@@ -56,7 +62,7 @@ export const Paused: Story = {
   play: async ({ canvasElement }) => shown(canvasElement, campaignFixtures.paused.name),
 };
 
-/** Completed, 41 failed: the recipients filtered to the failures, reasons in words. */
+/** Completed with failures: the recipients filtered to the failures, reasons in words. */
 export const CompletedWithFailures: Story = {
   args: { campaignId: campaignFixtures.completed.id, defaultRecipientStatus: 'failed' },
   play: async ({ canvasElement }) => {
@@ -87,7 +93,7 @@ export const ProviderWithoutCampaigns: Story = {
 /** The campaign could not be loaded: the reason in words, and Retry. */
 export const ProviderError: Story = {
   parameters: {
-    reachout: { setup: (provider: CampaignStoryProvider) => provider.campaignControl.failNext('getCampaign', new ReachoutError('NOT_FOUND', 'No such campaign')) },
+    reachout: { setup: (provider: CampaignStoryProvider) => provider.control.failNext('getCampaign', new ReachoutError('NOT_FOUND', 'No such campaign')) },
   },
   play: async ({ canvasElement }) => {
     await expect(await within(canvasElement).findByRole('alert', {}, { timeout: 8000 })).toHaveTextContent('The campaign couldn’t be loaded');

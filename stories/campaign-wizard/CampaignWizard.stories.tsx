@@ -9,7 +9,7 @@ const meta = {
   component: CampaignWizard,
   args: { defaultOpen: true, onCreated: fn(), audience: { contactIds: ['contact-ana-lima', 'contact-hugo-martin', 'contact-priya-sharma'] } },
   render: (args, context) => (
-    <CampaignStory options={(context.parameters.reachout as { options?: CampaignProviderOptions } | undefined)?.options}>
+    <CampaignStory options={{ seeded: false, ...(context.parameters.reachout as { options?: CampaignProviderOptions } | undefined)?.options }}>
       <CampaignWizard {...args} />
     </CampaignStory>
   ),

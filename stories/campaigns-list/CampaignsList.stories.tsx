@@ -36,7 +36,7 @@ export const Default: Story = {
 };
 
 export const Empty: Story = {
-  parameters: { reachout: { options: { campaigns: [] } } },
+  parameters: { reachout: { options: { seeded: false } } },
   play: async ({ canvasElement }) => {
     await expect(await within(canvasElement).findByText('No campaigns yet')).toBeInTheDocument();
   },

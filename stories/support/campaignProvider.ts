@@ -1,272 +1,138 @@
-// Campaigns in fixed states (scheduled, running with counts, completed with failures...) for the
-// campaign widgets' stories and tests, with `advance` to move a running one on by a given count.
-// The memory provider's own campaign methods play the real rules (`control.advanceCampaigns()`);
-// these fixtures show states those rules reach only after many steps. Same contract: newest
-// first, cursors, `campaign.updated` events, pause/resume/cancel.
+// The campaign widgets' stories and tests run on the real memory provider: every campaign state
+// below (scheduled, running part way, paused, completed with failures, cancelled) is reached by
+// creating campaigns and moving them on with `control.advanceCampaigns({ turns })`, so the
+// counts, skips, failure reasons and events are the ones core's rules give.
 import type { ReachoutDataProvider } from '../../src/core/provider';
-import type { Campaign, CampaignAction, CampaignRecipient, CampaignRecipientStatus, ReachoutEvent } from '../../src/core/types';
-import { createMemoryProvider } from '../../src/testing';
+import type { CampaignInput, Contact } from '../../src/core/types';
+import { createMemoryProvider, fixtures, generateContacts } from '../../src/testing';
+import type { LatencyOption, MemoryProvider } from '../../src/testing';
 
-type MemoryProvider = ReturnType<typeof createMemoryProvider>;
+type CampaignMethodName = 'previewCampaign' | 'createCampaign' | 'getCampaign' | 'listCampaigns' | 'listCampaignRecipients' | 'updateCampaign';
+const campaignMethodNames: readonly CampaignMethodName[] = [
+  'previewCampaign',
+  'createCampaign',
+  'getCampaign',
+  'listCampaigns',
+  'listCampaignRecipients',
+  'updateCampaign',
+];
 
-const minute = 60_000;
-const base = Date.parse('2026-12-01T09:00:00Z');
-const at = (minutes: number) => new Date(base + minutes * minute).toISOString();
+/** The seeded campaigns, oldest first: created in this order, so `campaign-1` is the cancelled one. */
+const seeds = [
+  { key: 'cancelled', name: 'Survey (wrong link)', recipients: 500 },
+  { key: 'completed', name: 'Black Friday follow-up', recipients: 600 },
+  { key: 'paused', name: 'Store reopening', recipients: 800 },
+  { key: 'running', name: 'Order delays, week 48', recipients: 2400 },
+  { key: 'scheduled', name: 'December newsletter', recipients: 0 },
+] as const;
 
-/** A campaign with counts; the rest filled in. */
-export function campaignFixture(partial: Partial<Campaign> & Pick<Campaign, 'id' | 'name' | 'status'>): Campaign {
-  return {
-    senderId: 'sender-main',
-    template: { id: 'template-order-update', name: 'order_update', language: 'en' },
-    scheduledAt: null,
-    createdAt: at(0),
-    updatedAt: at(5),
-    counts: { total: 0, skipped: 0, queued: 0, sent: 0, delivered: 0, read: 0, failed: 0 },
-    ...partial,
-  };
-}
+type SeedKey = (typeof seeds)[number]['key'];
 
-const failureReasons = ['131049', '131026'];
-const skipReasons = ['active_chat', 'opted_out', 'invalid_number'];
+/** Each seeded campaign's id and name (the memory provider numbers campaigns as it creates them). */
+export const campaignFixtures = Object.fromEntries(
+  seeds.map((seed, index) => [seed.key, { id: `campaign-${index + 1}`, name: seed.name }]),
+) as Record<SeedKey, { id: string; name: string }>;
 
-/** Recipients matching a campaign's counts, in a stable order. */
-export function recipientsFor(campaign: Campaign): CampaignRecipient[] {
-  const out: CampaignRecipient[] = [];
-  const statuses: CampaignRecipientStatus[] = ['read', 'delivered', 'sent', 'failed', 'skipped', 'queued'];
-  for (const status of statuses) {
-    for (let index = 0; index < campaign.counts[status]; index += 1) {
-      const n = out.length;
-      let reason: string | null = null;
-      if (status === 'failed') reason = failureReasons[n % failureReasons.length] ?? null;
-      if (status === 'skipped') reason = skipReasons[n % skipReasons.length] ?? null;
-      out.push({
-        contactId: `${campaign.id}-contact-${n}`,
-        phone: `+55119${String(80_000_000 + n).padStart(8, '0')}`,
-        status,
-        reason,
-        messageId: status === 'queued' || status === 'skipped' ? null : `${campaign.id}-message-${n}`,
-        updatedAt: campaign.updatedAt,
-      });
-    }
-  }
-  return out;
-}
+const senderId = 'sender-support';
+const orderUpdate = fixtures.templates.find((template) => template.name === 'order_update');
+if (!orderUpdate) throw new Error('fixtures lost the order_update template');
 
-const counts = (total: number, parts: Partial<Campaign['counts']>): Campaign['counts'] => ({
-  total,
-  skipped: 0,
-  queued: 0,
-  sent: 0,
-  delivered: 0,
-  read: 0,
-  failed: 0,
-  ...parts,
-});
+/** The campaigns' recipients: generated contacts, one slice per campaign (some opted out: skipped). */
+const audienceContacts: Contact[] = generateContacts(
+  seeds.reduce((sum, seed) => sum + seed.recipients, 0),
+  48,
+);
 
-/** One campaign in each state, newest first. */
-export const campaignFixtures = {
-  scheduled: campaignFixture({
-    id: 'campaign-scheduled',
-    name: 'December newsletter',
-    status: 'scheduled',
-    scheduledAt: '2026-12-20T10:00:00Z',
-    createdAt: at(50),
-    counts: counts(1200, { queued: 1200 }),
-  }),
-  running: campaignFixture({
-    id: 'campaign-running',
-    name: 'Order delays, week 48',
-    status: 'running',
-    createdAt: at(40),
-    counts: counts(2400, { queued: 1400, sent: 400, delivered: 350, read: 150, failed: 40, skipped: 60 }),
-  }),
-  paused: campaignFixture({
-    id: 'campaign-paused',
-    name: 'Store reopening',
-    status: 'paused',
-    createdAt: at(30),
-    counts: counts(800, { queued: 500, sent: 100, delivered: 120, read: 50, failed: 10, skipped: 20 }),
-  }),
-  completed: campaignFixture({
-    id: 'campaign-completed',
-    name: 'Black Friday follow-up',
-    status: 'completed',
-    createdAt: at(20),
-    counts: counts(600, { delivered: 300, read: 220, failed: 41, skipped: 39 }),
-  }),
-  cancelled: campaignFixture({
-    id: 'campaign-cancelled',
-    name: 'Survey (wrong link)',
-    status: 'cancelled',
-    createdAt: at(10),
-    counts: counts(500, { queued: 380, sent: 70, delivered: 30, skipped: 20 }),
-  }),
-};
+/** About one number in 25 cannot receive WhatsApp messages (error 131026 at the send). */
+const unreachable = (phone: string) => Number(phone.slice(-2)) % 25 === 7;
 
 export interface CampaignProviderOptions {
-  campaigns?: Campaign[];
-  /** Milliseconds each campaign call takes. @default 0 */
-  latencyMs?: number;
+  /** Seed the five campaigns (else the fixtures world without campaigns). @default true */
+  seeded?: boolean;
+  /** Milliseconds each call takes once seeded, as the memory provider's `latencyMs`. @default 0 */
+  latencyMs?: LatencyOption;
+  /** Let campaigns move on their own (the memory provider's `campaignStepMs`). @default null */
+  campaignStepMs?: LatencyOption | null;
   /** Leave the campaign methods out (a provider without campaigns). @default true */
   supported?: boolean;
 }
 
-type CampaignMethods = Required<
-  Pick<ReachoutDataProvider, 'previewCampaign' | 'createCampaign' | 'getCampaign' | 'listCampaigns' | 'listCampaignRecipients' | 'updateCampaign'>
->;
+export type CampaignStoryProvider = MemoryProvider;
 
-export type CampaignCall = { method: keyof CampaignMethods; params: unknown };
+const input = (name: string, overrides: Partial<CampaignInput>): CampaignInput => ({
+  idempotencyKey: `story-${name}`,
+  name,
+  senderId,
+  template: { id: orderUpdate.id, name: orderUpdate.name, language: orderUpdate.language },
+  parameters: { header: { type: 'text', text: '#10423' }, body: { '2': 'DHL Express', '3': 'Friday' } },
+  bindings: { 'body.1': 'firstName' },
+  audience: { contactIds: [] },
+  scheduledAt: null,
+  ...overrides,
+});
 
-export type CampaignStoryProvider = MemoryProvider &
-  CampaignMethods & {
-    campaignControl: {
-      calls: CampaignCall[];
-      /** Moves up to `count` queued recipients of a running campaign on to sent, and says so. */
-      advance: (campaignId: string, count: number) => void;
-      /** The next campaign call of `method` rejects with `error`. */
-      failNext: (method: keyof CampaignMethods, error: Error) => void;
-    };
+/** Two weeks ahead, at 10:00 UTC. */
+const inTwoWeeks = () => {
+  const date = new Date(Date.now() + 14 * 24 * 60 * 60 * 1000);
+  date.setUTCHours(10, 0, 0, 0);
+  return date.toISOString();
+};
+
+/** Creates and moves the seeded campaigns through the provider's own methods and controls. */
+async function seed(provider: MemoryProvider): Promise<void> {
+  let offset = 0;
+  const audience = (count: number) => {
+    const contactIds = audienceContacts.slice(offset, offset + count).map((contact) => contact.id);
+    offset += count;
+    return { contactIds };
   };
+  const create = (key: SeedKey, overrides: Partial<CampaignInput>) => {
+    const { name, recipients } = seeds.find((candidate) => candidate.key === key)!;
+    return provider.createCampaign({ input: input(name, { audience: audience(recipients), ...overrides }) });
+  };
+  const step = (turns: number) => provider.control.advanceCampaigns({ turns });
 
-export function createCampaignProvider(options: CampaignProviderOptions = {}): CampaignStoryProvider {
-  const memory = createMemoryProvider();
-  const campaigns = new Map<string, Campaign>();
-  const recipients = new Map<string, CampaignRecipient[]>();
-  for (const campaign of options.campaigns ?? Object.values(campaignFixtures)) {
-    campaigns.set(campaign.id, structuredClone(campaign));
-    recipients.set(campaign.id, recipientsFor(campaign));
+  // Cancelled after 120 went out: the rest skipped as cancelled.
+  const cancelled = await create('cancelled', {});
+  step(120);
+  await provider.updateCampaign({ id: cancelled.id, action: 'cancel' });
+  // Completed: everyone's turn came; failures and skips among them.
+  await create('completed', {});
+  step(Infinity);
+  step(0);
+  // Paused part way.
+  const paused = await create('paused', {});
+  step(300);
+  await provider.updateCampaign({ id: paused.id, action: 'pause' });
+  // Running: three steps so far (read, delivered, sent), the rest queued.
+  await create('running', {});
+  step(400);
+  step(400);
+  step(300);
+  // Scheduled: a search audience, resolved when it starts.
+  await provider.createCampaign({ input: input(campaignFixtures.scheduled.name, { audience: { search: '' }, scheduledAt: inTwoWeeks() }) });
+  provider.control.clearCalls();
+}
+
+/**
+ * A memory provider over the fixtures world plus the campaigns' recipients, with the five seeded
+ * campaigns (unless `seeded: false`), its calls cleared once seeded.
+ */
+export async function createCampaignProvider(options: CampaignProviderOptions = {}): Promise<CampaignStoryProvider> {
+  const seeded = options.seeded ?? true;
+  const provider = createMemoryProvider({
+    ...fixtures,
+    contacts: seeded ? [...fixtures.contacts, ...audienceContacts] : fixtures.contacts,
+    verify: (phone) => (unreachable(phone) || phone.endsWith('0000') ? 'failed' : 'success'),
+    campaignStepMs: options.campaignStepMs ?? null,
+  });
+  if (seeded) await seed(provider);
+  provider.control.setLatency(options.latencyMs ?? 0);
+  if (options.supported === false) {
+    // Without campaigns: a host provider that never had the methods.
+    const withoutCampaigns: Partial<ReachoutDataProvider> = { ...provider };
+    for (const method of campaignMethodNames) delete withoutCampaigns[method];
+    return withoutCampaigns as CampaignStoryProvider;
   }
-  const listeners = new Set<(event: ReachoutEvent) => void>();
-  const calls: CampaignCall[] = [];
-  const failures = new Map<keyof CampaignMethods, Error>();
-  const latency = options.latencyMs ?? 0;
-
-  const emit = (campaign: Campaign) => {
-    for (const listener of listeners) listener({ type: 'campaign.updated', campaign: structuredClone(campaign) });
-  };
-  async function call<T>(method: keyof CampaignMethods, params: unknown, signal: AbortSignal | undefined, answer: () => T): Promise<T> {
-    calls.push({ method, params });
-    if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
-    if (signal?.aborted) throw new DOMException('Aborted', 'AbortError');
-    const failure = failures.get(method);
-    if (failure) {
-      failures.delete(method);
-      throw failure;
-    }
-    return structuredClone(answer());
-  }
-  const found = (id: string) => {
-    const campaign = campaigns.get(id);
-    if (!campaign) throw Object.assign(new Error(`No campaign ${id}`), { code: 'NOT_FOUND' });
-    return campaign;
-  };
-  function page<T>(items: T[], cursor: string | null | undefined, limit: number) {
-    const start = cursor ? Number(cursor) : 0;
-    const end = start + limit;
-    return { items: items.slice(start, end), nextCursor: end < items.length ? String(end) : null, total: items.length };
-  }
-
-  const created = new Map<string, Campaign>();
-  const methods: CampaignMethods = {
-    previewCampaign: (params, context) =>
-      call('previewCampaign', params, context?.signal, () => {
-        const total = 'contactIds' in params.audience ? params.audience.contactIds.length : params.audience.search === '' ? 13 : 4;
-        const activeChat = Math.min(1, total);
-        return { total, sendable: total - activeChat, skipped: activeChat > 0 ? { active_chat: activeChat } : {} };
-      }),
-    createCampaign: ({ input }, context) =>
-      call('createCampaign', { input }, context?.signal, () => {
-        const existing = created.get(input.idempotencyKey);
-        if (existing) return existing;
-        const total = 'contactIds' in input.audience ? input.audience.contactIds.length : 4;
-        const now = new Date().toISOString();
-        const campaign = campaignFixture({
-          id: `campaign-${campaigns.size + 1}`,
-          name: input.name,
-          status: input.scheduledAt === null ? 'running' : 'scheduled',
-          senderId: input.senderId,
-          template: input.template,
-          scheduledAt: input.scheduledAt,
-          createdAt: now,
-          updatedAt: now,
-          counts: counts(total, { queued: total }),
-        });
-        campaigns.set(campaign.id, campaign);
-        recipients.set(campaign.id, recipientsFor(campaign));
-        created.set(input.idempotencyKey, campaign);
-        return campaign;
-      }),
-    getCampaign: ({ id }, context) => call('getCampaign', { id }, context?.signal, () => found(id)),
-    listCampaigns: (params, context) =>
-      call('listCampaigns', params, context?.signal, () =>
-        page(
-          [...campaigns.values()].sort((left, right) => right.createdAt.localeCompare(left.createdAt)),
-          params.cursor,
-          params.limit ?? 20,
-        ),
-      ),
-    listCampaignRecipients: (params, context) =>
-      call('listCampaignRecipients', params, context?.signal, () => {
-        found(params.campaignId);
-        const all = recipients.get(params.campaignId) ?? [];
-        return page(params.status ? all.filter((recipient) => recipient.status === params.status) : all, params.cursor, params.limit ?? 100);
-      }),
-    updateCampaign: ({ id, action }, context) =>
-      call('updateCampaign', { id, action }, context?.signal, () => {
-        const campaign = found(id);
-        const next: Record<CampaignAction, Campaign['status']> = { pause: 'paused', resume: 'running', cancel: 'cancelled' };
-        campaign.status = next[action];
-        campaign.updatedAt = new Date().toISOString();
-        queueMicrotask(() => emit(campaign));
-        return campaign;
-      }),
-  };
-
-  const provider = {
-    ...memory,
-    subscribe(listener: (event: ReachoutEvent) => void) {
-      const unsubscribe = memory.subscribe?.(listener);
-      const own = listener as (event: ReachoutEvent) => void;
-      listeners.add(own);
-      return () => {
-        unsubscribe?.();
-        listeners.delete(own);
-      };
-    },
-    // Without campaigns: the memory provider's own campaign methods are left out too.
-    ...(options.supported === false
-      ? {
-          previewCampaign: undefined,
-          createCampaign: undefined,
-          getCampaign: undefined,
-          listCampaigns: undefined,
-          listCampaignRecipients: undefined,
-          updateCampaign: undefined,
-        }
-      : methods),
-    campaignControl: {
-      calls,
-      advance(campaignId: string, count: number) {
-        const campaign = found(campaignId);
-        if (campaign.status !== 'running') return;
-        const list = recipients.get(campaignId) ?? [];
-        let moved = 0;
-        for (const recipient of list) {
-          if (moved === count) break;
-          if (recipient.status !== 'queued') continue;
-          recipient.status = 'sent';
-          recipient.updatedAt = new Date().toISOString();
-          moved += 1;
-        }
-        campaign.counts.queued -= moved;
-        campaign.counts.sent += moved;
-        if (campaign.counts.queued === 0) campaign.status = 'completed';
-        emit(campaign);
-      },
-      failNext(method: keyof CampaignMethods, error: Error) {
-        failures.set(method, error);
-      },
-    },
-  };
-  return provider as CampaignStoryProvider;
+  return provider;
 }

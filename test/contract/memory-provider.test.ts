@@ -10,6 +10,9 @@ describeProviderContract('createMemoryProvider', {
       completeVerification: (ticketId, result) => {
         provider.control.completeVerification(ticketId, result);
       },
+      advanceCampaigns: () => {
+        provider.control.advanceCampaigns();
+      },
       dispose: () => provider.control.dispose(),
     };
   },
@@ -18,7 +21,8 @@ describeProviderContract('createMemoryProvider', {
 describeProviderContract('createMemoryProvider with latency', {
   test: { describe, it, afterAll },
   createProvider: (world) => {
-    const provider = createMemoryProvider({ ...world, latencyMs: { min: 0, max: 3 }, seed: 7 });
+    // Campaigns move on their own here, as on a server's queue.
+    const provider = createMemoryProvider({ ...world, latencyMs: { min: 0, max: 3 }, seed: 7, campaignStepMs: 20 });
     return { provider, dispose: () => provider.control.dispose() };
   },
 });

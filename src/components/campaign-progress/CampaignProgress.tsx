@@ -1,4 +1,4 @@
-import { forwardRef, useEffect, useRef } from 'react';
+import { forwardRef, memo, useEffect, useRef } from 'react';
 import type { ComponentPropsWithoutRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { CampaignRecipient, CampaignRecipientStatus } from '../../core/types';
@@ -57,7 +57,7 @@ interface PartOptions {
 function usePart(name: string, unstyled: boolean | undefined) {
   const context = useCampaignProgressContext(`CampaignProgress.${name}`);
   const styled = !(unstyled ?? context.unstyled);
-  return { progress: context.progress, part: (inner: string) => cn(styled && `reachout-campaign-progress__${inner}`) };
+  return { progress: context.progress, styled, part: (inner: string) => cn(styled && `reachout-campaign-progress__${inner}`) };
 }
 
 const recipientStatuses: readonly CampaignRecipientStatus[] = ['queued', 'sent', 'delivered', 'read', 'failed', 'skipped'];
@@ -86,6 +86,7 @@ const knownReasons: Record<string, true> = {
   'campaignProgress.reason.130429': true,
   'campaignProgress.reason.131056': true,
   'campaignProgress.reason.messaging_limit': true,
+  'campaignProgress.reason.cancelled': true,
 };
 
 /**
@@ -210,22 +211,45 @@ export const CampaignProgressBar = forwardRef<HTMLDivElement, CampaignProgressPa
   );
 });
 
+/**
+ * The six figures, memoised on their values: a `campaign.updated` that moves none of them (a
+ * status change, receipts of another filter) does not render them again.
+ */
+const CountFigures = memo(function CountFigures({
+  countClassName,
+  ...counts
+}: Record<CampaignRecipientStatus, number> & { countClassName: string | undefined }) {
+  const { t, formatNumber } = useMessages();
+  return recipientStatuses.map((status) => (
+    <div key={status} data-count={status} className={countClassName}>
+      <dt>{t(`campaignProgress.count.${status}`)}</dt>
+      <dd>{formatNumber(counts[status])}</dd>
+    </div>
+  ));
+});
+
 /** The counts: queued, sent, delivered, read, failed, skipped. */
 export const CampaignProgressCounts = forwardRef<HTMLDListElement, Omit<ComponentPropsWithoutRef<'dl'>, 'children'> & PartOptions>(
   function CampaignProgressCounts({ unstyled, className, ...props }, ref) {
     const { progress, part } = usePart('Counts', unstyled);
-    const { t, formatNumber } = useMessages();
     const partClassName = usePartClassName('CampaignProgress.Counts', 'reachout-campaign-progress__counts', unstyled, className);
-    const { campaign } = progress;
-    if (!campaign) return null;
+    const counts = progress.campaign?.counts;
+    const figures =
+      counts === undefined ? null : (
+        <CountFigures
+          queued={counts.queued}
+          sent={counts.sent}
+          delivered={counts.delivered}
+          read={counts.read}
+          failed={counts.failed}
+          skipped={counts.skipped}
+          countClassName={part('count')}
+        />
+      );
+    if (figures === null) return null;
     return (
       <dl ref={ref} data-slot="campaign-progress-counts" className={partClassName} {...props}>
-        {recipientStatuses.map((status) => (
-          <div key={status} data-count={status} className={part('count')}>
-            <dt>{t(`campaignProgress.count.${status}`)}</dt>
-            <dd>{formatNumber(campaign.counts[status])}</dd>
-          </div>
-        ))}
+        {figures}
       </dl>
     );
   },
@@ -295,13 +319,59 @@ export const CampaignProgressActions = forwardRef<HTMLDivElement, CampaignProgre
   );
 });
 
+interface RecipientRowProps {
+  index: number;
+  /** The row's offset in the virtual list, in pixels. */
+  start: number;
+  phone: string;
+  status: CampaignRecipientStatus;
+  /** The reason in words ('' without one). */
+  reason: string;
+  updatedAt: string;
+  measureElement: (element: Element | null) => void;
+  styled: boolean;
+}
+
+/**
+ * One recipient's row. Memoised on its values: a `campaign.updated` re-renders the table, and a
+ * refetch brings new objects for every row, but only the rows whose status moved render again.
+ */
+const RecipientRow = memo(function RecipientRow({ index, start, phone, status, reason, updatedAt, measureElement, styled }: RecipientRowProps) {
+  const { t, formatDate } = useMessages();
+  const part = (inner: string) => cn(styled && `reachout-campaign-progress__${inner}`);
+  return (
+    <div
+      ref={measureElement}
+      data-index={index}
+      role="row"
+      aria-rowindex={index + 2}
+      data-status={status}
+      className={part('row')}
+      style={{ position: 'absolute', insetBlockStart: 0, insetInlineStart: 0, inlineSize: '100%', transform: `translateY(${start}px)` }}
+    >
+      <span role="cell" data-column="phone" className={part('cell')}>
+        {phone}
+      </span>
+      <span role="cell" data-column="status" data-status={status} className={part('cell')}>
+        {t(`campaignProgress.count.${status}`)}
+      </span>
+      <span role="cell" data-column="reason" className={part('cell')}>
+        {reason}
+      </span>
+      <span role="cell" data-column="updated" className={part('cell')}>
+        {formatDate(updatedAt, { timeStyle: 'short' })}
+      </span>
+    </div>
+  );
+});
+
 /** The "Recipients" table: virtualized, filterable by status ("Status"), reasons in words. */
 export const CampaignProgressRecipients = forwardRef<HTMLDivElement, CampaignProgressPartProps>(function CampaignProgressRecipients(
   { unstyled, className, ...props },
   ref,
 ) {
-  const { progress, part } = usePart('Recipients', unstyled);
-  const { t, formatDate } = useMessages();
+  const { progress, part, styled } = usePart('Recipients', unstyled);
+  const { t } = useMessages();
   const reasonOf = useRecipientReason();
   const partClassName = usePartClassName('CampaignProgress.Recipients', 'reachout-campaign-progress__recipients', unstyled, className);
   const viewportRef = useRef<HTMLDivElement | null>(null);
@@ -377,35 +447,17 @@ export const CampaignProgressRecipients = forwardRef<HTMLDivElement, CampaignPro
               const recipient = progress.recipients[item.index];
               if (recipient === undefined) return null;
               return (
-                <div
-                  key={`${recipient.contactId}`}
-                  ref={virtualizer.measureElement}
-                  data-index={item.index}
-                  role="row"
-                  aria-rowindex={item.index + 2}
-                  data-status={recipient.status}
-                  className={part('row')}
-                  style={{
-                    position: 'absolute',
-                    insetBlockStart: 0,
-                    insetInlineStart: 0,
-                    inlineSize: '100%',
-                    transform: `translateY(${item.start}px)`,
-                  }}
-                >
-                  <span role="cell" data-column="phone" className={part('cell')}>
-                    {recipient.phone}
-                  </span>
-                  <span role="cell" data-column="status" data-status={recipient.status} className={part('cell')}>
-                    {t(`campaignProgress.count.${recipient.status}`)}
-                  </span>
-                  <span role="cell" data-column="reason" className={part('cell')}>
-                    {reasonOf(recipient)}
-                  </span>
-                  <span role="cell" data-column="updated" className={part('cell')}>
-                    {formatDate(recipient.updatedAt, { timeStyle: 'short' })}
-                  </span>
-                </div>
+                <RecipientRow
+                  key={recipient.contactId}
+                  index={item.index}
+                  start={item.start}
+                  phone={recipient.phone}
+                  status={recipient.status}
+                  reason={reasonOf(recipient)}
+                  updatedAt={recipient.updatedAt}
+                  measureElement={virtualizer.measureElement}
+                  styled={styled}
+                />
               );
             })}
           </div>

@@ -41,5 +41,6 @@ export const campaignProgressMessages = {
   'campaignProgress.reason.131026': 'Not delivered: the number can’t receive WhatsApp messages',
   'campaignProgress.reason.130429': 'Waiting: the number’s sending rate was reached',
   'campaignProgress.reason.131056': 'Waiting: too many messages to this person in a short time',
+  'campaignProgress.reason.cancelled': 'Skipped: the campaign was cancelled',
   'campaignProgress.reason.messaging_limit': 'Waiting: the sender’s daily limit of new conversations was reached',
 } as const;

@@ -49,6 +49,11 @@ export interface ContractSubject {
    * delivery status. Without it, the verification tests are skipped.
    */
   completeVerification?: (ticketId: string, result: VerificationResult) => void | Promise<void>;
+  /**
+   * Moves the backend's campaigns on without waiting (the memory provider's
+   * `control.advanceCampaigns`). Without it, the campaign cases wait for the backend's own queue.
+   */
+  advanceCampaigns?: () => void | Promise<void>;
   /** Frees the provider's resources (a database, a server) after the tests that used it. */
   dispose?: () => void | Promise<void>;
 }
@@ -260,7 +265,11 @@ export function describeProviderContract(name: string, options: ProviderContract
     });
 
     describe('campaigns (run when the provider has the campaign methods)', () => {
-      describeCampaignsContract({ it, writing: (body) => writing(({ provider }) => body(provider)), timeoutMs });
+      describeCampaignsContract({
+        it,
+        writing: (body) => writing(({ provider, advanceCampaigns }) => body(provider, advanceCampaigns)),
+        timeoutMs,
+      });
     });
 
     describe('importContacts (run when the provider has it)', () => {

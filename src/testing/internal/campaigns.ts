@@ -1,5 +1,6 @@
 import { ReachoutError } from '../../core/errors';
 import {
+  campaignCancelledReason,
   campaignCountsOf,
   campaignPreflightOf,
   campaignSkipReason,
@@ -7,12 +8,15 @@ import {
   checkCampaignInput,
   contactMatchesSearch,
   idempotencyConflictError,
+  messagingLimitBudget,
+  messagingLimitReason,
   parseContactSearch,
   stableStringify,
 } from '../../core/provider-rules';
 import type {
   Campaign,
   CampaignAction,
+  CampaignCounts,
   CampaignAudience,
   CampaignInput,
   CampaignPreflight,
@@ -39,6 +43,10 @@ export interface CampaignStoreContext {
   findTemplate: (templateId: string, senderId: string) => MessageTemplate | undefined;
   activeChatOf: (contactId: string) => { item: Chat } | undefined;
   verify: (phone: string) => VerificationResult;
+  /** Runs `task` after `ms` (a timer `dispose` cancels). */
+  schedule: (ms: number, task: () => void) => void;
+  /** How long until the next automatic step (drawn each time); `null`: campaigns move only on `advance()`. */
+  nextStepMs: (() => number) | null;
 }
 
 export interface CampaignStore {
@@ -48,8 +56,8 @@ export interface CampaignStore {
   list(params: { cursor?: string | null; limit?: number }): Page<Campaign>;
   listRecipients(params: { campaignId: string; status?: CampaignRecipientStatus; cursor?: string | null; limit?: number }): Page<CampaignRecipient>;
   update(params: { id: string; action: CampaignAction }): Campaign;
-  /** Starts due scheduled campaigns and moves every running one on a step; answers how many changed. */
-  advance(): number;
+  /** Starts due scheduled campaigns and moves every running one on a step (up to `turns` recipients each); answers how many changed. */
+  advance(turns?: number): number;
 }
 
 interface StoredCampaign {
@@ -62,22 +70,69 @@ interface StoredCampaign {
   phonesHandled: Set<string>;
 }
 
+/** What a recipient's turn did: it left the queue, or waits for a messaging-limit slot (newly or still). */
+type TurnOutcome = 'taken' | 'waiting' | 'still waiting';
+
 const copy = <Value>(value: Value): Value => structuredClone(value);
+
+/**
+ * `campaignCountsOf` the recipients' statuses, counted in place: every step of a 10,000-recipient
+ * campaign counts them all, and an array of statuses per step was most of the step's time.
+ */
+function countRecipients(recipients: readonly CampaignRecipient[]): CampaignCounts {
+  const counts = campaignCountsOf([]);
+  for (const recipient of recipients) {
+    switch (recipient.status) {
+      case 'queued':
+        counts.queued += 1;
+        break;
+      case 'skipped':
+        counts.skipped += 1;
+        break;
+      case 'sent':
+        counts.sent += 1;
+        break;
+      case 'delivered':
+        counts.delivered += 1;
+        break;
+      case 'read':
+        counts.read += 1;
+        break;
+      case 'failed':
+        counts.failed += 1;
+        break;
+      default:
+        recipient.status satisfies never;
+    }
+  }
+  counts.total = recipients.length;
+  return counts;
+}
+/**
+ * How many messages a second one business number sends: the reference server's default
+ * `REACHOUT_SEND_RATE` (WhatsApp's 80 a second). An automatic step sends that many per second of
+ * its length, so a story's campaign moves at the server's pace.
+ */
+const sendRatePerSecond = 80;
 /** The WhatsApp error a number that is not on WhatsApp answers: its code is the recipient's reason. */
 const undeliverableCode = '131026';
 
 /**
  * The memory provider's campaigns: the rules are core's (`checkCampaignInput`,
  * `campaignSkipReason`, `campaignStatusAfter`); this keeps the campaigns and plays the queue.
- * Nothing moves by itself: `advance()` (the provider's `control.advanceCampaigns()`) starts due
- * campaigns and moves each running one a step (queued recipients are sent, skipped or failed,
- * then sent ones delivered, then read).
+ * `advance()` (the provider's `control.advanceCampaigns()`) starts due campaigns and moves each
+ * running one a step (every queued recipient is sent, skipped or failed, or waits past the
+ * sender's messaging limit; sent ones are delivered, delivered ones read). With `nextStepMs`,
+ * campaigns also move on their own, each step sending what the send rate allows in its time.
  */
 export function createCampaignStore(context: CampaignStoreContext): CampaignStore {
   const { now, emit, contacts } = context;
   const campaigns = new Map<string, StoredCampaign>();
   const idempotency = new Map<string, { fingerprint: string; id: string }>();
+  /** Every campaign message sent, for the senders' messaging limits. */
+  const sends: Array<{ senderId: string; to: string; at: number }> = [];
   let sequence = 0;
+  let stepping = false;
 
   const audienceContacts = (audience: CampaignAudience): Contact[] => {
     if ('contactIds' in audience) {
@@ -102,7 +157,7 @@ export function createCampaignStore(context: CampaignStoreContext): CampaignStor
   };
 
   const changed = (stored: StoredCampaign) => {
-    stored.campaign.counts = campaignCountsOf(stored.recipients.map((recipient) => recipient.status));
+    stored.campaign.counts = countRecipients(stored.recipients);
     stored.campaign.updatedAt = now().toISOString();
     emit({ type: 'campaign.updated', campaign: copy(stored.campaign) });
   };
@@ -120,58 +175,135 @@ export function createCampaignStore(context: CampaignStoreContext): CampaignStor
     stored.campaign.status = 'running';
   };
 
-  /** One queued recipient's turn: skipped (decided now), failed, or sent. */
-  const takeTurn = (stored: StoredCampaign, recipient: CampaignRecipient, at: string) => {
+  /**
+   * One queued recipient's turn: skipped (decided now), waiting past the messaging limit (still
+   * queued, with the reason), failed, or sent.
+   */
+  const takeTurn = (stored: StoredCampaign, recipient: CampaignRecipient, at: string, limit: SenderLimit): TurnOutcome => {
     const contact = contacts.get(recipient.contactId)?.contact;
-    recipient.updatedAt = at;
     if (!contact) {
-      recipient.status = 'failed';
-      recipient.reason = 'The contact was deleted';
-      return;
+      Object.assign(recipient, { status: 'failed', reason: 'The contact was deleted', updatedAt: at });
+      return 'taken';
     }
     const reason = campaignSkipReason(contact, stored.input.bindings, {
       hasActiveChat: context.activeChatOf(contact.id) !== undefined,
       phoneTaken: stored.phonesHandled.has(contact.phone),
     });
-    stored.phonesHandled.add(contact.phone);
     if (reason !== null) {
-      recipient.status = 'skipped';
-      recipient.reason = reason;
-      return;
+      stored.phonesHandled.add(contact.phone);
+      Object.assign(recipient, { status: 'skipped', reason, updatedAt: at });
+      return 'taken';
     }
+    if (!limit.admit(contact.phone)) {
+      if (recipient.reason === messagingLimitReason) return 'still waiting';
+      Object.assign(recipient, { reason: messagingLimitReason, updatedAt: at });
+      return 'waiting';
+    }
+    stored.phonesHandled.add(contact.phone);
+    sends.push({ senderId: stored.campaign.senderId, to: contact.phone, at: Date.parse(at) });
     recipient.messageId = `${stored.campaign.id}-message-${contact.id}`;
+    recipient.updatedAt = at;
     if (context.verify(contact.phone) === 'failed') {
       recipient.status = 'failed';
       recipient.reason = undeliverableCode;
-      return;
+    } else {
+      recipient.status = 'sent';
+      recipient.reason = null;
     }
-    recipient.status = 'sent';
+    return 'taken';
   };
 
-  const step = (stored: StoredCampaign): boolean => {
-    const at = now().toISOString();
-    let moved = false;
+  /** The sender's messaging limit for one step: who may be messaged now. */
+  interface SenderLimit {
+    /** Whether `phone` may get a message now; counts it against the limit when it is new. */
+    admit(phone: string): boolean;
+  }
+  const senderLimit = (senderId: string, at: Date): SenderLimit => {
+    const sender = context.requireSender(senderId);
+    const budget = messagingLimitBudget(
+      sender.messagingLimit,
+      sends.filter((send) => send.senderId === senderId),
+      at,
+    );
+    let remaining = budget.remaining;
+    const admitted = new Set<string>();
+    return {
+      admit(phone) {
+        if (budget.hasRecipient(phone) || admitted.has(phone)) return true;
+        if (remaining <= 0) return false;
+        remaining -= 1;
+        admitted.add(phone);
+        return true;
+      },
+    };
+  };
+
+  /** A running campaign's step: receipts for what was sent, then up to `turns` queued recipients' turns. */
+  const step = (stored: StoredCampaign, turns: number): boolean => {
+    const at = now();
+    const atIso = at.toISOString();
+    let moved = stepReceipts(stored);
+    const limit = senderLimit(stored.campaign.senderId, at);
+    let left = turns;
     for (const recipient of stored.recipients) {
-      if (recipient.status === 'delivered') {
-        recipient.status = 'read';
-        recipient.updatedAt = at;
-        moved = true;
-      } else if (recipient.status === 'sent') {
-        recipient.status = 'delivered';
-        recipient.updatedAt = at;
-        moved = true;
-      }
-    }
-    for (const recipient of stored.recipients) {
+      if (left <= 0) break;
       if (recipient.status !== 'queued') continue;
-      takeTurn(stored, recipient, at);
-      moved = true;
+      const outcome = takeTurn(stored, recipient, atIso, limit);
+      if (outcome !== 'still waiting') moved = true;
+      // A recipient waiting for a slot takes none of the step's turns.
+      if (outcome === 'taken') left -= 1;
     }
     if (stored.recipients.every((recipient) => recipient.status !== 'queued')) {
       stored.campaign.status = 'completed';
       moved = true;
     }
     return moved;
+  };
+
+  /** Starts due scheduled campaigns and steps running ones; answers how many changed. */
+  const advanceAll = (turns: number): number => {
+    let count = 0;
+    const time = now().getTime();
+    for (const stored of campaigns.values()) {
+      const { campaign } = stored;
+      let moved = false;
+      if (campaign.status === 'scheduled' && campaign.scheduledAt !== null && Date.parse(campaign.scheduledAt) <= time) {
+        start(stored);
+        moved = true;
+      }
+      if (campaign.status === 'running') moved = step(stored, turns) || moved;
+      // Delivery and read receipts still arrive for what was sent (a paused, completed or cancelled campaign).
+      else moved = stepReceipts(stored) || moved;
+      if (moved) {
+        changed(stored);
+        count += 1;
+      }
+    }
+    return count;
+  };
+
+  const hasWork = (): boolean =>
+    [...campaigns.values()].some(
+      (stored) =>
+        stored.campaign.status === 'scheduled' ||
+        stored.campaign.status === 'running' ||
+        stored.recipients.some((recipient) => recipient.status === 'sent' || recipient.status === 'delivered'),
+    );
+
+  /** With `nextStepMs`: steps on its own while a campaign has anything left to move. */
+  const keepStepping = () => {
+    const { nextStepMs } = context;
+    if (nextStepMs === null || stepping) return;
+    stepping = true;
+    const next = () => {
+      const ms = nextStepMs();
+      context.schedule(ms, () => {
+        advanceAll(Math.max(1, Math.floor((sendRatePerSecond * ms) / 1000)));
+        if (hasWork()) next();
+        else stepping = false;
+      });
+    };
+    next();
   };
 
   return {
@@ -224,6 +356,7 @@ export function createCampaignStore(context: CampaignStoreContext): CampaignStor
       campaigns.set(stored.campaign.id, stored);
       idempotency.set(input.idempotencyKey, { fingerprint, id: stored.campaign.id });
       changed(stored);
+      keepStepping();
       return copy(stored.campaign);
     },
 
@@ -256,7 +389,8 @@ export function createCampaignStore(context: CampaignStoreContext): CampaignStor
         keyShape: ['number'],
         compareToKey: (entry, key) => entry.index - (key[0] as number),
       });
-      return { ...page, items: page.items.map((entry) => copy(entry.recipient)) };
+      // Recipients are flat: a spread copies one (structuredClone cost more than the page itself).
+      return { ...page, items: page.items.map((entry) => ({ ...entry.recipient })) };
     },
 
     update({ id, action }) {
@@ -264,31 +398,20 @@ export function createCampaignStore(context: CampaignStoreContext): CampaignStor
       const next = campaignStatusAfter(stored.campaign.status, action, { scheduledAt: stored.campaign.scheduledAt, now: now() });
       if (next === 'running' && stored.recipients.length === 0) start(stored);
       stored.campaign.status = next;
+      if (next === 'cancelled') {
+        // What was sent stays sent; nobody still queued gets the message.
+        const at = now().toISOString();
+        for (const recipient of stored.recipients) {
+          if (recipient.status === 'queued') Object.assign(recipient, { status: 'skipped', reason: campaignCancelledReason, updatedAt: at });
+        }
+      }
       changed(stored);
+      keepStepping();
       return copy(stored.campaign);
     },
 
-    advance() {
-      let count = 0;
-      const time = now().getTime();
-      for (const stored of campaigns.values()) {
-        const { campaign } = stored;
-        let moved = false;
-        if (campaign.status === 'scheduled' && campaign.scheduledAt !== null && Date.parse(campaign.scheduledAt) <= time) {
-          start(stored);
-          moved = true;
-        }
-        if (campaign.status === 'running') moved = step(stored) || moved;
-        else if (campaign.status === 'completed' || campaign.status === 'cancelled') {
-          // Delivery and read receipts still arrive for what was sent.
-          moved = stepReceipts(stored) || moved;
-        }
-        if (moved) {
-          changed(stored);
-          count += 1;
-        }
-      }
-      return count;
+    advance(turns = Infinity) {
+      return advanceAll(turns);
     },
   };
 

@@ -9,9 +9,9 @@ import { ReachoutProvider } from '../../../src/data';
 import { createCampaignProvider } from '../../../stories/support/campaignProvider';
 
 describe('the campaign widgets on the server', () => {
-  it('render with renderToString, loading, without calling the provider', () => {
+  it('render with renderToString, loading, without calling the provider', async () => {
     expect(typeof document).toBe('undefined');
-    const provider = createCampaignProvider();
+    const provider = await createCampaignProvider();
     const html = renderToString(
       createElement(
         ReachoutProvider,
@@ -26,7 +26,7 @@ describe('the campaign widgets on the server', () => {
     expect(html).toContain('No contacts selected');
     expect(html).toContain('data-slot="campaign-progress"');
     expect(html).toContain('aria-label="Campaigns"');
-    expect(provider.campaignControl.calls).toEqual([]);
+    expect(provider.control.calls).toEqual([]);
     expect(provider.control.calls).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import '../../../src/styles.css';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useState } from 'react';
+import { createRef, useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CampaignWizard } from '../../../src/components/campaign-wizard';
 import type { CampaignWizardProps } from '../../../src/components/campaign-wizard';
@@ -17,8 +17,8 @@ afterEach(() => {
 
 const fixedNow = () => new Date('2026-12-05T12:00:00Z');
 
-function renderWizard(props: Partial<CampaignWizardProps> = {}, options: CampaignProviderOptions = {}) {
-  const provider = createCampaignProvider(options);
+async function renderWizard(props: Partial<CampaignWizardProps> = {}, options: CampaignProviderOptions = {}) {
+  const provider = await createCampaignProvider({ seeded: false, ...options });
   const onCreated = vi.fn<(campaign: Campaign) => void>();
   const user = userEvent.setup();
   function Host() {
@@ -42,8 +42,8 @@ function renderWizard(props: Partial<CampaignWizardProps> = {}, options: Campaig
 
 const dialog = () => screen.getByRole('dialog', { name: 'Create campaign' });
 const next = () => within(dialog()).getByRole('button', { name: 'Next' });
-const createCalls = (provider: ReturnType<typeof createCampaignProvider>) =>
-  provider.campaignControl.calls.filter((call) => call.method === 'createCampaign').map((call) => (call.params as { input: CampaignInput }).input);
+const createCalls = (provider: Awaited<ReturnType<typeof createCampaignProvider>>) =>
+  provider.control.calls.filter((call) => call.method === 'createCampaign').map((call) => (call.params as { input: CampaignInput }).input);
 
 async function fillUpToSchedule(user: ReturnType<typeof userEvent.setup>) {
   await user.type(within(dialog()).getByRole('textbox', { name: 'Campaign name' }), 'Shipping news');
@@ -63,7 +63,7 @@ async function fillUpToSchedule(user: ReturnType<typeof userEvent.setup>) {
 describe('CampaignWizard', () => {
   it('goes audience → template → content (a bound variable) → schedule (past refused) → review, and schedules one campaign per click', async () => {
     const audience = { contactIds: ['contact-ana-lima', 'contact-hugo-martin', 'contact-priya-sharma'] };
-    const { provider, onCreated, user } = renderWizard({ audience });
+    const { provider, onCreated, user } = await renderWizard({ audience });
     expect(within(dialog()).getByText('3 selected contacts')).toBeTruthy();
     await fillUpToSchedule(user);
 
@@ -83,7 +83,7 @@ describe('CampaignWizard', () => {
     const preflight = await within(dialog()).findByText('Will send to 2 contacts');
     expect(preflight).toBeTruthy();
     expect(within(dialog()).getByText('1 skipped: 1 has an active chat')).toBeTruthy();
-    expect(provider.campaignControl.calls.filter((call) => call.method === 'previewCampaign').map((call) => call.params)).toEqual([
+    expect(provider.control.calls.filter((call) => call.method === 'previewCampaign').map((call) => call.params)).toEqual([
       { audience, senderId: 'sender-support' },
     ]);
     const schedule = within(dialog()).getByRole('button', { name: 'Schedule campaign' });
@@ -108,21 +108,21 @@ describe('CampaignWizard', () => {
   });
 
   it('asks for the audience when the host gives none: a search, or everyone', async () => {
-    const { provider, user } = renderWizard();
+    const { provider, user } = await renderWizard();
     const search = within(dialog()).getByRole('searchbox', { name: 'Search contacts' });
     expect(within(dialog()).getByText(/Every contact\./)).toBeTruthy();
-    await user.type(search, 'lisbon');
-    expect(within(dialog()).getByText(/Every contact matching “lisbon”/)).toBeTruthy();
+    await user.type(search, 'example.com');
+    expect(within(dialog()).getByText(/Every contact matching “example.com”/)).toBeTruthy();
     await fillUpToSchedule(user);
     await user.click(next());
     await within(dialog()).findByText('Will send to 3 contacts');
     await user.click(within(dialog()).getByRole('button', { name: 'Send now' }));
     await waitFor(() => expect(createCalls(provider)).toHaveLength(1));
-    expect(createCalls(provider)[0]).toMatchObject({ audience: { search: 'lisbon' }, scheduledAt: null });
+    expect(createCalls(provider)[0]).toMatchObject({ audience: { search: 'example.com' }, scheduledAt: null });
   });
 
   it('refuses to leave a step with what is missing, saying what', async () => {
-    const { user } = renderWizard({ audience: { search: '' } });
+    const { user } = await renderWizard({ audience: { search: '' } });
     await user.click(next());
     const name = within(dialog()).getByRole('textbox', { name: 'Campaign name' });
     expect(name.getAttribute('aria-invalid')).toBe('true');
@@ -134,7 +134,7 @@ describe('CampaignWizard', () => {
   });
 
   it('keeps the draft across close and reopen', async () => {
-    const { user } = renderWizard({ audience: { search: '' } });
+    const { user } = await renderWizard({ audience: { search: '' } });
     await user.type(within(dialog()).getByRole('textbox', { name: 'Campaign name' }), 'Kept');
     await user.click(next());
     await user.click(await within(dialog()).findByRole('radio', { name: /order_update/ }));
@@ -146,8 +146,72 @@ describe('CampaignWizard', () => {
     expect((within(dialog()).getByRole('textbox', { name: 'Campaign name' }) as HTMLInputElement).value).toBe('Kept');
   });
 
-  it('says so when the data provider has no campaign methods', () => {
-    renderWizard({}, { supported: false });
+  it('says so when the data provider has no campaign methods', async () => {
+    await renderWizard({}, { supported: false });
     expect(within(dialog()).getByRole('status').textContent).toBe('Campaigns aren’t available: this data provider doesn’t offer them.');
+  });
+});
+
+describe('CampaignWizard parts', () => {
+  it('recompose: the Trigger opens the Content (defaultOpen false), onOpenChange hears it, classes merge, refs forward', async () => {
+    const provider = await createCampaignProvider({ seeded: false });
+    const onOpenChange = vi.fn<(open: boolean) => void>();
+    const triggerRef = createRef<HTMLButtonElement>();
+    const contentRef = createRef<HTMLDivElement>();
+    const user = userEvent.setup();
+    render(
+      <ReachoutProvider dataProvider={provider} queryClient={createReachoutQueryClient()}>
+        <CampaignWizard.Root onOpenChange={onOpenChange} audience={{ search: '' }} now={fixedNow}>
+          <CampaignWizard.Trigger ref={triggerRef} className="host-trigger" />
+          <CampaignWizard.Content ref={contentRef} className="host-content" aria-describedby={undefined}>
+            <CampaignWizard.Header />
+            <CampaignWizard.Step />
+            <p>Host note between the parts</p>
+            <CampaignWizard.Footer unstyled data-testid="footer" />
+          </CampaignWizard.Content>
+        </CampaignWizard.Root>
+      </ReachoutProvider>,
+    );
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(triggerRef.current?.className).toBe('reachout-template-steps__button host-trigger');
+    await user.click(screen.getByRole('button', { name: 'Create campaign' }));
+    expect(onOpenChange).toHaveBeenCalledWith(true);
+    expect(contentRef.current).toBe(dialog());
+    expect(dialog().className).toBe('reachout-campaign-wizard host-content');
+    expect(dialog().getAttribute('data-step')).toBe('audience');
+    expect(within(dialog()).getByText('Host note between the parts')).toBeTruthy();
+    // Only the parts asked for: no stepper.
+    expect(dialog().querySelector('[data-slot="campaign-wizard-stepper"]')).toBeNull();
+    const footer = screen.getByTestId('footer');
+    expect(footer.className).toBe('');
+    expect(within(footer).getByRole('button', { name: 'Next' }).className).toBe('');
+    await user.type(within(dialog()).getByRole('textbox', { name: 'Campaign name' }), 'Parts');
+    await user.click(within(footer).getByRole('button', { name: 'Next' }));
+    expect(dialog().getAttribute('data-step')).toBe('template');
+    await user.keyboard('{Escape}');
+    expect(onOpenChange).toHaveBeenLastCalledWith(false);
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('a controlled Root follows open; Unsupported speaks only without campaign methods', async () => {
+    const provider = await createCampaignProvider({ seeded: false, supported: false });
+    render(
+      <ReachoutProvider dataProvider={provider} queryClient={createReachoutQueryClient()}>
+        <CampaignWizard.Root open>
+          <CampaignWizard.Content aria-describedby={undefined}>
+            <CampaignWizard.Header />
+            <CampaignWizard.Unsupported className="host-note" />
+            <CampaignWizard.Stepper />
+            <CampaignWizard.Footer />
+          </CampaignWizard.Content>
+        </CampaignWizard.Root>
+      </ReachoutProvider>,
+    );
+    expect(within(dialog()).getByRole('status').className).toBe('reachout-campaign-wizard__note host-note');
+    expect(within(dialog()).queryByRole('button', { name: 'Next' })).toBeNull();
+  });
+
+  it('says which part is outside its Root', () => {
+    expect(() => render(<CampaignWizard.Footer />)).toThrow('<CampaignWizard.Footer> must be used inside <CampaignWizard.Root>');
   });
 });
