@@ -1,4 +1,6 @@
-import { createContext, forwardRef, memo, useCallback, useContext, useEffect, useId, useMemo, useRef } from 'react';
+import { forwardRef, memo, useCallback, useEffect, useId, useMemo, useRef } from 'react';
+import { usePart } from './ChatThreadContext';
+import type { ChatThreadPartOptions } from './ChatThreadContext';
 import type { ComponentPropsWithoutRef, KeyboardEvent, ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { formatWhatsAppText } from '../../core/template';
@@ -8,83 +10,7 @@ import { cn } from '../internal/cn';
 import { useIsomorphicLayoutEffect } from '../internal/useIsomorphicLayoutEffect';
 import { VisuallyHidden } from '../internal/VisuallyHidden';
 import { FormattedText, TemplatePreviewBody, TemplatePreviewBubble } from '../template-preview';
-import { useChatThread } from './useChatThread';
-import type { ChatThreadOutgoing, ChatThreadRow, UseChatThreadOptions, UseChatThreadResult } from './useChatThread';
-
-export interface ChatThreadContextValue {
-  /** Everything `useChatThread` returns. */
-  thread: UseChatThreadResult;
-  /** Whether the parts leave out Reachout's classes. */
-  unstyled: boolean;
-  /** The host's "Send template" action for a closed window; without one, no button is shown. */
-  onSendTemplate: (() => void) | undefined;
-  /** The clock of the countdown and of "Today" / "Yesterday". */
-  now: (() => Date) | undefined;
-}
-
-const ChatThreadContext = createContext<ChatThreadContextValue | null>(null);
-
-/**
- * The enclosing `ChatThread.Root`'s state, for parts and for the host's own ones.
- *
- * @example
- * const { thread } = useChatThreadContext();
- * return <p>{thread.replyWindow.state === 'open' ? 'You can reply' : 'Locked'}</p>;
- */
-export function useChatThreadContext(part = 'useChatThreadContext'): ChatThreadContextValue {
-  const context = useContext(ChatThreadContext);
-  if (context === null) throw new Error(`<${part}> must be used inside <ChatThread.Root> (ChatThreadRoot)`);
-  return context;
-}
-
-export interface ChatThreadPartOptions {
-  /**
-   * Leaves out Reachout's class; the data attributes stay.
-   * @default the Root's `unstyled`, else false
-   */
-  unstyled?: boolean;
-}
-
-function usePart(part: string, partClass: string, unstyled: boolean | undefined, className: string | undefined) {
-  const context = useChatThreadContext(`ChatThread.${part}`);
-  const styled = !(unstyled ?? context.unstyled);
-  return { ...context, styled, className: cn(styled && partClass, className) };
-}
-
-export interface ChatThreadRootProps extends UseChatThreadOptions, ComponentPropsWithoutRef<'div'> {
-  /**
-   * Called by "Send template" when the reply window is closed, e.g. to open a
-   * `SendMessageWizard`-like flow that sends through `sendMessage` with a template. Without it,
-   * the closed window is only explained.
-   */
-  onSendTemplate?: () => void;
-  /**
-   * Leaves out Reachout's classes on every part; behaviour and data attributes stay.
-   * @default false
-   */
-  unstyled?: boolean;
-}
-
-/** Loads the chat's messages and reply window and shares them with the parts inside. */
-export const ChatThreadRoot = forwardRef<HTMLDivElement, ChatThreadRootProps>(function ChatThreadRoot(
-  { chatId, pageSize, now, onSendTemplate, unstyled = false, className, ...props },
-  ref,
-) {
-  const thread = useChatThread({ chatId, pageSize, now });
-  const value = useMemo(() => ({ thread, unstyled, onSendTemplate, now }), [thread, unstyled, onSendTemplate, now]);
-  return (
-    <ChatThreadContext.Provider value={value}>
-      <div
-        ref={ref}
-        data-slot="chat-thread"
-        data-state={thread.status}
-        data-window={thread.replyWindow.state}
-        className={cn(!unstyled && 'reachout-chat-thread', className)}
-        {...props}
-      />
-    </ChatThreadContext.Provider>
-  );
-});
+import type { ChatThreadOutgoing, ChatThreadRow } from './useChatThread';
 
 // ---------------------------------------------------------------------------------------------
 // Messages
@@ -488,13 +414,14 @@ export interface ChatThreadComposerProps extends ComponentPropsWithoutRef<'form'
  * The "Message" box and "Send", enabled only while the reply window is open, with its
  * countdown ("Window closes in 3 h 12 min") and a counter near the 4,096-character limit.
  * Enter sends, Shift+Enter adds a line. When the window is closed it explains why and offers
- * "Send template" (with `onSendTemplate`); a provider without `sendMessage` gets a note instead.
+ * "Send template" (the template panel, or the Root's `onSendTemplate`); a provider without
+ * `sendMessage` gets a note instead. Hidden while the template panel is open.
  */
 export const ChatThreadComposer = forwardRef<HTMLFormElement, ChatThreadComposerProps>(function ChatThreadComposer(
   { unstyled, className, onSubmit, ...props },
   ref,
 ) {
-  const { thread, styled, onSendTemplate, className: partClassName } = usePart(
+  const { thread, styled, onSendTemplate, isTemplatePanelOpen, setTemplatePanelOpen, sendTemplateFocusRef, className: partClassName } = usePart(
     'Composer',
     'reachout-chat-thread__composer',
     unstyled,
@@ -505,7 +432,7 @@ export const ChatThreadComposer = forwardRef<HTMLFormElement, ChatThreadComposer
   const counterId = useId();
   const { replyWindow, draft, draftLength, maxLength } = thread;
 
-  if (thread.status === 'unsupported') return null;
+  if (thread.status === 'unsupported' || isTemplatePanelOpen) return null;
   if (!thread.canSendMessages) {
     return (
       <p data-slot="chat-thread-read-only" className={cn(styled && 'reachout-chat-thread__note')}>
@@ -558,8 +485,19 @@ export const ChatThreadComposer = forwardRef<HTMLFormElement, ChatThreadComposer
       >
         {windowText}
       </p>
-      {replyWindow.state === 'closed' && onSendTemplate ? (
-        <button type="button" className={cn(styled && 'reachout-chat-thread__send-template')} onClick={onSendTemplate}>
+      {replyWindow.state === 'closed' ? (
+        <button
+          type="button"
+          data-slot="chat-thread-send-template"
+          ref={(node) => {
+            if (node && sendTemplateFocusRef.current) {
+              sendTemplateFocusRef.current = false;
+              node.focus();
+            }
+          }}
+          className={cn(styled && 'reachout-chat-thread__send-template')}
+          onClick={onSendTemplate ?? (() => setTemplatePanelOpen(true))}
+        >
           {t('chatThread.sendTemplate')}
         </button>
       ) : null}

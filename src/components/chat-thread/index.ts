@@ -1,29 +1,29 @@
 export { ChatThread } from './ChatThread';
 export type { ChatThreadProps } from './ChatThread';
+export { ChatThreadRoot, useChatThreadContext } from './ChatThreadContext';
+export type { ChatThreadContextValue, ChatThreadPartOptions, ChatThreadRootProps } from './ChatThreadContext';
 export {
   ChatThreadComposer,
   ChatThreadDaySeparator,
   ChatThreadDeliveryMark,
   ChatThreadMessage,
   ChatThreadMessages,
-  ChatThreadRoot,
-  useChatThreadContext,
 } from './ChatThreadParts';
 export type {
   ChatThreadComposerProps,
-  ChatThreadContextValue,
   ChatThreadDaySeparatorProps,
   ChatThreadDeliveryMarkProps,
   ChatThreadMessageProps,
   ChatThreadMessagesProps,
-  ChatThreadPartOptions,
-  ChatThreadRootProps,
 } from './ChatThreadParts';
+export { ChatThreadTemplatePanel } from './ChatThreadTemplatePanel';
+export type { ChatThreadTemplatePanelProps } from './ChatThreadTemplatePanel';
 export { useChatThread } from './useChatThread';
 export type {
   ChatThreadOutgoing,
   ChatThreadRow,
   ChatThreadStatus,
+  ChatThreadTemplateSend,
   UseChatThreadOptions,
   UseChatThreadResult,
 } from './useChatThread';

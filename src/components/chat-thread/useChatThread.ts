@@ -3,7 +3,8 @@ import { useIsomorphicLayoutEffect } from '../internal/useIsomorphicLayoutEffect
 import { countCharacters } from '../../core/characters';
 import { messageLimits } from '../../core/conversation';
 import type { ReachoutError } from '../../core/errors';
-import type { Message } from '../../core/types';
+import { buildTemplateMessage, renderTemplate } from '../../core/template';
+import type { Message, MessageTemplate, SendMessageInput, TemplateParameters } from '../../core/types';
 import { useChatMessages } from '../../data/useChatMessages';
 import { useMessages } from './messages';
 import { useSendMessage } from '../../data/useSendMessage';
@@ -34,6 +35,11 @@ export type ChatThreadStatus = 'unsupported' | 'loading' | 'error' | 'empty' | '
 /** A message this thread is sending, shown at once: `pending`, then gone (sent) or `failed`. */
 export interface ChatThreadOutgoing {
   idempotencyKey: string;
+  /** What is sent, and sent again as it is by Retry (the same key needs the same input). */
+  input: SendMessageInput;
+  /** A text, or a template (shown as its bubble). */
+  kind: Message['kind'];
+  /** The text shown: the draft, or the template's rendered body. */
   text: string;
   status: 'pending' | 'failed';
   error: ReachoutError | null;
@@ -84,10 +90,27 @@ export interface UseChatThreadResult {
   maxLength: number;
   /** Sends the draft as a text (when `canReply` and the draft is not empty or too long). */
   send: () => void;
+  /** A template may be sent now: the provider can send, whatever the window. */
+  canSendTemplate: boolean;
+  /**
+   * Sends an approved template to `to` (the contact's number), shown at once as a pending
+   * template bubble; the window stays closed until the customer replies.
+   */
+  sendTemplate: (options: ChatThreadTemplateSend) => void;
+  /** The chat's contact, as its messages say (`null` before any is loaded). */
+  contactId: string | null;
   /** Sends a failed message again with its idempotency key, so it is delivered at most once. */
   retry: (idempotencyKey: string) => void;
   /** Drops a failed message from the thread. */
   discard: (idempotencyKey: string) => void;
+}
+
+/** What `sendTemplate` sends. */
+export interface ChatThreadTemplateSend {
+  template: MessageTemplate;
+  parameters: TemplateParameters;
+  /** The contact's number (E.164), the payload's recipient. */
+  to: string;
 }
 
 function newIdempotencyKey(): string {
@@ -115,7 +138,7 @@ function dayKey(date: Date): string {
  */
 /**
  * Pairs each outgoing send with the provider's copy of it, when that copy has arrived: the oldest
- * outbound text with the same text that was not already there when the person sent it.
+ * outbound message of its kind with the same text that was not already there when the person sent it.
  */
 function claimProviderCopies(
   messages: readonly Message[],
@@ -127,7 +150,7 @@ function claimProviderCopies(
       const message = messages[index] as Message;
       if (
         message.direction === 'outbound' &&
-        message.kind === 'text' &&
+        message.kind === entry.kind &&
         message.text === entry.text &&
         !outgoingOf.has(message.id) &&
         !entry.earlierMessageIds.has(message.id)
@@ -162,7 +185,7 @@ export function useChatThread(options: UseChatThreadOptions): UseChatThreadResul
     (entry: ChatThreadOutgoing) => {
       if (inFlight.current.has(entry.idempotencyKey)) return;
       inFlight.current.add(entry.idempotencyKey);
-      mutateAsync({ idempotencyKey: entry.idempotencyKey, chatId, text: entry.text }).then(
+      mutateAsync(entry.input).then(
         () => {
           inFlight.current.delete(entry.idempotencyKey);
           setOutbox((current) => current.filter((item) => item.idempotencyKey !== entry.idempotencyKey));
@@ -175,7 +198,7 @@ export function useChatThread(options: UseChatThreadOptions): UseChatThreadResul
         },
       );
     },
-    [chatId, mutateAsync],
+    [mutateAsync],
   );
 
   // The provider's copy of a send may arrive (as an event) before the send is answered; it then
@@ -185,6 +208,22 @@ export function useChatThread(options: UseChatThreadOptions): UseChatThreadResul
     messagesRef.current = query.messages;
   }, [query.messages]);
 
+  /** Shows a send at once (pending) and delivers it. */
+  const enqueue = useCallback(
+    (send: Pick<ChatThreadOutgoing, 'idempotencyKey' | 'input' | 'kind' | 'text'>) => {
+      const entry: ChatThreadOutgoing = {
+        ...send,
+        status: 'pending',
+        error: null,
+        at: (now ?? (() => new Date()))().toISOString(),
+        earlierMessageIds: new Set(messagesRef.current.map((message) => message.id)),
+      };
+      setOutbox((current) => [...current, entry]);
+      deliver(entry);
+    },
+    [deliver, now],
+  );
+
   // What `send` and `retry` read, so two key presses in one task see the first one's effect.
   const draftRef = useRef(draft);
   useIsomorphicLayoutEffect(() => {
@@ -193,20 +232,29 @@ export function useChatThread(options: UseChatThreadOptions): UseChatThreadResul
   const send = useCallback(() => {
     const text = draftRef.current;
     if (!canReply || text.trim() === '' || countCharacters(text) > maxLength) return;
-    const entry: ChatThreadOutgoing = {
-      idempotencyKey: newIdempotencyKey(),
-      text,
-      status: 'pending',
-      error: null,
-      at: (now ?? (() => new Date()))().toISOString(),
-      earlierMessageIds: new Set(messagesRef.current.map((message) => message.id)),
-    };
+    const idempotencyKey = newIdempotencyKey();
     // The next keystroke or Enter already sees an empty box, before React re-renders.
     draftRef.current = '';
     setDraft('');
-    setOutbox((current) => [...current, entry]);
-    deliver(entry);
-  }, [canReply, deliver, maxLength, now]);
+    enqueue({ idempotencyKey, input: { idempotencyKey, chatId, text }, kind: 'text', text });
+  }, [canReply, chatId, enqueue, maxLength]);
+
+  const canSendTemplate = canSendMessages;
+  const sendTemplate = useCallback(
+    ({ template, parameters, to }: ChatThreadTemplateSend) => {
+      if (!canSendTemplate) return;
+      const idempotencyKey = newIdempotencyKey();
+      const input: SendMessageInput = {
+        idempotencyKey,
+        chatId,
+        template: { id: template.id, name: template.name, language: template.language },
+        parameters,
+        message: buildTemplateMessage({ to, template, parameters }),
+      };
+      enqueue({ idempotencyKey, input, kind: 'template', text: renderTemplate(template, parameters).bodyText });
+    },
+    [canSendTemplate, chatId, enqueue],
+  );
 
   const outboxRef = useRef(outbox);
   useIsomorphicLayoutEffect(() => {
@@ -235,7 +283,7 @@ export function useChatThread(options: UseChatThreadOptions): UseChatThreadResul
       chatId,
       contactId: '',
       direction: 'outbound',
-      kind: 'text',
+      kind: entry.kind,
       text: entry.text,
       author: null,
       status: entry.status,
@@ -299,6 +347,9 @@ export function useChatThread(options: UseChatThreadOptions): UseChatThreadResul
     draftLength,
     maxLength,
     send,
+    canSendTemplate,
+    sendTemplate,
+    contactId: messages[0]?.contactId ?? null,
     retry,
     discard,
   };

@@ -191,12 +191,68 @@ describe('ChatThread', () => {
     expect(screen.getByText('The customer has not replied in 24 hours: only a template can reopen the conversation')).toBeInTheDocument();
   });
 
-  it('offers "Send template" when the window is closed, calling onSendTemplate', async () => {
+  it('calls the host’s onSendTemplate instead of opening the template panel, for a host with its own flow', async () => {
     const onSendTemplate = vi.fn();
     renderThread({ provider: conversation({ count: 4, lastInboundAt: new Date(Date.now() - 30 * hour) }), props: { onSendTemplate } });
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Send template' }));
     expect(onSendTemplate).toHaveBeenCalledTimes(1);
+    expect(screen.queryByRole('radio', { name: /order_update/ })).toBeNull();
+  });
+
+  it('sends a template from "Send template" when the window is closed: pending at once as its bubble, then sent; the reply reopens the window', async () => {
+    const { provider } = renderThread({ provider: { ...conversation({ count: 4, lastInboundAt: new Date(Date.now() - 30 * hour) }), latencyMs: 150 } });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Send template' }));
+    expect(screen.queryByRole('textbox', { name: 'Message' })).toBeNull();
+    await user.click(await screen.findByRole('radio', { name: /order_update/ }));
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    await user.type(screen.getByLabelText('Header {{1}}'), '#1002');
+    await user.type(screen.getByLabelText('Body {{1}}'), 'Ana');
+    await user.type(screen.getByLabelText('Body {{2}}'), 'DHL');
+    await user.type(screen.getByLabelText('Body {{3}}'), 'Friday');
+    await user.click(screen.getByRole('button', { name: 'Send template' }));
+
+    const text = 'Hi Ana, good news: your order is on its way with DHL. Expected delivery: Friday.';
+    const sentTemplates = () =>
+      [...document.querySelectorAll<HTMLElement>('[data-slot="chat-thread-message"][data-kind="template"]')].filter((element) =>
+        element.textContent?.includes(text),
+      );
+    const pending = sentTemplates()[0]!;
+    expect(pending).toHaveAttribute('data-kind', 'template');
+    expect(pending.querySelector('[data-slot="template-preview-bubble"]')).not.toBeNull();
+    expect(within(pending).getByText('Sending')).toBeInTheDocument();
+    // The panel is gone and focus is back on "Send template": the window stays closed until the customer writes.
+    expect(screen.getByRole('button', { name: 'Send template' })).toHaveFocus();
+    await waitFor(() => expect(within(sentTemplates()[0]!).getByText('Sent')).toBeInTheDocument());
+    const send = provider.control.calls.find((call) => call.method === 'sendMessage');
+    expect(send?.method === 'sendMessage' && send.params.input).toMatchObject({
+      chatId: storyChatId,
+      template: { name: 'order_update', language: 'en_US' },
+      parameters: { header: { type: 'text', text: '#1002' }, body: { '1': 'Ana', '2': 'DHL', '3': 'Friday' } },
+    });
+    expect(sentTemplates()).toHaveLength(1);
+    expect(textbox()).toBeDisabled();
+
+    act(() => {
+      provider.control.receiveReply('contact-ana-lima', 'Thanks, Friday is fine');
+    });
+    await waitFor(() => expect(textbox()).toBeEnabled());
+    expect(screen.queryByRole('button', { name: 'Send template' })).toBeNull();
+  });
+
+  it('asks for a template before going on, and closes the template panel with Escape, giving focus back', async () => {
+    renderThread({ provider: conversation({ count: 4, lastInboundAt: new Date(Date.now() - 30 * hour) }) });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Send template' }));
+    await screen.findByRole('radio', { name: /order_update/ });
+    expect(screen.getByRole('heading', { name: 'Send template' })).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    expect(screen.getByRole('alert').textContent).toBe('Choose a template to continue');
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('form', { name: 'Send template' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Send template' })).toHaveFocus();
+    expect(textbox()).toBeDisabled();
   });
 
   it('can be used with the keyboard only: Tab to the box, type, Enter', async () => {
