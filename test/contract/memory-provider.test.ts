@@ -10,6 +10,9 @@ describeProviderContract('createMemoryProvider', {
       completeVerification: (ticketId, result) => {
         provider.control.completeVerification(ticketId, result);
       },
+      failMessage: (messageId, reason) => {
+        provider.control.setMessageStatus(messageId, 'failed', reason);
+      },
       dispose: () => provider.control.dispose(),
     };
   },

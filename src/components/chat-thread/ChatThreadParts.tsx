@@ -148,9 +148,11 @@ export const ChatThreadMessage = forwardRef<HTMLDivElement, ChatThreadMessagePro
           <button type="button" onClick={() => onRetry?.(outgoing.idempotencyKey)}>
             {t('chatThread.retry')}
           </button>
-          <button type="button" onClick={() => onDiscard?.(outgoing.idempotencyKey)}>
-            {t('chatThread.discard')}
-          </button>
+          {outgoing.messageId === null ? (
+            <button type="button" onClick={() => onDiscard?.(outgoing.idempotencyKey)}>
+              {t('chatThread.discard')}
+            </button>
+          ) : null}
         </div>
       ) : null}
     </div>

@@ -50,6 +50,11 @@ export interface ChatThreadOutgoing {
    * provider may report (as an event) before answering the send.
    */
   earlierMessageIds: ReadonlySet<string>;
+  /**
+   * The provider's message once it accepted the send (`null` before). A message WhatsApp failed
+   * afterwards is retried as that same message, and cannot be discarded.
+   */
+  messageId: string | null;
 }
 
 /** One row of the thread, oldest first: a day separator or a message. */
@@ -146,6 +151,10 @@ function claimProviderCopies(
 ): Map<string, ChatThreadOutgoing> {
   const outgoingOf = new Map<string, ChatThreadOutgoing>();
   for (const entry of outbox) {
+    if (entry.messageId !== null) {
+      outgoingOf.set(entry.messageId, entry);
+      continue;
+    }
     for (let index = messages.length - 1; index >= 0; index -= 1) {
       const message = messages[index] as Message;
       if (
@@ -171,6 +180,9 @@ export function useChatThread(options: UseChatThreadOptions): UseChatThreadResul
   const replyWindow = useReplyWindow({ lastInboundAt: query.lastInboundAt }, { now });
   const [draft, setDraft] = useState('');
   const [outbox, setOutbox] = useState<ChatThreadOutgoing[]>([]);
+  // This thread's sends the provider accepted, by message id: WhatsApp may still fail them, and
+  // their Retry must reuse the key.
+  const [accepted, setAccepted] = useState<ReadonlyMap<string, ChatThreadOutgoing>>(() => new Map());
   // React does not re-render between clicks dispatched in one task: a state guard would let a
   // burst of clicks (or Enter held down) through, so the keys in flight are kept in a ref.
   const inFlight = useRef(new Set<string>());
@@ -186,9 +198,10 @@ export function useChatThread(options: UseChatThreadOptions): UseChatThreadResul
       if (inFlight.current.has(entry.idempotencyKey)) return;
       inFlight.current.add(entry.idempotencyKey);
       mutateAsync(entry.input).then(
-        () => {
+        (message) => {
           inFlight.current.delete(entry.idempotencyKey);
           setOutbox((current) => current.filter((item) => item.idempotencyKey !== entry.idempotencyKey));
+          setAccepted((current) => new Map(current).set(message.id, { ...entry, messageId: message.id }));
         },
         (error: ReachoutError) => {
           inFlight.current.delete(entry.idempotencyKey);
@@ -217,6 +230,7 @@ export function useChatThread(options: UseChatThreadOptions): UseChatThreadResul
         error: null,
         at: (now ?? (() => new Date()))().toISOString(),
         earlierMessageIds: new Set(messagesRef.current.map((message) => message.id)),
+        messageId: null,
       };
       setOutbox((current) => [...current, entry]);
       deliver(entry);
@@ -257,21 +271,39 @@ export function useChatThread(options: UseChatThreadOptions): UseChatThreadResul
   );
 
   const outboxRef = useRef(outbox);
+  const acceptedRef = useRef(accepted);
   useIsomorphicLayoutEffect(() => {
     outboxRef.current = outbox;
-  }, [outbox]);
+    acceptedRef.current = accepted;
+  }, [outbox, accepted]);
   const retry = useCallback(
     (idempotencyKey: string) => {
       const entry = outboxRef.current.find((item) => item.idempotencyKey === idempotencyKey);
-      if (!entry || entry.status !== 'failed') return;
-      const pending: ChatThreadOutgoing = { ...entry, status: 'pending', error: null };
-      setOutbox((current) => current.map((item) => (item.idempotencyKey === idempotencyKey ? pending : item)));
+      if (entry) {
+        if (entry.status !== 'failed') return;
+        const pending: ChatThreadOutgoing = { ...entry, status: 'pending', error: null };
+        // The ref too, so a second click in the same task finds it pending.
+        outboxRef.current = outboxRef.current.map((item) => (item.idempotencyKey === idempotencyKey ? pending : item));
+        setOutbox((current) => current.map((item) => (item.idempotencyKey === idempotencyKey ? pending : item)));
+        deliver(pending);
+        return;
+      }
+      // A message the provider accepted and WhatsApp then failed: sent again with its key, as
+      // the same message (the provider sends a failed message's key again).
+      const sent = [...acceptedRef.current.values()].find((item) => item.idempotencyKey === idempotencyKey);
+      const message = sent && messagesRef.current.find((item) => item.id === sent.messageId);
+      if (!sent || message?.status !== 'failed') return;
+      const pending: ChatThreadOutgoing = { ...sent, status: 'pending', error: null };
+      outboxRef.current = [...outboxRef.current, pending];
+      setOutbox((current) => [...current, pending]);
       deliver(pending);
     },
     [deliver],
   );
   const discard = useCallback((idempotencyKey: string) => {
-    setOutbox((current) => current.filter((item) => item.idempotencyKey !== idempotencyKey || item.status !== 'failed'));
+    setOutbox((current) =>
+      current.filter((item) => item.idempotencyKey !== idempotencyKey || item.status !== 'failed' || item.messageId !== null),
+    );
   }, []);
 
   const { messages } = query;
@@ -290,14 +322,14 @@ export function useChatThread(options: UseChatThreadOptions): UseChatThreadResul
       failureReason: entry.error ? errorMessage(entry.error) : null,
       at: entry.at,
     });
-    const push = (message: Message, outgoing: ChatThreadOutgoing | null) => {
+    const push = (message: Message, outgoing: ChatThreadOutgoing | null, key: string) => {
       const date = new Date(message.at);
       const day = dayKey(date);
       if (day !== previousDay) {
         result.push({ type: 'day', key: `day:${day}`, date });
         previousDay = day;
       }
-      result.push({ type: 'message', key: outgoing ? `outgoing:${outgoing.idempotencyKey}` : message.id, message, outgoing });
+      result.push({ type: 'message', key, message, outgoing });
     };
     const outgoingOf = claimProviderCopies(messages, outbox);
     const shown = new Set<ChatThreadOutgoing>();
@@ -305,15 +337,26 @@ export function useChatThread(options: UseChatThreadOptions): UseChatThreadResul
       const message = messages[index] as Message;
       const entry = outgoingOf.get(message.id);
       if (entry) shown.add(entry);
-      // A failed send keeps its row (with Retry); a pending one gives way to the provider's copy.
-      push(entry?.status === 'failed' ? outgoingMessage(entry) : message, entry?.status === 'failed' ? entry : null);
+      // A retry of an accepted message keeps that message's row.
+      const key = entry?.messageId ?? (entry?.status === 'failed' ? `outgoing:${entry.idempotencyKey}` : message.id);
+      if (entry?.status === 'failed') {
+        // A failed send keeps its row (with Retry).
+        push(outgoingMessage(entry), entry, key);
+      } else if (entry) {
+        // A pending one gives way to the provider's copy, shown pending until it is answered.
+        push(message.status === 'failed' ? { ...message, status: 'pending', failureReason: null } : message, null, key);
+      } else {
+        // WhatsApp failed a message this thread sent: Retry sends it again with its key.
+        const sent = message.status === 'failed' ? accepted.get(message.id) : undefined;
+        push(message, sent ? { ...sent, status: 'failed', error: null } : null, key);
+      }
     }
     for (const entry of outbox) {
       if (shown.has(entry)) continue;
-      push(outgoingMessage(entry), entry);
+      push(outgoingMessage(entry), entry, entry.messageId ?? `outgoing:${entry.idempotencyKey}`);
     }
     return result;
-  }, [messages, outbox, chatId, errorMessage]);
+  }, [messages, outbox, accepted, chatId, errorMessage]);
 
   const status: ChatThreadStatus = !query.isSupported
     ? 'unsupported'

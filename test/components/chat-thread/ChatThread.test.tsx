@@ -118,6 +118,54 @@ describe('ChatThread', () => {
     expect(screen.getAllByText('Are you there?')).toHaveLength(1);
   });
 
+  it('offers Retry on a message WhatsApp failed after accepting it, sending it again with its key as the same row', async () => {
+    const { provider } = renderThread();
+    const user = userEvent.setup();
+    await log();
+    await user.type(textbox(), 'Your refund is on its way{Enter}');
+    await waitFor(() => expect(within(messageWithText('Your refund is on its way')).getByText('Sent')).toBeInTheDocument());
+    const id = messageWithText('Your refund is on its way').getAttribute('data-message-id')!;
+    act(() => {
+      provider.control.setMessageStatus(id, 'failed', 'Number blocked');
+    });
+    await screen.findByRole('button', { name: 'Retry' });
+    expect(screen.queryByRole('button', { name: 'Discard' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(within(messageWithText('Your refund is on its way')).getByText('Sent')).toBeInTheDocument());
+    expect(messageWithText('Your refund is on its way')).toHaveAttribute('data-message-id', id);
+    expect(screen.getAllByText('Your refund is on its way')).toHaveLength(1);
+    expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
+    const keys = provider.control.calls.flatMap((call) => (call.method === 'sendMessage' ? [call.params.input.idempotencyKey] : []));
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).toBe(keys[0]);
+  });
+
+  it('retries a failed template send with the same key and input, keeping one template bubble', async () => {
+    const { provider } = renderThread({
+      provider: conversation({ count: 4, lastInboundAt: new Date(Date.now() - 30 * hour) }),
+      setup: (memory) => memory.control.failNext('sendMessage', new ReachoutError('NETWORK', 'Failed to fetch')),
+    });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Send template' }));
+    await user.click(await screen.findByRole('radio', { name: /support_callback/ }));
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    await user.type(screen.getByLabelText('Body {{1}}'), 'Ana');
+    await user.type(screen.getByLabelText('Body {{2}}'), '#4471');
+    await user.click(screen.getByRole('button', { name: 'Send template' }));
+    const templates = () =>
+      [...document.querySelectorAll<HTMLElement>('[data-slot="chat-thread-message"][data-kind="template"]')].filter((element) =>
+        element.textContent?.includes('ticket #4471'),
+      );
+    await screen.findByRole('button', { name: 'Retry' });
+    expect(within(templates()[0]!).getByText(/^Failed: Can’t reach the server/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(within(templates()[0]!).getByText('Sent')).toBeInTheDocument());
+    expect(templates()).toHaveLength(1);
+    const inputs = provider.control.calls.flatMap((call) => (call.method === 'sendMessage' ? [call.params.input] : []));
+    expect(inputs).toHaveLength(2);
+    expect(inputs[1]).toEqual(inputs[0]);
+  });
+
   it('shows a send once when the provider reports its copy before answering, and keeps Retry on a failed one', async () => {
     let answer: () => void = () => {};
     let failAnswer = false;
