@@ -1,13 +1,9 @@
 import { forwardRef } from 'react';
 import { ChatThreadRoot } from './ChatThreadContext';
 import type { ChatThreadRootProps } from './ChatThreadContext';
-import {
-  ChatThreadComposer,
-  ChatThreadDaySeparator,
-  ChatThreadDeliveryMark,
-  ChatThreadMessage,
-  ChatThreadMessages,
-} from './ChatThreadParts';
+import { ChatThreadComposer } from './ChatThreadComposer';
+import { ChatThreadDaySeparator, ChatThreadDeliveryMark, ChatThreadMessage } from './ChatThreadMessage';
+import { ChatThreadMessages } from './ChatThreadMessages';
 import { ChatThreadTemplatePanel } from './ChatThreadTemplatePanel';
 
 export type ChatThreadProps = Omit<ChatThreadRootProps, 'children'>;
