@@ -64,7 +64,10 @@ export type ChatThreadRow =
       type: 'message';
       key: string;
       message: Message;
-      /** Set for a message this thread is still sending, or failed to send (then with Retry). */
+      /**
+       * Set for a message this thread is still sending, or failed to send, or sent and WhatsApp
+       * then failed (the last two with Retry).
+       */
       outgoing: ChatThreadOutgoing | null;
     };
 
