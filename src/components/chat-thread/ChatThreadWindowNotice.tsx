@@ -37,7 +37,8 @@ export function ChatThreadWindowNotice({ id, unstyled }: { id: string; unstyled:
       >
         {windowText}
       </p>
-      {replyWindow.state === 'closed' ? (
+      {/* The panel finds the contact (its number) and the business number from the messages. */}
+      {replyWindow.state === 'closed' && (onSendTemplate || thread.contactId !== null) ? (
         <button
           type="button"
           data-slot="chat-thread-send-template"

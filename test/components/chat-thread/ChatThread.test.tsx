@@ -239,6 +239,13 @@ describe('ChatThread', () => {
     expect(screen.getByText('The customer has not replied in 24 hours: only a template can reopen the conversation')).toBeInTheDocument();
   });
 
+  it('offers the built-in "Send template" only once a message names the chat’s contact', async () => {
+    renderThread({ provider: conversation({ count: 0, lastInboundAt: null }) });
+    await screen.findByText('No messages yet');
+    expect(screen.getByText('The customer has not replied yet: only a template can be sent until they do')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Send template' })).toBeNull();
+  });
+
   it('calls the host’s onSendTemplate instead of opening the template panel, for a host with its own flow', async () => {
     const onSendTemplate = vi.fn();
     renderThread({ provider: conversation({ count: 4, lastInboundAt: new Date(Date.now() - 30 * hour) }), props: { onSendTemplate } });
