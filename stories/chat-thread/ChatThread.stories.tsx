@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import { expect, fn, screen, userEvent, waitFor, within } from 'storybook/test';
 import { ChatThread } from '../../src/components/chat-thread';
 import type { ChatThreadProps } from '../../src/components/chat-thread';
 import type { ReachoutDataProvider } from '../../src/core';
@@ -47,7 +47,7 @@ const openWindow = (closesInMs: number, count = 8) => ({ options: conversation({
 const meta = {
   title: 'Widgets/ChatThread',
   component: ChatThread,
-  args: { chatId: storyChatId, onSendTemplate: fn() },
+  args: { chatId: storyChatId },
   render: (args, context) => (
     <ChatThreadStory args={args} parameters={(context.parameters.reachout ?? {}) as ChatThreadStoryParameters} />
   ),
@@ -96,6 +96,42 @@ export const WindowClosed: Story = {
     await within(canvasElement).findByText('The customer has not replied in 24 hours: only a template can reopen the conversation');
     await expect(within(canvasElement).getByRole('textbox', { name: 'Message' })).toBeDisabled();
     await expect(within(canvasElement).getByRole('button', { name: 'Send template' })).toBeEnabled();
+  },
+};
+
+/**
+ * The window is closed: "Send template" opens the template and content steps in place of the
+ * composer; the template shows at once as its bubble, then sent. The window stays closed until
+ * the customer replies.
+ */
+export const WindowClosedTemplateSent: Story = {
+  parameters: { reachout: { options: conversation({ count: 6, lastInboundAt: new Date(Date.now() - 30 * hour) }) } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await log(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: 'Send template' }));
+    await userEvent.click(await canvas.findByRole('radio', { name: /support_callback/ }));
+    await userEvent.click(canvas.getByRole('button', { name: 'Next' }));
+    await userEvent.type(canvas.getByLabelText('Body {{1}}'), 'Ana');
+    await userEvent.type(canvas.getByLabelText('Body {{2}}'), '#4471');
+    await userEvent.click(canvas.getByRole('button', { name: 'Send template' }));
+    const thread = await log(canvasElement);
+    await waitFor(() => {
+      const sent = [...thread.querySelectorAll<HTMLElement>('[data-slot="chat-thread-message"][data-kind="template"]')].at(-1);
+      return expect(sent?.textContent).toMatch(/we tried to reach you about ticket #4471.*Sent/);
+    });
+    await expect(canvas.getByRole('textbox', { name: 'Message' })).toBeDisabled();
+  },
+};
+
+/** A host with its own template flow: "Send template" calls `onSendTemplate` instead. */
+export const HostTemplateFlow: Story = {
+  args: { onSendTemplate: fn() },
+  parameters: { reachout: { options: conversation({ count: 6, lastInboundAt: new Date(Date.now() - 30 * hour) }) } },
+  play: async ({ args, canvasElement }) => {
+    await userEvent.click(await within(canvasElement).findByRole('button', { name: 'Send template' }));
+    await expect(args.onSendTemplate).toHaveBeenCalledTimes(1);
+    await expect(screen.queryByRole('radio', { name: /support_callback/ })).toBeNull();
   },
 };
 

@@ -13,6 +13,9 @@ describeProviderContract('createMemoryProvider', {
       advanceCampaigns: () => {
         provider.control.advanceCampaigns();
       },
+      failMessage: (messageId, reason) => {
+        provider.control.setMessageStatus(messageId, 'failed', reason);
+      },
       dispose: () => provider.control.dispose(),
     };
   },

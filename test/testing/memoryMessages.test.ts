@@ -111,6 +111,50 @@ describe('createMemoryProvider messages', () => {
     expect(control.calls.map((call) => call.method)).toEqual(['sendMessage', 'listMessages']);
   });
 
+  it('sends a template outside the window only when it is approved, its variables filled and its payload the one built', async () => {
+    const { provider, control } = setup();
+    const chat = control.receiveReply('contact-ana-lima', 'Hi');
+    current += REPLY_WINDOW_MS + 1000;
+    const ana = fixtures.contacts.find((contact) => contact.id === chat.contactId)!;
+    const templateInput = (key: string, template = orderUpdate, parameters = orderParameters) => ({
+      idempotencyKey: key,
+      chatId: chat.id,
+      template: { id: template.id, name: template.name, language: template.language },
+      parameters,
+      message: buildTemplateMessage({ to: ana.phone, template: orderUpdate, parameters: orderParameters }),
+    });
+    const pending = fixtures.templates.find((template) => template.status !== 'APPROVED')!;
+    await expect(provider.sendMessage({ input: templateInput('key-template-1', pending) })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      fieldErrors: { template: 'Only approved templates can be sent' },
+    });
+    const missing = { header: orderParameters.header, body: { '1': 'Ana', '2': 'DHL Express' } } as unknown as typeof orderParameters;
+    await expect(provider.sendMessage({ input: templateInput('key-template-2', orderUpdate, missing) })).rejects.toMatchObject({ code: 'VALIDATION' });
+    const sent = await provider.sendMessage({ input: templateInput('key-template-3') });
+    expect(sent).toMatchObject({ kind: 'template', status: 'sent', text: 'Hi Ana, good news: your order is on its way with DHL Express. Expected delivery: Friday.' });
+    await expect(provider.sendMessage({ input: { idempotencyKey: 'key-text-9', chatId: chat.id, text: 'And a text?' } })).rejects.toMatchObject({
+      code: 'OUTSIDE_WINDOW',
+    });
+  });
+
+  it('sends again, once, a key whose first attempt failed (an injected fault), and a key whose message WhatsApp failed, as the same message', async () => {
+    const { provider, control } = setup({ deliveryStepMs: null });
+    const chat = control.receiveReply('contact-ana-lima', 'Hi');
+    const input = { idempotencyKey: 'key-text-0006', chatId: chat.id, text: 'Hello again' };
+    control.failNext('sendMessage', new ReachoutError('NETWORK', 'Offline'));
+    await expect(provider.sendMessage({ input })).rejects.toMatchObject({ code: 'NETWORK' });
+    const sent = await provider.sendMessage({ input });
+    expect(sent.status).toBe('sent');
+    control.setMessageStatus(sent.id, 'failed', 'Number blocked');
+    const retried = await provider.sendMessage({ input });
+    expect(retried).toMatchObject({ id: sent.id, status: 'sent', failureReason: null });
+    expect((await provider.listMessages({ chatId: chat.id })).items.filter((message) => message.text === 'Hello again')).toHaveLength(1);
+    // Outside the window, the retry of a failed text is refused like any text.
+    control.setMessageStatus(sent.id, 'failed', 'Number blocked');
+    current += REPLY_WINDOW_MS;
+    await expect(provider.sendMessage({ input })).rejects.toMatchObject({ code: 'OUTSIDE_WINDOW' });
+  });
+
   it('starts with the fixture conversations: Hugo’s chat opens with its notification', async () => {
     const { provider } = setup();
     const page = await provider.listMessages({ chatId: 'chat-hugo-1' });

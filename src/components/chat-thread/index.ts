@@ -1,29 +1,21 @@
 export { ChatThread } from './ChatThread';
 export type { ChatThreadProps } from './ChatThread';
-export {
-  ChatThreadComposer,
-  ChatThreadDaySeparator,
-  ChatThreadDeliveryMark,
-  ChatThreadMessage,
-  ChatThreadMessages,
-  ChatThreadRoot,
-  useChatThreadContext,
-} from './ChatThreadParts';
-export type {
-  ChatThreadComposerProps,
-  ChatThreadContextValue,
-  ChatThreadDaySeparatorProps,
-  ChatThreadDeliveryMarkProps,
-  ChatThreadMessageProps,
-  ChatThreadMessagesProps,
-  ChatThreadPartOptions,
-  ChatThreadRootProps,
-} from './ChatThreadParts';
+export { ChatThreadRoot, useChatThreadContext } from './ChatThreadContext';
+export type { ChatThreadContextValue, ChatThreadPartOptions, ChatThreadRootProps } from './ChatThreadContext';
+export { ChatThreadComposer } from './ChatThreadComposer';
+export type { ChatThreadComposerProps } from './ChatThreadComposer';
+export { ChatThreadDaySeparator, ChatThreadDeliveryMark, ChatThreadMessage } from './ChatThreadMessage';
+export type { ChatThreadDaySeparatorProps, ChatThreadDeliveryMarkProps, ChatThreadMessageProps } from './ChatThreadMessage';
+export { ChatThreadMessages } from './ChatThreadMessages';
+export type { ChatThreadMessagesProps } from './ChatThreadMessages';
+export { ChatThreadTemplatePanel } from './ChatThreadTemplatePanel';
+export type { ChatThreadTemplatePanelProps } from './ChatThreadTemplatePanel';
 export { useChatThread } from './useChatThread';
 export type {
   ChatThreadOutgoing,
   ChatThreadRow,
   ChatThreadStatus,
+  ChatThreadTemplateSend,
   UseChatThreadOptions,
   UseChatThreadResult,
 } from './useChatThread';

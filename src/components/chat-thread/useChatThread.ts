@@ -3,7 +3,8 @@ import { useIsomorphicLayoutEffect } from '../internal/useIsomorphicLayoutEffect
 import { countCharacters } from '../../core/characters';
 import { messageLimits } from '../../core/conversation';
 import type { ReachoutError } from '../../core/errors';
-import type { Message } from '../../core/types';
+import { buildTemplateMessage, renderTemplate } from '../../core/template';
+import type { Message, MessageTemplate, SendMessageInput, TemplateParameters } from '../../core/types';
 import { useChatMessages } from '../../data/useChatMessages';
 import { useMessages } from './messages';
 import { useSendMessage } from '../../data/useSendMessage';
@@ -34,6 +35,11 @@ export type ChatThreadStatus = 'unsupported' | 'loading' | 'error' | 'empty' | '
 /** A message this thread is sending, shown at once: `pending`, then gone (sent) or `failed`. */
 export interface ChatThreadOutgoing {
   idempotencyKey: string;
+  /** What is sent, and sent again as it is by Retry (the same key needs the same input). */
+  input: SendMessageInput;
+  /** A text, or a template (shown as its bubble). */
+  kind: Message['kind'];
+  /** The text shown: the draft, or the template's rendered body. */
   text: string;
   status: 'pending' | 'failed';
   error: ReachoutError | null;
@@ -44,6 +50,11 @@ export interface ChatThreadOutgoing {
    * provider may report (as an event) before answering the send.
    */
   earlierMessageIds: ReadonlySet<string>;
+  /**
+   * The provider's message once it accepted the send (`null` before). A message WhatsApp failed
+   * afterwards is retried as that same message, and cannot be discarded.
+   */
+  messageId: string | null;
 }
 
 /** One row of the thread, oldest first: a day separator or a message. */
@@ -53,7 +64,10 @@ export type ChatThreadRow =
       type: 'message';
       key: string;
       message: Message;
-      /** Set for a message this thread is still sending, or failed to send (then with Retry). */
+      /**
+       * Set for a message this thread is still sending, or failed to send, or sent and WhatsApp
+       * then failed (the last two with Retry).
+       */
       outgoing: ChatThreadOutgoing | null;
     };
 
@@ -84,10 +98,27 @@ export interface UseChatThreadResult {
   maxLength: number;
   /** Sends the draft as a text (when `canReply` and the draft is not empty or too long). */
   send: () => void;
+  /** A template may be sent now: the provider can send, whatever the window. */
+  canSendTemplate: boolean;
+  /**
+   * Sends an approved template to `to` (the contact's number), shown at once as a pending
+   * template bubble; the window stays closed until the customer replies.
+   */
+  sendTemplate: (options: ChatThreadTemplateSend) => void;
+  /** The chat's contact, as its messages say (`null` before any is loaded). */
+  contactId: string | null;
   /** Sends a failed message again with its idempotency key, so it is delivered at most once. */
   retry: (idempotencyKey: string) => void;
   /** Drops a failed message from the thread. */
   discard: (idempotencyKey: string) => void;
+}
+
+/** What `sendTemplate` sends. */
+export interface ChatThreadTemplateSend {
+  template: MessageTemplate;
+  parameters: TemplateParameters;
+  /** The contact's number (E.164), the payload's recipient. */
+  to: string;
 }
 
 function newIdempotencyKey(): string {
@@ -115,7 +146,7 @@ function dayKey(date: Date): string {
  */
 /**
  * Pairs each outgoing send with the provider's copy of it, when that copy has arrived: the oldest
- * outbound text with the same text that was not already there when the person sent it.
+ * outbound message of its kind with the same text that was not already there when the person sent it.
  */
 function claimProviderCopies(
   messages: readonly Message[],
@@ -123,11 +154,15 @@ function claimProviderCopies(
 ): Map<string, ChatThreadOutgoing> {
   const outgoingOf = new Map<string, ChatThreadOutgoing>();
   for (const entry of outbox) {
+    if (entry.messageId !== null) {
+      outgoingOf.set(entry.messageId, entry);
+      continue;
+    }
     for (let index = messages.length - 1; index >= 0; index -= 1) {
       const message = messages[index] as Message;
       if (
         message.direction === 'outbound' &&
-        message.kind === 'text' &&
+        message.kind === entry.kind &&
         message.text === entry.text &&
         !outgoingOf.has(message.id) &&
         !entry.earlierMessageIds.has(message.id)
@@ -148,6 +183,9 @@ export function useChatThread(options: UseChatThreadOptions): UseChatThreadResul
   const replyWindow = useReplyWindow({ lastInboundAt: query.lastInboundAt }, { now });
   const [draft, setDraft] = useState('');
   const [outbox, setOutbox] = useState<ChatThreadOutgoing[]>([]);
+  // This thread's sends the provider accepted, by message id: WhatsApp may still fail them, and
+  // their Retry must reuse the key.
+  const [accepted, setAccepted] = useState<ReadonlyMap<string, ChatThreadOutgoing>>(() => new Map());
   // React does not re-render between clicks dispatched in one task: a state guard would let a
   // burst of clicks (or Enter held down) through, so the keys in flight are kept in a ref.
   const inFlight = useRef(new Set<string>());
@@ -162,10 +200,11 @@ export function useChatThread(options: UseChatThreadOptions): UseChatThreadResul
     (entry: ChatThreadOutgoing) => {
       if (inFlight.current.has(entry.idempotencyKey)) return;
       inFlight.current.add(entry.idempotencyKey);
-      mutateAsync({ idempotencyKey: entry.idempotencyKey, chatId, text: entry.text }).then(
-        () => {
+      mutateAsync(entry.input).then(
+        (message) => {
           inFlight.current.delete(entry.idempotencyKey);
           setOutbox((current) => current.filter((item) => item.idempotencyKey !== entry.idempotencyKey));
+          setAccepted((current) => new Map(current).set(message.id, { ...entry, messageId: message.id }));
         },
         (error: ReachoutError) => {
           inFlight.current.delete(entry.idempotencyKey);
@@ -175,7 +214,7 @@ export function useChatThread(options: UseChatThreadOptions): UseChatThreadResul
         },
       );
     },
-    [chatId, mutateAsync],
+    [mutateAsync],
   );
 
   // The provider's copy of a send may arrive (as an event) before the send is answered; it then
@@ -185,6 +224,23 @@ export function useChatThread(options: UseChatThreadOptions): UseChatThreadResul
     messagesRef.current = query.messages;
   }, [query.messages]);
 
+  /** Shows a send at once (pending) and delivers it. */
+  const enqueue = useCallback(
+    (send: Pick<ChatThreadOutgoing, 'idempotencyKey' | 'input' | 'kind' | 'text'>) => {
+      const entry: ChatThreadOutgoing = {
+        ...send,
+        status: 'pending',
+        error: null,
+        at: (now ?? (() => new Date()))().toISOString(),
+        earlierMessageIds: new Set(messagesRef.current.map((message) => message.id)),
+        messageId: null,
+      };
+      setOutbox((current) => [...current, entry]);
+      deliver(entry);
+    },
+    [deliver, now],
+  );
+
   // What `send` and `retry` read, so two key presses in one task see the first one's effect.
   const draftRef = useRef(draft);
   useIsomorphicLayoutEffect(() => {
@@ -193,37 +249,64 @@ export function useChatThread(options: UseChatThreadOptions): UseChatThreadResul
   const send = useCallback(() => {
     const text = draftRef.current;
     if (!canReply || text.trim() === '' || countCharacters(text) > maxLength) return;
-    const entry: ChatThreadOutgoing = {
-      idempotencyKey: newIdempotencyKey(),
-      text,
-      status: 'pending',
-      error: null,
-      at: (now ?? (() => new Date()))().toISOString(),
-      earlierMessageIds: new Set(messagesRef.current.map((message) => message.id)),
-    };
+    const idempotencyKey = newIdempotencyKey();
     // The next keystroke or Enter already sees an empty box, before React re-renders.
     draftRef.current = '';
     setDraft('');
-    setOutbox((current) => [...current, entry]);
-    deliver(entry);
-  }, [canReply, deliver, maxLength, now]);
+    enqueue({ idempotencyKey, input: { idempotencyKey, chatId, text }, kind: 'text', text });
+  }, [canReply, chatId, enqueue, maxLength]);
+
+  const canSendTemplate = canSendMessages;
+  const sendTemplate = useCallback(
+    ({ template, parameters, to }: ChatThreadTemplateSend) => {
+      if (!canSendTemplate) return;
+      const idempotencyKey = newIdempotencyKey();
+      const input: SendMessageInput = {
+        idempotencyKey,
+        chatId,
+        template: { id: template.id, name: template.name, language: template.language },
+        parameters,
+        message: buildTemplateMessage({ to, template, parameters }),
+      };
+      enqueue({ idempotencyKey, input, kind: 'template', text: renderTemplate(template, parameters).bodyText });
+    },
+    [canSendTemplate, chatId, enqueue],
+  );
 
   const outboxRef = useRef(outbox);
+  const acceptedRef = useRef(accepted);
   useIsomorphicLayoutEffect(() => {
     outboxRef.current = outbox;
-  }, [outbox]);
+    acceptedRef.current = accepted;
+  }, [outbox, accepted]);
   const retry = useCallback(
     (idempotencyKey: string) => {
       const entry = outboxRef.current.find((item) => item.idempotencyKey === idempotencyKey);
-      if (!entry || entry.status !== 'failed') return;
-      const pending: ChatThreadOutgoing = { ...entry, status: 'pending', error: null };
-      setOutbox((current) => current.map((item) => (item.idempotencyKey === idempotencyKey ? pending : item)));
+      if (entry) {
+        if (entry.status !== 'failed') return;
+        const pending: ChatThreadOutgoing = { ...entry, status: 'pending', error: null };
+        // The ref too, so a second click in the same task finds it pending.
+        outboxRef.current = outboxRef.current.map((item) => (item.idempotencyKey === idempotencyKey ? pending : item));
+        setOutbox((current) => current.map((item) => (item.idempotencyKey === idempotencyKey ? pending : item)));
+        deliver(pending);
+        return;
+      }
+      // A message the provider accepted and WhatsApp then failed: sent again with its key, as
+      // the same message (the provider sends a failed message's key again).
+      const sent = [...acceptedRef.current.values()].find((item) => item.idempotencyKey === idempotencyKey);
+      const message = sent && messagesRef.current.find((item) => item.id === sent.messageId);
+      if (!sent || message?.status !== 'failed') return;
+      const pending: ChatThreadOutgoing = { ...sent, status: 'pending', error: null };
+      outboxRef.current = [...outboxRef.current, pending];
+      setOutbox((current) => [...current, pending]);
       deliver(pending);
     },
     [deliver],
   );
   const discard = useCallback((idempotencyKey: string) => {
-    setOutbox((current) => current.filter((item) => item.idempotencyKey !== idempotencyKey || item.status !== 'failed'));
+    setOutbox((current) =>
+      current.filter((item) => item.idempotencyKey !== idempotencyKey || item.status !== 'failed' || item.messageId !== null),
+    );
   }, []);
 
   const { messages } = query;
@@ -235,21 +318,21 @@ export function useChatThread(options: UseChatThreadOptions): UseChatThreadResul
       chatId,
       contactId: '',
       direction: 'outbound',
-      kind: 'text',
+      kind: entry.kind,
       text: entry.text,
       author: null,
       status: entry.status,
       failureReason: entry.error ? errorMessage(entry.error) : null,
       at: entry.at,
     });
-    const push = (message: Message, outgoing: ChatThreadOutgoing | null) => {
+    const push = (message: Message, outgoing: ChatThreadOutgoing | null, key: string) => {
       const date = new Date(message.at);
       const day = dayKey(date);
       if (day !== previousDay) {
         result.push({ type: 'day', key: `day:${day}`, date });
         previousDay = day;
       }
-      result.push({ type: 'message', key: outgoing ? `outgoing:${outgoing.idempotencyKey}` : message.id, message, outgoing });
+      result.push({ type: 'message', key, message, outgoing });
     };
     const outgoingOf = claimProviderCopies(messages, outbox);
     const shown = new Set<ChatThreadOutgoing>();
@@ -257,15 +340,26 @@ export function useChatThread(options: UseChatThreadOptions): UseChatThreadResul
       const message = messages[index] as Message;
       const entry = outgoingOf.get(message.id);
       if (entry) shown.add(entry);
-      // A failed send keeps its row (with Retry); a pending one gives way to the provider's copy.
-      push(entry?.status === 'failed' ? outgoingMessage(entry) : message, entry?.status === 'failed' ? entry : null);
+      // A retry of an accepted message keeps that message's row.
+      const key = entry?.messageId ?? (entry?.status === 'failed' ? `outgoing:${entry.idempotencyKey}` : message.id);
+      if (entry?.status === 'failed') {
+        // A failed send keeps its row (with Retry).
+        push(outgoingMessage(entry), entry, key);
+      } else if (entry) {
+        // A pending one gives way to the provider's copy, shown pending until it is answered.
+        push(message.status === 'failed' ? { ...message, status: 'pending', failureReason: null } : message, null, key);
+      } else {
+        // WhatsApp failed a message this thread sent: Retry sends it again with its key.
+        const sent = message.status === 'failed' ? accepted.get(message.id) : undefined;
+        push(message, sent ? { ...sent, status: 'failed', error: null } : null, key);
+      }
     }
     for (const entry of outbox) {
       if (shown.has(entry)) continue;
-      push(outgoingMessage(entry), entry);
+      push(outgoingMessage(entry), entry, entry.messageId ?? `outgoing:${entry.idempotencyKey}`);
     }
     return result;
-  }, [messages, outbox, chatId, errorMessage]);
+  }, [messages, outbox, accepted, chatId, errorMessage]);
 
   const status: ChatThreadStatus = !query.isSupported
     ? 'unsupported'
@@ -299,6 +393,9 @@ export function useChatThread(options: UseChatThreadOptions): UseChatThreadResul
     draftLength,
     maxLength,
     send,
+    canSendTemplate,
+    sendTemplate,
+    contactId: messages[0]?.contactId ?? null,
     retry,
     discard,
   };

@@ -32,4 +32,9 @@ export const chatThreadMessages = {
   'chatThread.window.closed': 'The customer has not replied in 24 hours: only a template can reopen the conversation',
   'chatThread.window.waiting': 'The customer has not replied yet: only a template can be sent until they do',
   'chatThread.sendTemplate': 'Send template',
+  'chatThread.templatePanel.title': 'Send template',
+  'chatThread.templatePanel.chooseTemplate': 'Choose a template to continue',
+  'chatThread.templatePanel.next': 'Next',
+  'chatThread.templatePanel.back': 'Back',
+  'chatThread.templatePanel.send': 'Send template',
 } as const;

@@ -2,9 +2,10 @@ import type { ReachoutDataProvider } from '../../core/provider';
 import { messagePageSchema, messageSchema } from '../../core/conversation';
 import { REPLY_WINDOW_MS } from '../../core/rules';
 import { buildTemplateMessage } from '../../core/template';
-import type { Chat, Message, Page, ReachoutEvent, SendMessageInput } from '../../core/types';
+import type { Chat, Message, Page, ReachoutEvent, SendMessageInput, SendTemplateMessageInput } from '../../core/types';
 import { assert, assertAborts, assertEqual, assertJsonEqual, assertRejectsWith, assertShape, waitUntil } from './assertions';
 import { contractFixtures, contractIds, type ContractWorld } from './contractFixtures';
+import type { ContractSubject } from './describeProviderContract';
 
 /** What `describeProviderContract` hands to the conversation cases. */
 export interface MessagesContractOptions {
@@ -13,7 +14,10 @@ export interface MessagesContractOptions {
   /** A provider of its own over `world`, disposed of after `body`. */
   writing: (
     world: ContractWorld,
-    body: (provider: ReachoutDataProvider & Required<Pick<ReachoutDataProvider, 'listMessages' | 'sendMessage'>>) => Promise<void>,
+    body: (
+      provider: ReachoutDataProvider & Required<Pick<ReachoutDataProvider, 'listMessages' | 'sendMessage'>>,
+      subject: ContractSubject,
+    ) => Promise<void>,
   ) => Promise<void>;
   timeoutMs: number;
 }
@@ -65,7 +69,7 @@ function textInput(text: string, chatId = windowChatId): SendMessageInput {
   return { idempotencyKey: key(), chatId, text };
 }
 
-function templateInput(chatId = windowChatId): SendMessageInput {
+function templateInput(chatId = windowChatId): SendTemplateMessageInput {
   const template = contractFixtures.templates.find((candidate) => candidate.id === contractIds.orderTemplate);
   const oscar = contractFixtures.contacts.find((contact) => contact.id === contractIds.oscar);
   if (!template || !oscar) throw new Error('contractFixtures lost its order template or Oscar');
@@ -191,6 +195,35 @@ export function describeMessagesContract({ describe, it, writing, timeoutMs }: M
         );
         const texts = (await provider.listMessages({ chatId: windowChatId })).items.filter((message) => message.text === 'Only once, please.');
         assertEqual(texts.length, 1, 'copies of the message in the chat');
+      });
+    });
+
+    it('leaves the key of a refused send unused: the same key then sends', async () => {
+      await writing(closedWorld(), async (provider) => {
+        const input = templateInput();
+        const wrongPayload: SendMessageInput = { ...input, message: { ...input.message, to: '+15550000000' } };
+        await assertRejectsWith(provider.sendMessage({ input: wrongPayload }), 'VALIDATION', 'a template whose payload is not the one built');
+        const sent = await provider.sendMessage({ input });
+        assertEqual(sent.kind, 'template', 'kind of the send after a refusal with its key');
+        const templates = (await provider.listMessages({ chatId: windowChatId })).items.filter((message) => message.kind === 'template');
+        assertJsonEqual(ids(templates), [sent.id], 'template messages in the chat');
+      });
+    });
+
+    it('sends a failed message again when its key is retried, as the same message (when the backend can fail one)', async () => {
+      await writing(openWorld(), async (provider, subject) => {
+        if (!subject.failMessage) return;
+        const input = textInput('Please try again');
+        const first = await provider.sendMessage({ input });
+        await subject.failMessage(first.id, 'Message undeliverable');
+        const failed = (await provider.listMessages({ chatId: windowChatId })).items.find((message) => message.id === first.id);
+        assertEqual(failed?.status, 'failed', 'status after the backend failed it');
+        const retried = await provider.sendMessage({ input: structuredClone(input) });
+        assertEqual(retried.id, first.id, 'message answered to the retry');
+        assert(retried.status !== 'failed', `a retried message is sent again, got status ${String(retried.status)}`);
+        assertEqual(retried.failureReason, null, 'failureReason after the retry');
+        const copies = (await provider.listMessages({ chatId: windowChatId })).items.filter((message) => message.text === 'Please try again');
+        assertEqual(copies.length, 1, 'copies of the message in the chat');
       });
     });
 

@@ -54,6 +54,12 @@ export interface ContractSubject {
    * `control.advanceCampaigns`). Without it, the campaign cases wait for the backend's own queue.
    */
   advanceCampaigns?: () => void | Promise<void>;
+  /**
+   * Fails an accepted outbound message (`status: 'failed'` with the reason), when the backend can
+   * simulate WhatsApp's failed status webhook. Without it, the case of retrying a failed message
+   * is skipped.
+   */
+  failMessage?: (messageId: string, reason: string) => void | Promise<void>;
   /** Frees the provider's resources (a database, a server) after the tests that used it. */
   dispose?: () => void | Promise<void>;
 }
@@ -256,7 +262,7 @@ export function describeProviderContract(name: string, options: ProviderContract
         try {
           const { provider } = subject;
           if (provider.listMessages && provider.sendMessage) {
-            await body(provider as Parameters<typeof body>[0]);
+            await body(provider as Parameters<typeof body>[0], subject);
           }
         } finally {
           await subject.dispose?.();

@@ -43,7 +43,8 @@ function timeOf(iso: string): number {
 
 /**
  * The memory provider's chat messages, with the rules every backend keeps: newest-first cursor
- * pages, the 24-hour window for texts (`OUTSIDE_WINDOW`), template checks, idempotency per key,
+ * pages, the 24-hour window for texts (`OUTSIDE_WINDOW`), template checks, idempotency per key
+ * (a refused send leaves its key unused; a key whose message failed sends that message again),
  * and `message.added` / `message.updated` events. The notification of a ticket becomes its
  * chat's first outbound template message once the ticket has a chat, its status following the
  * ticket's; a customer's reply becomes an inbound message.
@@ -163,7 +164,17 @@ export function createMessageStore(seed: readonly Message[], context: MessageSto
           );
         }
         const sent = byId.get(previous.messageId);
-        if (sent) return copy(sent.message);
+        if (sent && sent.message.status !== 'failed') return copy(sent.message);
+        // WhatsApp failed it after it was accepted: the retry sends it again, as the same message
+        // (one row in the chat), by the rules of a new send.
+        if (sent) {
+          if (!chat) throw new ReachoutError('NOT_FOUND', `No chat with id ${input.chatId}`);
+          if (refusal) throw refusal;
+          if (isTemplateMessageInput(input)) templateText(input, chat);
+          update(sent, { status: 'sent', failureReason: null });
+          scheduleDelivery(sent.message.id);
+          return copy(sent.message);
+        }
       }
       if (!chat) throw new ReachoutError('NOT_FOUND', `No chat with id ${input.chatId}`);
       if (refusal) throw refusal;

@@ -118,6 +118,54 @@ describe('ChatThread', () => {
     expect(screen.getAllByText('Are you there?')).toHaveLength(1);
   });
 
+  it('offers Retry on a message WhatsApp failed after accepting it, sending it again with its key as the same row', async () => {
+    const { provider } = renderThread();
+    const user = userEvent.setup();
+    await log();
+    await user.type(textbox(), 'Your refund is on its way{Enter}');
+    await waitFor(() => expect(within(messageWithText('Your refund is on its way')).getByText('Sent')).toBeInTheDocument());
+    const id = messageWithText('Your refund is on its way').getAttribute('data-message-id')!;
+    act(() => {
+      provider.control.setMessageStatus(id, 'failed', 'Number blocked');
+    });
+    await screen.findByRole('button', { name: 'Retry' });
+    expect(screen.queryByRole('button', { name: 'Discard' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(within(messageWithText('Your refund is on its way')).getByText('Sent')).toBeInTheDocument());
+    expect(messageWithText('Your refund is on its way')).toHaveAttribute('data-message-id', id);
+    expect(screen.getAllByText('Your refund is on its way')).toHaveLength(1);
+    expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
+    const keys = provider.control.calls.flatMap((call) => (call.method === 'sendMessage' ? [call.params.input.idempotencyKey] : []));
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).toBe(keys[0]);
+  });
+
+  it('retries a failed template send with the same key and input, keeping one template bubble', async () => {
+    const { provider } = renderThread({
+      provider: conversation({ count: 4, lastInboundAt: new Date(Date.now() - 30 * hour) }),
+      setup: (memory) => memory.control.failNext('sendMessage', new ReachoutError('NETWORK', 'Failed to fetch')),
+    });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Send template' }));
+    await user.click(await screen.findByRole('radio', { name: /support_callback/ }));
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    await user.type(screen.getByLabelText('Body {{1}}'), 'Ana');
+    await user.type(screen.getByLabelText('Body {{2}}'), '#4471');
+    await user.click(screen.getByRole('button', { name: 'Send template' }));
+    const templates = () =>
+      [...document.querySelectorAll<HTMLElement>('[data-slot="chat-thread-message"][data-kind="template"]')].filter((element) =>
+        element.textContent?.includes('ticket #4471'),
+      );
+    await screen.findByRole('button', { name: 'Retry' });
+    expect(within(templates()[0]!).getByText(/^Failed: Can’t reach the server/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(within(templates()[0]!).getByText('Sent')).toBeInTheDocument());
+    expect(templates()).toHaveLength(1);
+    const inputs = provider.control.calls.flatMap((call) => (call.method === 'sendMessage' ? [call.params.input] : []));
+    expect(inputs).toHaveLength(2);
+    expect(inputs[1]).toEqual(inputs[0]);
+  });
+
   it('shows a send once when the provider reports its copy before answering, and keeps Retry on a failed one', async () => {
     let answer: () => void = () => {};
     let failAnswer = false;
@@ -191,12 +239,75 @@ describe('ChatThread', () => {
     expect(screen.getByText('The customer has not replied in 24 hours: only a template can reopen the conversation')).toBeInTheDocument();
   });
 
-  it('offers "Send template" when the window is closed, calling onSendTemplate', async () => {
+  it('offers the built-in "Send template" only once a message names the chat’s contact', async () => {
+    renderThread({ provider: conversation({ count: 0, lastInboundAt: null }) });
+    await screen.findByText('No messages yet');
+    expect(screen.getByText('The customer has not replied yet: only a template can be sent until they do')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Send template' })).toBeNull();
+  });
+
+  it('calls the host’s onSendTemplate instead of opening the template panel, for a host with its own flow', async () => {
     const onSendTemplate = vi.fn();
     renderThread({ provider: conversation({ count: 4, lastInboundAt: new Date(Date.now() - 30 * hour) }), props: { onSendTemplate } });
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Send template' }));
     expect(onSendTemplate).toHaveBeenCalledTimes(1);
+    expect(screen.queryByRole('radio', { name: /order_update/ })).toBeNull();
+  });
+
+  it('sends a template from "Send template" when the window is closed: pending at once as its bubble, then sent; the reply reopens the window', async () => {
+    const { provider } = renderThread({ provider: { ...conversation({ count: 4, lastInboundAt: new Date(Date.now() - 30 * hour) }), latencyMs: 150 } });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Send template' }));
+    expect(screen.queryByRole('textbox', { name: 'Message' })).toBeNull();
+    await user.click(await screen.findByRole('radio', { name: /order_update/ }));
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    await user.type(screen.getByLabelText('Header {{1}}'), '#1002');
+    await user.type(screen.getByLabelText('Body {{1}}'), 'Ana');
+    await user.type(screen.getByLabelText('Body {{2}}'), 'DHL');
+    await user.type(screen.getByLabelText('Body {{3}}'), 'Friday');
+    await user.click(screen.getByRole('button', { name: 'Send template' }));
+
+    const text = 'Hi Ana, good news: your order is on its way with DHL. Expected delivery: Friday.';
+    const sentTemplates = () =>
+      [...document.querySelectorAll<HTMLElement>('[data-slot="chat-thread-message"][data-kind="template"]')].filter((element) =>
+        element.textContent?.includes(text),
+      );
+    const pending = sentTemplates()[0]!;
+    expect(pending).toHaveAttribute('data-kind', 'template');
+    expect(pending.querySelector('[data-slot="template-preview-bubble"]')).not.toBeNull();
+    expect(within(pending).getByText('Sending')).toBeInTheDocument();
+    // The panel is gone and focus is back on "Send template": the window stays closed until the customer writes.
+    expect(screen.getByRole('button', { name: 'Send template' })).toHaveFocus();
+    await waitFor(() => expect(within(sentTemplates()[0]!).getByText('Sent')).toBeInTheDocument());
+    const send = provider.control.calls.find((call) => call.method === 'sendMessage');
+    expect(send?.method === 'sendMessage' && send.params.input).toMatchObject({
+      chatId: storyChatId,
+      template: { name: 'order_update', language: 'en_US' },
+      parameters: { header: { type: 'text', text: '#1002' }, body: { '1': 'Ana', '2': 'DHL', '3': 'Friday' } },
+    });
+    expect(sentTemplates()).toHaveLength(1);
+    expect(textbox()).toBeDisabled();
+
+    act(() => {
+      provider.control.receiveReply('contact-ana-lima', 'Thanks, Friday is fine');
+    });
+    await waitFor(() => expect(textbox()).toBeEnabled());
+    expect(screen.queryByRole('button', { name: 'Send template' })).toBeNull();
+  });
+
+  it('asks for a template before going on, and closes the template panel with Escape, giving focus back', async () => {
+    renderThread({ provider: conversation({ count: 4, lastInboundAt: new Date(Date.now() - 30 * hour) }) });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Send template' }));
+    await screen.findByRole('radio', { name: /order_update/ });
+    expect(screen.getByRole('heading', { name: 'Send template' })).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    expect(screen.getByRole('alert').textContent).toBe('Choose a template to continue');
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('form', { name: 'Send template' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Send template' })).toHaveFocus();
+    expect(textbox()).toBeDisabled();
   });
 
   it('can be used with the keyboard only: Tab to the box, type, Enter', async () => {
@@ -252,9 +363,12 @@ describe('ChatThread', () => {
     const offsetBefore = offsetOf(topMessage);
     await waitFor(() => expect(listCalls()).toBeGreaterThan(before));
     await waitFor(() => expect(thread.scrollTop).toBeGreaterThan(500));
-    const again = thread.querySelector<HTMLElement>(`[data-message-id="${id}"]`);
-    expect(again).not.toBeNull();
-    expect(Math.abs(offsetOf(again!) - offsetBefore)).toBeLessThan(80);
+    // Once the older rows are measured at their real height, the message is exactly where it was.
+    await waitFor(() => {
+      const again = thread.querySelector<HTMLElement>(`[data-message-id="${id}"]`);
+      expect(again).not.toBeNull();
+      expect(Math.abs(offsetOf(again!) - offsetBefore)).toBeLessThan(1);
+    });
   });
 
   it('follows a new message at the bottom, and leaves the view alone when the person has scrolled up', async () => {
