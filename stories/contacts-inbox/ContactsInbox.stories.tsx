@@ -89,3 +89,12 @@ export const Dark: Story = { ...DesktopSelected, globals: { ...desktop, theme: '
 export const DarkMobile: Story = { ...MobileSelected, globals: { theme: 'dark' } };
 export const RightToLeft: Story = { ...DesktopSelected, globals: { ...desktop, dir: 'rtl' } };
 export const RightToLeftMobile: Story = { ...MobileSelected, globals: { dir: 'rtl' } };
+
+/** An empty contact book: the list and the details pane both invite the first contact. */
+export const Empty: Story = {
+  globals: desktop,
+  parameters: { reachout: { options: { contacts: [] } } },
+  play: async ({ canvasElement }) => {
+    await within(canvasElement).findByText('No contacts yet', undefined, { timeout: 5000 });
+  },
+};
