@@ -175,12 +175,16 @@ export const ContactsInbox = forwardRef<HTMLDivElement, ContactsInboxProps>(func
   const importButtonRef = useRef<HTMLButtonElement>(null);
   const wasImporting = useRef(false);
   useEffect(() => {
-    // The dialog has no trigger of its own here, so Radix would leave focus on <body>.
-    if (wasImporting.current && !importing) {
+    const closed = wasImporting.current && !importing;
+    wasImporting.current = importing;
+    if (!closed) return;
+    // The dialog has no trigger of its own here, so Radix leaves focus on <body>; it settles
+    // focus in a timeout after the dialog unmounts, so this runs after it.
+    const timer = setTimeout(() => {
       const active = document.activeElement;
       if (active === null || active === document.body) importButtonRef.current?.focus();
-    }
-    wasImporting.current = importing;
+    }, 0);
+    return () => clearTimeout(timer);
   }, [importing]);
   // The contact just created: the list scrolls to it and marks it until another is picked.
   const [createdId, setCreatedId] = useState<string | null>(null);
