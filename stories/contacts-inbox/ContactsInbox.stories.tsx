@@ -98,3 +98,18 @@ export const Empty: Story = {
     await within(canvasElement).findByText('No contacts yet', undefined, { timeout: 5000 });
   },
 };
+
+/**
+ * The list's status dots: Olga opted out; Tomás's newest notification failed (the inbox knows
+ * once it has loaded the tickets of the contact selected). Each dot's words are read with its row.
+ */
+export const StatusDots: Story = {
+  globals: desktop,
+  args: { defaultSelectedContactId: 'contact-tomas-ferreira' },
+  play: async ({ canvasElement }) => {
+    await rowsShown(canvasElement);
+    const grid = within(canvasElement).getByRole('grid', { name: 'Contacts' });
+    await within(grid).findByRole('row', { name: /Tomás Ferreira.*Notification failed/ }, { timeout: 5000 });
+    await expect(within(grid).getByRole('row', { name: /Olga Ivanova.*Opted out/ })).toBeTruthy();
+  },
+};
