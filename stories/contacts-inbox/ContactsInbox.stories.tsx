@@ -26,7 +26,7 @@ function ContactsInboxStory({ args, parameters }: { args: ContactsInboxProps; pa
 const meta = {
   title: 'Widgets/ContactsInbox',
   component: ContactsInbox,
-  args: { onSelectedContactIdChange: fn(), onOpenChat: fn(), onOpenTicket: fn() },
+  args: { onSelectedContactIdChange: fn(), onOpenChat: fn(), onOpenTicket: fn(), onImportContacts: fn() },
   render: (args, context) => (
     <ContactsInboxStory args={args} parameters={(context.parameters.reachout ?? {}) as ContactsInboxStoryParameters} />
   ),

@@ -1,7 +1,7 @@
-import { forwardRef, lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { forwardRef, useEffect, useRef, useState } from 'react';
 import type { ComponentPropsWithoutRef, ReactNode } from 'react';
 import type { Chat, Ticket } from '../../core/types';
-import { useActiveChat, useReachout, useTickets } from '../../data';
+import { useActiveChat, useTickets } from '../../data';
 import { useMessages } from './messages';
 import { ContactDetails } from '../contact-details';
 import {
@@ -20,12 +20,6 @@ import { cn } from '../internal/cn';
 import { useControllableState } from '../internal/useControllableState';
 import { warnDeprecated } from '../internal/warnDeprecated';
 
-// Loaded on the first "Import contacts": the dialog, its CSV parsing and its rules stay out of
-// the inbox's initial bundle.
-const ImportContactsDialog = lazy(() =>
-  import('../import-contacts-dialog').then((module) => ({ default: module.ImportContactsDialog })),
-);
-
 function UploadIcon() {
   return (
     <svg viewBox="0 0 24 24" width="1em" height="1em" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
@@ -43,7 +37,7 @@ function InboxIcon() {
 }
 
 interface InboxListLayoutProps {
-  /** The "Import contacts" button, when the provider can import. */
+  /** The "Import contacts" button, when the host handles imports. */
   importButton: ReactNode;
   part: (name: string) => string | undefined;
 }
@@ -107,6 +101,17 @@ export interface ContactsInboxProps extends Omit<ComponentPropsWithoutRef<'div'>
    */
   onSelectedContactChange?: (contactId: string | null) => void;
   /**
+   * Shows "Import contacts" beside "Create contact" (and in an empty book), and is called when it
+   * is pressed: open an `ImportContactsDialog` there. The inbox does not bundle the dialog, so a
+   * host that imports nothing pays nothing for it.
+   * @default undefined (no import button)
+   * @example
+   * const [importing, setImporting] = useState(false);
+   * <ContactsInbox onImportContacts={() => setImporting(true)} />
+   * <ImportContactsDialog open={importing} onOpenChange={setImporting} />
+   */
+  onImportContacts?: () => void;
+  /**
    * Called with a chat from the Chats tab or the wizard.
    * @default undefined
    */
@@ -132,8 +137,7 @@ export interface ContactsInboxProps extends Omit<ComponentPropsWithoutRef<'div'>
 /**
  * The whole feature on one page: the ContactList beside the selected contact's ContactDetails
  * (with "Send message" and its tabs), and the "Create contact" dialog; a created contact is
- * selected. "Import contacts" (shown when the provider offers `importContacts`) opens the
- * ImportContactsDialog, whose code loads on that first click. Side by side when the inbox is wide, one pane at a time when it is narrow (with
+ * selected. With `onImportContacts`, "Import contacts" sits beside "Create contact". Side by side when the inbox is wide, one pane at a time when it is narrow (with
  * "Back to contacts"), by the inbox's own width. It fills the height its host gives it.
  *
  * @example
@@ -148,6 +152,7 @@ export const ContactsInbox = forwardRef<HTMLDivElement, ContactsInboxProps>(func
     onSelectedContactChange,
     onOpenChat,
     onOpenTicket,
+    onImportContacts,
     container,
     unstyled = false,
     className,
@@ -167,25 +172,6 @@ export const ContactsInbox = forwardRef<HTMLDivElement, ContactsInboxProps>(func
   useActiveChat(selected);
   useTickets(selected);
   const [creating, setCreating] = useState(false);
-  const { dataProvider } = useReachout();
-  const canImport = typeof dataProvider.importContacts === 'function';
-  const [importing, setImporting] = useState(false);
-  // The dialog mounts (and its code loads) on the first "Import contacts", then stays mounted.
-  const [importRequested, setImportRequested] = useState(false);
-  const importButtonRef = useRef<HTMLButtonElement>(null);
-  const wasImporting = useRef(false);
-  useEffect(() => {
-    const closed = wasImporting.current && !importing;
-    wasImporting.current = importing;
-    if (!closed) return;
-    // The dialog has no trigger of its own here, so Radix leaves focus on <body>; it settles
-    // focus in a timeout after the dialog unmounts, so this runs after it.
-    const timer = setTimeout(() => {
-      const active = document.activeElement;
-      if (active === null || active === document.body) importButtonRef.current?.focus();
-    }, 0);
-    return () => clearTimeout(timer);
-  }, [importing]);
   // The contact just created: the list scrolls to it and marks it until another is picked.
   const [createdId, setCreatedId] = useState<string | null>(null);
   const listRef = useRef<HTMLDivElement>(null);
@@ -204,17 +190,13 @@ export const ContactsInbox = forwardRef<HTMLDivElement, ContactsInboxProps>(func
     }
   });
   const part = (name: string) => cn(!unstyled && `reachout-contacts-inbox__${name}`);
-  const importButton = canImport ? (
+  const importButton = onImportContacts ? (
     <button
-      ref={importButtonRef}
       type="button"
       data-slot="contacts-inbox-import"
       className={part('import')}
       title={t('inbox.importContacts')}
-      onClick={() => {
-        setImportRequested(true);
-        setImporting(true);
-      }}
+      onClick={() => onImportContacts()}
     >
       <UploadIcon />
       <span data-slot="contacts-inbox-import-label" className={part('import-label')}>
@@ -297,11 +279,6 @@ export const ContactsInbox = forwardRef<HTMLDivElement, ContactsInboxProps>(func
         container={container}
         unstyled={unstyled}
       />
-      {importRequested && (
-        <Suspense fallback={null}>
-          <ImportContactsDialog open={importing} onOpenChange={setImporting} container={container} />
-        </Suspense>
-      )}
     </div>
   );
 });
