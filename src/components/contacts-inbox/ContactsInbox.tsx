@@ -37,7 +37,7 @@ function InboxIcon() {
 }
 
 interface InboxListLayoutProps {
-  /** The "Import contacts" button, when the host handles imports. */
+  /** The "Import contacts" button, or `null` when the host does not handle imports. */
   importButton: ReactNode;
   part: (name: string) => string | undefined;
 }
@@ -65,7 +65,8 @@ function InboxListLayout({ importButton, part }: InboxListLayoutProps) {
       <ContactListCount />
       <ContactListGrid />
       <ContactListEmpty>
-        {isEmptyBook ? (
+        {/* Without an import, the list's own empty book (with its "Create contact"). */}
+        {isEmptyBook && importButton !== null ? (
           <>
             <p data-slot="contact-list-empty-title">{t('inbox.empty.title')}</p>
             <p data-slot="contact-list-empty-description">{t('inbox.empty.description')}</p>

@@ -104,6 +104,13 @@ describe('ContactsInbox look', () => {
     expect(onImportContacts).toHaveBeenCalledTimes(1);
   });
 
+  it('keeps the list’s own empty book, without import, when the host does not handle imports', async () => {
+    renderInbox({ options: { contacts: [] } });
+    expect(await screen.findByText('Contacts you create appear here, ready for a WhatsApp message.', undefined, { timeout: 3000 })).toBeTruthy();
+    expect(screen.getAllByRole('button', { name: 'Create contact' })).toHaveLength(1);
+    expect(screen.queryByRole('button', { name: 'Import contacts' })).toBeNull();
+  });
+
   it('offers no import when the host does not handle it', async () => {
     renderInbox();
     await rowOf('Ana Lima');
