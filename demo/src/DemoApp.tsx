@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { ContactsInbox, ReachoutProvider } from 'reachout';
+import { ContactsInbox, ImportContactsDialog, ReachoutProvider } from 'reachout';
 import type { ReachoutDataProvider } from 'reachout';
 import type { DemoNotice } from './notice';
 import { SimulateReplyButton } from './SimulateReplyButton';
@@ -31,6 +31,7 @@ export function DemoApp({ config, dataProvider }: DemoAppProps) {
   const [theme, setTheme] = useTheme();
   const [contactId, setContactInUrl] = useContactInUrl();
   const [notice, setNotice] = useState<DemoNotice | null>(null);
+  const [importing, setImporting] = useState(false);
 
   const selectContact = useCallback(
     (next: string | null) => {
@@ -60,6 +61,7 @@ export function DemoApp({ config, dataProvider }: DemoAppProps) {
             className="demo-inbox"
             selectedContactId={contactId}
             onSelectedContactIdChange={selectContact}
+            onImportContacts={() => setImporting(true)}
             onOpenChat={(chat) =>
               setNotice({
                 tone: 'info',
@@ -69,6 +71,7 @@ export function DemoApp({ config, dataProvider }: DemoAppProps) {
             onOpenTicket={(ticket) => setNotice({ tone: 'info', text: `Your inbox would open ticket ${ticket.id} here.` })}
           />
         </main>
+        <ImportContactsDialog open={importing} onOpenChange={setImporting} />
       </div>
     </ReachoutProvider>
   );

@@ -26,7 +26,7 @@ function ContactsInboxStory({ args, parameters }: { args: ContactsInboxProps; pa
 const meta = {
   title: 'Widgets/ContactsInbox',
   component: ContactsInbox,
-  args: { onSelectedContactIdChange: fn(), onOpenChat: fn(), onOpenTicket: fn() },
+  args: { onSelectedContactIdChange: fn(), onOpenChat: fn(), onOpenTicket: fn(), onImportContacts: fn() },
   render: (args, context) => (
     <ContactsInboxStory args={args} parameters={(context.parameters.reachout ?? {}) as ContactsInboxStoryParameters} />
   ),
@@ -89,3 +89,27 @@ export const Dark: Story = { ...DesktopSelected, globals: { ...desktop, theme: '
 export const DarkMobile: Story = { ...MobileSelected, globals: { theme: 'dark' } };
 export const RightToLeft: Story = { ...DesktopSelected, globals: { ...desktop, dir: 'rtl' } };
 export const RightToLeftMobile: Story = { ...MobileSelected, globals: { dir: 'rtl' } };
+
+/** An empty contact book: the list and the details pane both invite the first contact. */
+export const Empty: Story = {
+  globals: desktop,
+  parameters: { reachout: { options: { contacts: [] } } },
+  play: async ({ canvasElement }) => {
+    await within(canvasElement).findByText('No contacts yet', undefined, { timeout: 5000 });
+  },
+};
+
+/**
+ * The list's status dots: Olga opted out; Tomás's newest notification failed (the inbox knows
+ * once it has loaded the tickets of the contact selected). Each dot's words are read with its row.
+ */
+export const StatusDots: Story = {
+  globals: desktop,
+  args: { defaultSelectedContactId: 'contact-tomas-ferreira' },
+  play: async ({ canvasElement }) => {
+    await rowsShown(canvasElement);
+    const grid = within(canvasElement).getByRole('grid', { name: 'Contacts' });
+    await within(grid).findByRole('row', { name: /Tomás Ferreira.*Notification failed/ }, { timeout: 5000 });
+    await expect(within(grid).getByRole('row', { name: /Olga Ivanova.*Opted out/ })).toBeTruthy();
+  },
+};

@@ -64,13 +64,19 @@ export interface ContactDetailsProps extends Omit<ComponentPropsWithoutRef<'sect
   unstyled?: boolean;
 }
 
+/** A host attribute's key as a label: `city` → "City", `plan_tier` → "Plan tier". */
+function attributeLabel(name: string): string {
+  const words = name.replace(/[_-]+/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').trim().toLowerCase();
+  return words.charAt(0).toLocaleUpperCase() + words.slice(1);
+}
+
 function isContactDetailsTab(value: string): value is ContactDetailsTab {
   return (contactDetailsTabs as readonly string[]).includes(value);
 }
 
 /**
  * A contact's page: avatar, name, phone and email, a "Send message" button opening the
- * SendMessageWizard, and the Timeline, Tickets and Chats tabs (arrow keys move between them),
+ * SendMessageWizard, the contact's other fields (when it was added, its attributes), and the Timeline, Tickets and Chats tabs (arrow keys move between them),
  * all updated live. `data-state` says what it shows: `loading`, `ready`, `not-found`, `error`.
  *
  * @example
@@ -92,7 +98,7 @@ export const ContactDetails = forwardRef<HTMLElement, ContactDetailsProps>(funct
   },
   ref,
 ) {
-  const { t, errorMessage } = useMessages();
+  const { t, errorMessage, formatDate } = useMessages();
   const contact = useContact(contactId);
   const [tab, setTab] = useControllableState({ value: tabProp, defaultValue: defaultTab, onChange: onTabChange });
   const [wizardOpen, setWizardOpen] = useState(false);
@@ -164,6 +170,20 @@ export const ContactDetails = forwardRef<HTMLElement, ContactDetailsProps>(funct
               {t('contactDetails.sendMessage')}
             </button>
           </header>
+          <dl data-slot="contact-details-fields" className={part('fields')}>
+            <div className={part('field')}>
+              <dt>{t('contactDetails.field.createdAt')}</dt>
+              <dd>
+                <time dateTime={data.createdAt}>{formatDate(data.createdAt, { dateStyle: 'medium' })}</time>
+              </dd>
+            </div>
+            {Object.entries(data.attributes ?? {}).map(([name, value]) => (
+              <div key={name} data-attribute={name} className={part('field')}>
+                <dt>{attributeLabel(name)}</dt>
+                <dd dir="auto">{value}</dd>
+              </div>
+            ))}
+          </dl>
           <Tabs.Root
             value={tab}
             onValueChange={(value) => {

@@ -1,13 +1,86 @@
 import { forwardRef, useEffect, useRef, useState } from 'react';
-import type { ComponentPropsWithoutRef } from 'react';
+import type { ComponentPropsWithoutRef, ReactNode } from 'react';
 import type { Chat, Ticket } from '../../core/types';
+import { useActiveChat, useTickets } from '../../data';
 import { useMessages } from './messages';
 import { ContactDetails } from '../contact-details';
-import { ContactList } from '../contact-list';
+import {
+  ContactList,
+  ContactListCount,
+  ContactListCreateButton,
+  ContactListEmpty,
+  ContactListError,
+  ContactListGrid,
+  ContactListSearch,
+  ContactListToolbar,
+  useContactListContext,
+} from '../contact-list';
 import { CreateContactDialog } from '../create-contact-dialog';
 import { cn } from '../internal/cn';
 import { useControllableState } from '../internal/useControllableState';
 import { warnDeprecated } from '../internal/warnDeprecated';
+
+function UploadIcon() {
+  return (
+    <svg viewBox="0 0 24 24" width="1em" height="1em" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
+      <path d="M12 15V4M7.5 8.5 12 4l4.5 4.5M5 15v3a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2v-3" />
+    </svg>
+  );
+}
+
+function InboxIcon() {
+  return (
+    <svg viewBox="0 0 24 24" width="1em" height="1em" fill="none" stroke="currentColor" strokeWidth={1.5} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
+      <path d="M4 5h16v14H4zM4 13h4.5l1.5 2.5h4l1.5-2.5H20" />
+    </svg>
+  );
+}
+
+interface InboxListLayoutProps {
+  /** The "Import contacts" button, or `null` when the host does not handle imports. */
+  importButton: ReactNode;
+  part: (name: string) => string | undefined;
+}
+
+/**
+ * ContactList's default layout with "Import contacts" beside "Create contact", and an empty book
+ * that offers both.
+ */
+function InboxListLayout({ importButton, part }: InboxListLayoutProps) {
+  const { list } = useContactListContext('ContactsInbox');
+  const { t } = useMessages();
+  const isEmptyBook = list.status === 'empty';
+  return (
+    <>
+      <ContactListToolbar>
+        <ContactListSearch />
+        {/* An empty book offers its own actions: one "Create contact" button at a time. */}
+        {!isEmptyBook && (
+          <>
+            <ContactListCreateButton />
+            {importButton}
+          </>
+        )}
+      </ContactListToolbar>
+      <ContactListCount />
+      <ContactListGrid />
+      <ContactListEmpty>
+        {/* Without an import, the list's own empty book (with its "Create contact"). */}
+        {isEmptyBook && importButton !== null ? (
+          <>
+            <p data-slot="contact-list-empty-title">{t('inbox.empty.title')}</p>
+            <p data-slot="contact-list-empty-description">{t('inbox.empty.description')}</p>
+            <div data-slot="contacts-inbox-empty-actions" className={part('empty-actions')}>
+              <ContactListCreateButton />
+              {importButton}
+            </div>
+          </>
+        ) : undefined}
+      </ContactListEmpty>
+      <ContactListError />
+    </>
+  );
+}
 
 export interface ContactsInboxProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   /** The selected contact's id (`null`: none), when the host owns it, e.g. bound to its router. */
@@ -28,6 +101,17 @@ export interface ContactsInboxProps extends Omit<ComponentPropsWithoutRef<'div'>
    * @deprecated Use `onSelectedContactIdChange`; this name goes in the next minor version.
    */
   onSelectedContactChange?: (contactId: string | null) => void;
+  /**
+   * Shows "Import contacts" beside "Create contact" (and in an empty book), and is called when it
+   * is pressed: open an `ImportContactsDialog` there. The inbox does not bundle the dialog, so a
+   * host that imports nothing pays nothing for it.
+   * @default undefined (no import button)
+   * @example
+   * const [importing, setImporting] = useState(false);
+   * <ContactsInbox onImportContacts={() => setImporting(true)} />
+   * <ImportContactsDialog open={importing} onOpenChange={setImporting} />
+   */
+  onImportContacts?: () => void;
   /**
    * Called with a chat from the Chats tab or the wizard.
    * @default undefined
@@ -54,7 +138,7 @@ export interface ContactsInboxProps extends Omit<ComponentPropsWithoutRef<'div'>
 /**
  * The whole feature on one page: the ContactList beside the selected contact's ContactDetails
  * (with "Send message" and its tabs), and the "Create contact" dialog; a created contact is
- * selected. Side by side when the inbox is wide, one pane at a time when it is narrow (with
+ * selected. With `onImportContacts`, "Import contacts" sits beside "Create contact". Side by side when the inbox is wide, one pane at a time when it is narrow (with
  * "Back to contacts"), by the inbox's own width. It fills the height its host gives it.
  *
  * @example
@@ -69,6 +153,7 @@ export const ContactsInbox = forwardRef<HTMLDivElement, ContactsInboxProps>(func
     onSelectedContactChange,
     onOpenChat,
     onOpenTicket,
+    onImportContacts,
     container,
     unstyled = false,
     className,
@@ -83,6 +168,10 @@ export const ContactsInbox = forwardRef<HTMLDivElement, ContactsInboxProps>(func
     onChange: onSelectedContactIdChange ?? onSelectedContactChange,
   });
   if (onSelectedContactChange !== undefined) warnDeprecated('ContactsInbox onSelectedContactChange', 'onSelectedContactIdChange');
+  // The selected contact's active chat and tickets: its row's status dot reads them from the
+  // cache (the provider's Contact carries no status), and the wizard and Tickets tab reuse them.
+  useActiveChat(selected);
+  useTickets(selected);
   const [creating, setCreating] = useState(false);
   // The contact just created: the list scrolls to it and marks it until another is picked.
   const [createdId, setCreatedId] = useState<string | null>(null);
@@ -102,6 +191,20 @@ export const ContactsInbox = forwardRef<HTMLDivElement, ContactsInboxProps>(func
     }
   });
   const part = (name: string) => cn(!unstyled && `reachout-contacts-inbox__${name}`);
+  const importButton = onImportContacts ? (
+    <button
+      type="button"
+      data-slot="contacts-inbox-import"
+      className={part('import')}
+      title={t('inbox.importContacts')}
+      onClick={() => onImportContacts()}
+    >
+      <UploadIcon />
+      <span data-slot="contacts-inbox-import-label" className={part('import-label')}>
+        {t('inbox.importContacts')}
+      </span>
+    </button>
+  ) : null;
 
   return (
     <div
@@ -113,7 +216,7 @@ export const ContactsInbox = forwardRef<HTMLDivElement, ContactsInboxProps>(func
       {...props}
     >
       <div ref={listRef} data-slot="contacts-inbox-list" className={part('list')}>
-        <ContactList
+        <ContactList.Root
           selectedContactId={selected}
           highlightedContactId={createdId}
           onSelect={(contact) => {
@@ -123,11 +226,19 @@ export const ContactsInbox = forwardRef<HTMLDivElement, ContactsInboxProps>(func
           }}
           onCreateContact={() => setCreating(true)}
           unstyled={unstyled}
-        />
+        >
+          <InboxListLayout importButton={importButton} part={part} />
+        </ContactList.Root>
       </div>
       <div data-slot="contacts-inbox-details" className={part('details')}>
         {selected === null ? (
-          <p className={part('placeholder')}>{t('inbox.noSelection')}</p>
+          <div data-slot="contacts-inbox-placeholder" className={part('placeholder')}>
+            <span aria-hidden="true" className={part('placeholder-icon')}>
+              <InboxIcon />
+            </span>
+            <p className={part('placeholder-title')}>{t('inbox.noSelection')}</p>
+            <p className={part('placeholder-description')}>{t('inbox.noSelection.description')}</p>
+          </div>
         ) : (
           <>
             <button

@@ -9,5 +9,6 @@ export const contactDetailsMessages = {
   'contactDetails.notFound': 'This contact doesn’t exist or was deleted',
   'contactDetails.error.title': 'This contact couldn’t be loaded',
   'contactDetails.optedOut': 'Opted out',
+  'contactDetails.field.createdAt': 'Added',
   'contactDetails.backToChats': 'Back to chats',
 } as const;
