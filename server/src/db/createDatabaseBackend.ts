@@ -114,6 +114,7 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
     database,
     write: context.write,
     now,
+    queue: db.queue,
     gateway: () => gateway,
     findTemplate: context.findTemplate,
     ...(simulation ? { simulatorDelayMs: options.simulatorDelayMs ?? 3000 } : {}),
@@ -146,7 +147,7 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
       const eventsStopped = eventMethods.stop();
       context.listeners.clear();
       await context.eventRelay?.close();
-      messages.stop();
+      await messages.stop();
       await (await dispatchWorker)?.stop();
       gateway.close?.();
       await eventsStopped;

@@ -5,6 +5,7 @@ import {
   dispatchNotificationQueueOptions,
   undeliveredNotificationQueue,
 } from './dispatchNotification';
+import { sendMessageQueue, sendMessageQueueOptions, undeliveredMessageQueue } from './sendMessage';
 
 /** The simulator's delayed steps (verifying → sent → delivered → read), run by any server on the database. */
 export const simulatorStepQueue = 'simulator-step';
@@ -70,6 +71,15 @@ export async function startQueue(
       name: dispatchNotificationQueue,
       options: {
         ...dispatchNotificationQueueOptions,
+        expireInSeconds: settings.jobExpireSeconds ?? defaultJobExpireSeconds,
+        ...(settings.dispatchRetryLimit === undefined ? {} : { retryLimit: settings.dispatchRetryLimit }),
+      },
+    },
+    { name: undeliveredMessageQueue, options: { retryLimit: 5, retryDelay: 1, retryBackoff: true } },
+    {
+      name: sendMessageQueue,
+      options: {
+        ...sendMessageQueueOptions,
         expireInSeconds: settings.jobExpireSeconds ?? defaultJobExpireSeconds,
         ...(settings.dispatchRetryLimit === undefined ? {} : { retryLimit: settings.dispatchRetryLimit }),
       },
