@@ -163,12 +163,19 @@ export function createMessageStore(seed: readonly Message[], context: MessageSto
           );
         }
         const sent = byId.get(previous.messageId);
-        if (sent) return copy(sent.message);
+        // A failed message sent again under its own key (ChatThread's Retry) goes out again below.
+        if (sent && sent.message.status !== 'failed') return copy(sent.message);
       }
       if (!chat) throw new ReachoutError('NOT_FOUND', `No chat with id ${input.chatId}`);
       if (refusal) throw refusal;
       const isTemplate = isTemplateMessageInput(input);
       const text = isTemplate ? templateText(input, chat) : input.text;
+      const failed = previous ? byId.get(previous.messageId) : undefined;
+      if (failed) {
+        update(failed, { status: 'sent', failureReason: null });
+        scheduleDelivery(failed.message.id);
+        return copy(failed.message);
+      }
       const message: Message = {
         id: createId(),
         chatId: chat.id,
