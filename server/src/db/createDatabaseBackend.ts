@@ -1,4 +1,5 @@
 import type { ReachoutBackend, WhatsAppGateway } from '../backend';
+import type { JobLogEntry } from '../log';
 import { type DispatchWorker, startDispatchWorker } from '../jobs/dispatchNotification';
 import { createBackendContext, perform } from './backendContext';
 import { createCatalogMethods } from './catalogMethods';
@@ -48,6 +49,14 @@ export interface DatabaseBackendOptions {
    * @default 1 hour
    */
   eventPruneIntervalMs?: number;
+  /** Each try of a queued job (sends, the simulator's steps) when it ends: the server's job log. */
+  logJob?: (entry: JobLogEntry) => void;
+  /**
+   * How long `close()` (and `stopJobs()`) lets running jobs finish before aborting their WhatsApp
+   * calls; an aborted job runs again later (after a restart, or on another server).
+   * @default 10000
+   */
+  shutdownTimeoutMs?: number;
 }
 
 /** The database backend: a `ReachoutBackend` that also prunes its stored events. */
@@ -57,6 +66,12 @@ export type DatabaseBackend = ReachoutBackend & {
    * saw it can still resume), and answers how many it deleted. Also runs at start and on a timer.
    */
   pruneEvents(): Promise<number>;
+  /**
+   * Takes no new jobs and lets the running ones finish within `shutdownTimeoutMs`, aborting the
+   * WhatsApp calls still running then (their jobs run again later). `close()` does it too; a
+   * server calls it first, while its HTTP requests drain.
+   */
+  stopJobs(): Promise<void>;
 };
 
 /**
@@ -93,6 +108,7 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
       delayMs: options.simulatorDelayMs ?? 3000,
       now,
       applyStatus: notifications.applyStatus,
+      ...(options.logJob ? { logJob: options.logJob } : {}),
     });
     gateway = simulation.gateway;
   }
@@ -105,6 +121,7 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
     gateway,
     failTicket: (ticketId, reason) => notifications.applyFailure(ticketId, reason),
     afterSent: (ticketId) => simulation?.track(ticketId, 'verifying'),
+    ...(options.logJob ? { logJob: options.logJob } : {}),
   }).catch((error: unknown) => {
     console.error('The send queue worker did not start: queued sends wait for the next start', error);
     return null;
@@ -116,6 +133,7 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
     now,
     queue: db.queue,
     gateway: () => gateway,
+    ...(options.logJob ? { logJob: options.logJob } : {}),
     findTemplate: context.findTemplate,
     ...(simulation ? { simulatorDelayMs: options.simulatorDelayMs ?? 3000 } : {}),
   });
@@ -135,8 +153,16 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
     ...notifications.provider,
   };
 
+  const shutdownTimeoutMs = options.shutdownTimeoutMs ?? 10_000;
+  let jobsStopped: Promise<void> | undefined;
+  const stopJobs = () =>
+    (jobsStopped ??= (async () => {
+      await Promise.all([messages.stop(shutdownTimeoutMs), dispatchWorker.then((worker) => worker?.stop(shutdownTimeoutMs))]);
+    })());
+
   const backend: DatabaseBackend = {
     provider,
+    stopJobs,
     pruneEvents: eventMethods.pruneEvents,
     events: eventMethods.events,
     media: createMediaMethods(context),
@@ -147,8 +173,7 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
       const eventsStopped = eventMethods.stop();
       context.listeners.clear();
       await context.eventRelay?.close();
-      await messages.stop();
-      await (await dispatchWorker)?.stop();
+      await stopJobs();
       gateway.close?.();
       await eventsStopped;
       await simulation?.stop();

@@ -22,6 +22,7 @@ import {
 } from 'reachout/core';
 import type { PgBoss } from 'pg-boss';
 import type { DeliveryStatusUpdate, TextMessagePayload, WhatsAppGateway } from '../backend';
+import type { JobLogEntry } from '../log';
 import { enqueueMessageSend, type MessageSendWorker, type SendMessageJob, startMessageSendWorker } from '../jobs/sendMessage';
 import { createSortableId } from './ids';
 import type { DrizzleDatabase } from './openDatabase';
@@ -141,6 +142,8 @@ export interface MessagesContext {
   queue: PgBoss;
   gateway: () => WhatsAppGateway;
   findTemplate: (id: string, signal?: AbortSignal) => Promise<MessageTemplate | undefined>;
+  /** Each try of a send job, when it ends (the server's job log). */
+  logJob?: (entry: JobLogEntry) => void;
   /** Simulator mode: the wait before each step of a sent text (delivered, then read), as WhatsApp would report them. */
   simulatorDelayMs?: number;
 }
@@ -269,6 +272,7 @@ export function createMessages(context: MessagesContext) {
   const worker: Promise<MessageSendWorker | null> = startMessageSendWorker({
     boss: context.queue,
     gateway: context.gateway,
+    ...(context.logJob ? { logJob: context.logJob } : {}),
     async isWaiting(messageId) {
       const [row] = await database.select({ id: messages.id }).from(messages).where(and(eq(messages.id, messageId), waiting)).limit(1);
       return row !== undefined;

@@ -3,6 +3,7 @@ import { fromDrizzle, type Job, type PgBoss, type Queue } from 'pg-boss';
 import { isReachoutError, type Sender, type TemplateMessagePayload } from 'reachout/core';
 import type { WhatsAppGateway } from '../backend';
 import type { DrizzleDatabase } from '../db/openDatabase';
+import { type JobLogEntry, runLoggedJob } from '../log';
 import { tickets } from '../db/schema';
 
 /** The queue of sends to hand to WhatsApp: one job per ticket, stored in the ticket's own transaction. */
@@ -64,14 +65,17 @@ export interface DispatchWorkerOptions {
   afterSent?(ticketId: string): void;
   /** Concurrent jobs in this process. @default 4 */
   concurrency?: number;
+  /** Each try of a job, when it ends (the server's job log). */
+  logJob?(entry: JobLogEntry): void;
 }
 
 export interface DispatchWorker {
   /** Looks for new jobs now instead of at the next poll (a send in this process just committed one). */
   wake(): void;
   /**
-   * Takes no new jobs, and waits up to `timeoutMs` for the running ones (a job cut short runs
-   * again after it expires, on this server's next start or on another server).
+   * Takes no new jobs, and waits up to `timeoutMs` for the running ones; then aborts their
+   * WhatsApp calls, so their tries fail and the jobs run again (on this server's next start or on
+   * another server).
    */
   stop(timeoutMs?: number): Promise<void>;
 }
@@ -88,6 +92,7 @@ export interface DispatchWorker {
 export async function startDispatchWorker(options: DispatchWorkerOptions): Promise<DispatchWorker> {
   const { boss, database, gateway, failTicket, afterSent } = options;
   const concurrency = options.concurrency ?? 4;
+  const stopping = new AbortController();
 
   const dispatch = async (job: Job<DispatchNotificationJob> & { retryLimit?: number }) => {
     const { ticketId, message, sender } = job.data;
@@ -99,8 +104,10 @@ export async function startDispatchWorker(options: DispatchWorkerOptions): Promi
     if (!ticket || ticket.messageId !== null || ticket.status !== 'verifying' || ticket.delivery !== 'pending') return;
     let messageId: string;
     try {
-      ({ messageId } = await gateway.send(message, sender));
+      ({ messageId } = await gateway.send(message, sender, AbortSignal.any([job.signal, stopping.signal])));
     } catch (error) {
+      // Stopping: the job is tried again (here after a restart, or by another server).
+      if (job.signal.aborted || stopping.signal.aborted) throw error;
       const lastTry = job.retryLimit !== undefined && job.retryCount >= job.retryLimit;
       if (isTransientSendFailure(error) && !lastTry) throw error;
       await failTicket(
@@ -138,7 +145,7 @@ export async function startDispatchWorker(options: DispatchWorkerOptions): Promi
       dispatchNotificationQueue,
       { batchSize: 1, pollingIntervalSeconds: 0.5, includeMetadata: true },
       async ([job]) => {
-        if (job) await dispatch(job);
+        if (job) await runLoggedJob(options.logJob, { queue: job.name, id: job.id }, () => dispatch(job));
       },
     );
     workers.push({ queue: dispatchNotificationQueue, id });
@@ -147,7 +154,7 @@ export async function startDispatchWorker(options: DispatchWorkerOptions): Promi
     undeliveredNotificationQueue,
     { batchSize: 1, pollingIntervalSeconds: 1 },
     async ([job]) => {
-      if (job) await failUndelivered(job);
+      if (job) await runLoggedJob(options.logJob, { queue: job.name, id: job.id }, () => failUndelivered(job));
     },
   );
   workers.push({ queue: undeliveredNotificationQueue, id: undeliveredWorker });
@@ -161,10 +168,15 @@ export async function startDispatchWorker(options: DispatchWorkerOptions): Promi
     async stop(timeoutMs = 10_000) {
       if (stopped) return;
       stopped = true;
+      const finished = Promise.all(workers.map(({ queue, id }) => boss.offWork(queue, { id, wait: true })));
       let timer: ReturnType<typeof setTimeout> | undefined;
-      const timedOut = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
+      const timedOut = new Promise<'timedOut'>((resolve) => (timer = setTimeout(() => resolve('timedOut'), timeoutMs)));
       try {
-        await Promise.race([Promise.all(workers.map(({ queue, id }) => boss.offWork(queue, { id, wait: true }))), timedOut]);
+        if ((await Promise.race([finished, timedOut])) === 'timedOut') {
+          stopping.abort(new Error('The server is stopping'));
+          // A gateway that ignores its signal must not hold the shutdown: its job expires and runs again.
+          await Promise.race([finished, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
+        }
       } finally {
         clearTimeout(timer);
       }

@@ -3,6 +3,7 @@ import { fromDrizzle, type Job, type PgBoss, type Queue } from 'pg-boss';
 import { isReachoutError, type Sender, type TemplateMessagePayload } from 'reachout/core';
 import type { TextMessagePayload, WhatsAppGateway } from '../backend';
 import type { DrizzleDatabase } from '../db/openDatabase';
+import { type JobLogEntry, runLoggedJob } from '../log';
 import { isTransientSendFailure, unreachableReason } from './dispatchNotification';
 
 /** The queue of chat messages (`sendMessage`) to hand to WhatsApp: one job per try of a message, stored in its own transaction. */
@@ -54,6 +55,8 @@ export interface MessageSendWorkerOptions {
   markFailed(messageId: string, reason: string): Promise<void>;
   /** Concurrent jobs in this process. @default 4 */
   concurrency?: number;
+  /** Each try of a job, when it ends (the server's job log). */
+  logJob?(entry: JobLogEntry): void;
 }
 
 export interface MessageSendWorker {
@@ -99,12 +102,15 @@ export async function startMessageSendWorker(options: MessageSendWorkerOptions):
   for (let index = 0; index < concurrency; index++) {
     ids.push(
       await boss.work<SendMessageJob>(sendMessageQueue, { batchSize: 1, pollingIntervalSeconds: 0.5, includeMetadata: true }, async ([job]) => {
-        if (job) await send(job);
+        if (job) await runLoggedJob(options.logJob, { queue: job.name, id: job.id }, () => send(job));
       }),
     );
   }
   const undeliveredId = await boss.work<SendMessageJob>(undeliveredMessageQueue, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
-    if (job && (await isWaiting(job.data.messageId))) await markFailed(job.data.messageId, unreachableReason);
+    if (!job) return;
+    await runLoggedJob(options.logJob, { queue: job.name, id: job.id }, async () => {
+      if (await isWaiting(job.data.messageId)) await markFailed(job.data.messageId, unreachableReason);
+    });
   });
   let stopped = false;
   return {
