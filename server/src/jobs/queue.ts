@@ -56,10 +56,13 @@ export async function startQueue(
   log: (line: string) => void = console.error,
 ): Promise<PgBoss> {
   const superviseIntervalSeconds = settings.superviseIntervalSeconds ?? defaultSuperviseIntervalSeconds;
+  // pg-boss looks for expired jobs in its per-queue monitor pass, which runs at most every
+  // `monitorIntervalSeconds` (60 by default) whatever the supervise interval: both follow the setting.
+  const intervals = { superviseIntervalSeconds, monitorIntervalSeconds: superviseIntervalSeconds };
   const boss =
     connection.kind === 'postgres'
-      ? new PgBoss({ connectionString: connection.url, max: 4, schedule: false, superviseIntervalSeconds })
-      : new PgBoss({ db: fromPglite(connection.client), backend: 'pglite', schedule: false, superviseIntervalSeconds });
+      ? new PgBoss({ connectionString: connection.url, max: 4, schedule: false, ...intervals })
+      : new PgBoss({ db: fromPglite(connection.client), backend: 'pglite', schedule: false, ...intervals });
   // Without a listener an 'error' event (a failed maintenance pass, a lost connection) would throw.
   boss.on('error', (error: Error) => log(`Job queue error: ${error.message}`));
   await boss.start();
