@@ -4,6 +4,7 @@ import { isReachoutError, type Sender, type TemplateMessagePayload } from 'reach
 import type { WhatsAppGateway } from '../backend';
 import type { DrizzleDatabase } from '../db/openDatabase';
 import { type JobLogEntry, runLoggedJob } from '../log';
+import { workEachJob } from './workEachJob';
 import { tickets } from '../db/schema';
 
 /** The queue of sends to hand to WhatsApp: one job per ticket, stored in the ticket's own transaction. */
@@ -63,7 +64,7 @@ export interface DispatchWorkerOptions {
   failTicket(ticketId: string, reason: string): Promise<void>;
   /** After the message id is stored (the simulator schedules its steps here). */
   afterSent?(ticketId: string): void;
-  /** Concurrent jobs in this process. @default 4 */
+  /** Jobs each of the two fetch loops takes and runs at once. @default 10 */
   concurrency?: number;
   /** Each try of a job, when it ends (the server's job log). */
   logJob?(entry: JobLogEntry): void;
@@ -91,7 +92,7 @@ export interface DispatchWorker {
  */
 export async function startDispatchWorker(options: DispatchWorkerOptions): Promise<DispatchWorker> {
   const { boss, database, gateway, failTicket, afterSent } = options;
-  const concurrency = options.concurrency ?? 4;
+  const concurrency = options.concurrency ?? 10;
   const stopping = new AbortController();
 
   const dispatch = async (job: Job<DispatchNotificationJob> & { retryLimit?: number }) => {
@@ -140,16 +141,13 @@ export async function startDispatchWorker(options: DispatchWorkerOptions): Promi
   };
 
   const workers: Array<{ queue: string; id: string }> = [];
-  for (let index = 0; index < concurrency; index++) {
-    const id = await boss.work<DispatchNotificationJob>(
-      dispatchNotificationQueue,
-      { batchSize: 1, pollingIntervalSeconds: 0.5, includeMetadata: true },
-      async ([job]) => {
-        if (job) await runLoggedJob(options.logJob, { queue: job.name, id: job.id }, () => dispatch(job));
-      },
-    );
-    workers.push({ queue: dispatchNotificationQueue, id });
-  }
+  const sendWorkerIds = await workEachJob<DispatchNotificationJob>(
+    boss,
+    dispatchNotificationQueue,
+    { workers: 2, batchSize: concurrency, pollingIntervalSeconds: 0.5 },
+    (job) => runLoggedJob(options.logJob, { queue: job.name, id: job.id }, () => dispatch(job)),
+  );
+  for (const id of sendWorkerIds) workers.push({ queue: dispatchNotificationQueue, id });
   const undeliveredWorker = await boss.work<DispatchNotificationJob>(
     undeliveredNotificationQueue,
     { batchSize: 1, pollingIntervalSeconds: 1 },

@@ -4,6 +4,7 @@ import { isReachoutError, type Sender, type TemplateMessagePayload } from 'reach
 import type { TextMessagePayload, WhatsAppGateway } from '../backend';
 import type { DrizzleDatabase } from '../db/openDatabase';
 import { type JobLogEntry, runLoggedJob } from '../log';
+import { workEachJob } from './workEachJob';
 import { isTransientSendFailure, unreachableReason } from './dispatchNotification';
 
 /** The queue of chat messages (`sendMessage`) to hand to WhatsApp: one job per try of a message, stored in its own transaction. */
@@ -53,7 +54,7 @@ export interface MessageSendWorkerOptions {
   markSent(messageId: string, whatsappMessageId: string): Promise<void>;
   /** Fails the message with a reason people read. */
   markFailed(messageId: string, reason: string): Promise<void>;
-  /** Concurrent jobs in this process. @default 4 */
+  /** Jobs each of the two fetch loops takes and runs at once. @default 10 */
   concurrency?: number;
   /** Each try of a job, when it ends (the server's job log). */
   logJob?(entry: JobLogEntry): void;
@@ -77,7 +78,7 @@ export interface MessageSendWorker {
  */
 export async function startMessageSendWorker(options: MessageSendWorkerOptions): Promise<MessageSendWorker> {
   const { boss, isWaiting, markSent, markFailed } = options;
-  const concurrency = options.concurrency ?? 4;
+  const concurrency = options.concurrency ?? 10;
   const stopping = new AbortController();
 
   const send = async (job: Job<SendMessageJob> & { retryLimit?: number }) => {
@@ -98,14 +99,12 @@ export async function startMessageSendWorker(options: MessageSendWorkerOptions):
     await markSent(messageId, whatsappMessageId);
   };
 
-  const ids: string[] = [];
-  for (let index = 0; index < concurrency; index++) {
-    ids.push(
-      await boss.work<SendMessageJob>(sendMessageQueue, { batchSize: 1, pollingIntervalSeconds: 0.5, includeMetadata: true }, async ([job]) => {
-        if (job) await runLoggedJob(options.logJob, { queue: job.name, id: job.id }, () => send(job));
-      }),
-    );
-  }
+  const ids = await workEachJob<SendMessageJob>(
+    boss,
+    sendMessageQueue,
+    { workers: 2, batchSize: concurrency, pollingIntervalSeconds: 0.5 },
+    (job) => runLoggedJob(options.logJob, { queue: job.name, id: job.id }, () => send(job)),
+  );
   const undeliveredId = await boss.work<SendMessageJob>(undeliveredMessageQueue, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
     if (!job) return;
     await runLoggedJob(options.logJob, { queue: job.name, id: job.id }, async () => {
