@@ -70,6 +70,8 @@ function benchConfig(database: DatabaseConfig): ServerConfig {
     staticDir: undefined,
     publicUrl: undefined,
     maxRequestsInProgress: 128,
+    logFormat: 'off',
+    shutdownSeconds: 10,
   };
 }
 

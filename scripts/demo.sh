@@ -22,6 +22,8 @@ if [ -z "${REACHOUT_API_TOKEN:-}" ]; then
   echo "› API token for this run (curl -H 'Authorization: Bearer …'): $REACHOUT_API_TOKEN"
 fi
 export REACHOUT_STATIC_DIR=demo/dist
+# A short line per request and job for the person watching the terminal (JSON is the server's default).
+export REACHOUT_LOG="${REACHOUT_LOG:-pretty}"
 
 # exec, one process: stopping the script stops the server, which releases its data directory.
 exec node --import tsx server/src/main.ts

@@ -110,8 +110,11 @@ export interface WhatsAppGateway {
    * When set, it is the only sender listed, and sends from any other are refused.
    */
   readonly senderId?: string;
-  /** Posts the Cloud API `messages` payload (a template, or a chat's text) from `sender`; rejects with a `ReachoutError`. */
-  send(message: TemplateMessagePayload | TextMessagePayload, sender: Sender): Promise<{ messageId: string }>;
+  /**
+   * Posts the Cloud API `messages` payload (a template, or a chat's text) from `sender`; rejects
+   * with a `ReachoutError`, or with an `AbortError` once `signal` aborts (a stopping server's job).
+   */
+  send(message: TemplateMessagePayload | TextMessagePayload, sender: Sender, signal?: AbortSignal): Promise<{ messageId: string }>;
   /** Cloud API mode: the approved templates come from Meta instead of the database. */
   listTemplates?(signal?: AbortSignal): Promise<MessageTemplate[]>;
   /** Cloud API mode: one template for a send, from a copy fresh enough to trust its status. */

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { type LogFormat, logFormats } from './log';
 
 /** Where the server keeps its data. */
 export type DatabaseConfig =
@@ -55,6 +56,17 @@ export interface ServerConfig {
    * @default 60
    */
   jobSuperviseSeconds?: number;
+  /**
+   * The access and job log on stdout: one JSON object per line, a short line for a person, or none.
+   * @default 'json'
+   */
+  logFormat: LogFormat;
+  /**
+   * How long a stop (SIGTERM) lets requests in progress and running jobs finish; a WhatsApp call
+   * still running then is aborted and its job runs again later.
+   * @default 10
+   */
+  shutdownSeconds: number;
 }
 
 type Environment = Readonly<Record<string, string | undefined>>;
@@ -70,6 +82,7 @@ export const DEFAULT_TEMPLATE_CACHE_MS = 5 * 60 * 1000;
 export const DEFAULT_MAX_REQUESTS_IN_PROGRESS = 128;
 export const DEFAULT_JOB_EXPIRE_SECONDS = 120;
 export const DEFAULT_JOB_SUPERVISE_SECONDS = 60;
+export const DEFAULT_SHUTDOWN_SECONDS = 10;
 
 /** The credentials that switch the server from the simulator to the WhatsApp Cloud API. */
 const CLOUD_API_VARIABLES = [
@@ -106,6 +119,8 @@ const CLOUD_API_VARIABLES = [
  * | `REACHOUT_MAX_REQUESTS_IN_PROGRESS` | `128` | requests answered at once past which a new one gets `503` with `Retry-After: 1` (`/healthz` never does) |
  * | `REACHOUT_JOB_EXPIRE_SECONDS` | `120` | how long a send job may run before it counts as lost (its server died, or the call hung) and is tried again; keep it above the WhatsApp call's timeout |
  * | `REACHOUT_JOB_SUPERVISE_SECONDS` | `60` | how often the job queue looks for lost jobs: a send cut short by a crash goes out within about expire + supervise seconds |
+ * | `REACHOUT_LOG` | `json` | one log line per request (method, route pattern, status, ms, request id) and per job try (queue, id, outcome, ms) on stdout: `json`, `pretty` (a short line for a person; `npm run demo` uses it) or `off` |
+ * | `REACHOUT_SHUTDOWN_SECONDS` | `10` | on SIGTERM, how long requests in progress and running jobs get; WhatsApp calls still running then are aborted and their jobs run again later |
  *
  * The five `WHATSAPP_*` credentials switch on Cloud API mode together; without them the server
  * runs the WhatsApp simulator.
@@ -157,7 +172,21 @@ export function loadConfig(env: Environment = process.env, cwd: string = process
       max: 3600,
       what: 'a number of seconds from 1 to 3600',
     }),
+    logFormat: readLogFormat(env),
+    shutdownSeconds: readInteger(env, 'REACHOUT_SHUTDOWN_SECONDS', DEFAULT_SHUTDOWN_SECONDS, {
+      min: 1,
+      max: 3600,
+      what: 'a number of seconds from 1 to 3600',
+    }),
   };
+}
+
+function readLogFormat(env: Environment): LogFormat {
+  const raw = readString(env, 'REACHOUT_LOG');
+  if (raw === undefined) return 'json';
+  const format = logFormats.find((candidate) => candidate === raw.toLowerCase());
+  if (!format) throw new Error(`REACHOUT_LOG must be one of ${logFormats.join(', ')}, got "${raw}".`);
+  return format;
 }
 
 /** Shows a database URL without its password, for logs and error messages. */

@@ -7,13 +7,13 @@ import { pathToFileURL } from 'node:url';
 import { createAdaptorServer } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import type { ReachoutBackend } from './backend';
 import { DEFAULT_EVENT_RETENTION_DAYS, loadConfig, redactDatabaseUrl, type ServerConfig } from './config';
-import type { Database, OpenDatabaseOptions } from './db';
+import type { Database, DatabaseBackend, OpenDatabaseOptions } from './db';
 import { acquireDataDirLock, type DataDirLock } from './lock';
+import { createLogger, requestIdFor } from './log';
 
 export interface StartServerOptions {
-  /** Where startup lines and one line per request go. @default console.log */
+  /** Where startup lines and the request and job log (`config.logFormat`) go. @default console.log */
   log?: (line: string) => void;
 }
 
@@ -23,8 +23,10 @@ export interface RunningServer {
   /** The bearer token `/api/v1` requires: `REACHOUT_API_TOKEN`, or the one generated at start. */
   token: string;
   /**
-   * Stops accepting connections, lets requests in progress finish (event streams are cut: their
-   * clients resume with `Last-Event-ID`), closes the backend and the database, releases the lock.
+   * Stops accepting connections and taking jobs, lets requests in progress and running jobs finish
+   * within `config.shutdownSeconds` (event streams are cut: their clients resume with
+   * `Last-Event-ID`; WhatsApp calls still running are aborted, their jobs run again later), closes
+   * the backend and the database, releases the lock.
    */
   close(): Promise<void>;
 }
@@ -33,8 +35,6 @@ export interface RunningServer {
 const apiPathPrefixes = ['/api/', '/webhooks/', '/media/'];
 const apiPaths = ['/openapi.json', '/healthz', '/readyz'];
 const apiBase = '/api/v1';
-/** How long `close()` waits for requests in progress before cutting their connections. */
-const drainTimeoutMs = 10_000;
 
 /**
  * Starts the reference server. In order: lock the PGlite data directory (PostgreSQL needs none),
@@ -70,7 +70,7 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
     // first spending seconds loading the database driver and the app.
     const [
       { createDatabaseBackend, databaseUnreadiness, openDatabase, seedDemoData },
-      { createApp },
+      { createApp, routePatternOf },
       { createCloudApiGateway, createWhatsAppWebhooks },
       { registerCloudApiSenderAtStart },
     ] = await Promise.all([import('./db'), import('./http/app'), import('./whatsapp'), import('./db/cloudApiSender')]);
@@ -99,10 +99,14 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
       : undefined;
     // Cloud API mode: the business number, as Meta describes it, is the sender.
     if (gateway) await registerCloudApiSenderAtStart(database, gateway, { log });
-    const backend: ReachoutBackend = createDatabaseBackend(database, {
+    const logger = createLogger(config.logFormat, log);
+    const shutdownMs = config.shutdownSeconds * 1000;
+    const backend: DatabaseBackend = createDatabaseBackend(database, {
       ...(gateway ? { gateway } : {}),
       simulatorDelayMs: config.simulatorDelayMs,
       eventRetentionMs: (config.eventRetentionDays ?? DEFAULT_EVENT_RETENTION_DAYS) * 24 * 60 * 60 * 1000,
+      logJob: logger.job,
+      shutdownTimeoutMs: shutdownMs,
     });
     cleanups.push(() => backend.close());
 
@@ -133,10 +137,18 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
       fetch: async (request, env) => {
         const startedAt = performance.now();
         const { pathname } = new URL(request.url);
-        const response =
-          (demoPage && isDemoPageRequest(request.method, pathname) ? await answerOr404(demoPage, request, env) : undefined) ??
-          (await app.fetch(request, env));
-        log(`${request.method} ${pathname} ${response.status} ${(performance.now() - startedAt).toFixed(1)}ms`);
+        const requestId = requestIdFor(request.headers.get('X-Request-Id'));
+        const demoResponse =
+          demoPage && isDemoPageRequest(request.method, pathname) ? await answerOr404(demoPage, request, env) : undefined;
+        const response = withRequestId(demoResponse ?? (await app.fetch(request, env)), requestId);
+        logger.request({
+          method: request.method,
+          route: demoResponse ? '/' : routePatternOf(request),
+          path: pathname,
+          status: response.status,
+          ms: performance.now() - startedAt,
+          requestId,
+        });
         return response;
       },
     }) as http.Server; // an HTTP/1 server: no http2/https options are given
@@ -165,7 +177,8 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
       close() {
         shuttingDown = true;
         closing ??= (async () => {
-          await drain(drainTimeoutMs);
+          // Jobs stop while requests drain: both within the one bound.
+          await Promise.all([drain(shutdownMs), backend.stopJobs()]);
           await cleanUp();
         })();
         return closing;
@@ -257,6 +270,18 @@ function isDemoPageRequest(method: string, pathname: string): boolean {
   return !apiPaths.includes(pathname) && !apiPathPrefixes.some((prefix) => pathname.startsWith(prefix));
 }
 
+/** The response with `X-Request-Id` set (copied when its headers are immutable, as a fetched response's are). */
+function withRequestId(response: Response, requestId: string): Response {
+  try {
+    response.headers.set('X-Request-Id', requestId);
+    return response;
+  } catch {
+    const copy = new Response(response.body, response);
+    copy.headers.set('X-Request-Id', requestId);
+    return copy;
+  }
+}
+
 async function answerOr404(
   demoPage: Hono,
   request: Request,
@@ -338,8 +363,11 @@ function messageOf(error: unknown): string {
 /** `node --import tsx server/src/main.ts` (`npm run server`): start from the environment, stop cleanly on SIGTERM/SIGINT. */
 async function runFromCommandLine(): Promise<void> {
   let server: RunningServer;
+  let shutdownSeconds: number;
   try {
-    server = await startServer(loadConfig());
+    const config = loadConfig();
+    shutdownSeconds = config.shutdownSeconds;
+    server = await startServer(config);
   } catch (error) {
     console.error(`Reachout server did not start: ${messageOf(error)}`);
     process.exit(1);
@@ -353,7 +381,7 @@ async function runFromCommandLine(): Promise<void> {
       // progress, within its own timeout. Only a person pressing Ctrl+C again, a moment later
       // (Ctrl+C also reaches npm, which relays it at once), means "now".
       if (signal === 'SIGTERM' || Date.now() - stoppingSince < 1000) {
-        console.log(`${signal} again: already shutting down (requests in progress get up to ${drainTimeoutMs / 1000} s).`);
+        console.log(`${signal} again: already shutting down (requests in progress and jobs get up to ${shutdownSeconds} s).`);
         return;
       }
       console.error(`${signal} again: exiting without waiting for the shutdown to finish.`);

@@ -28,6 +28,8 @@ describe('loadConfig', () => {
       maxRequestsInProgress: 128,
       jobExpireSeconds: 120,
       jobSuperviseSeconds: 60,
+      logFormat: 'json',
+      shutdownSeconds: 10,
     });
   });
 
@@ -46,6 +48,8 @@ describe('loadConfig', () => {
         REACHOUT_MAX_REQUESTS_IN_PROGRESS: '16',
         REACHOUT_JOB_EXPIRE_SECONDS: '30',
         REACHOUT_JOB_SUPERVISE_SECONDS: '5',
+        REACHOUT_LOG: 'pretty',
+        REACHOUT_SHUTDOWN_SECONDS: '3',
       },
       cwd,
     );
@@ -63,6 +67,8 @@ describe('loadConfig', () => {
       maxRequestsInProgress: 16,
       jobExpireSeconds: 30,
       jobSuperviseSeconds: 5,
+      logFormat: 'pretty',
+      shutdownSeconds: 3,
     });
   });
 
@@ -97,6 +103,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ REACHOUT_SIM_DELAY_MS: delay }, cwd)).toThrow(
       `REACHOUT_SIM_DELAY_MS must be a delay in milliseconds from 0 to 3600000, got "${delay}".`,
     );
+  });
+
+  it('rejects a REACHOUT_LOG that is not json, pretty or off, and a REACHOUT_SHUTDOWN_SECONDS of 0', () => {
+    expect(() => loadConfig({ REACHOUT_LOG: 'verbose' }, cwd)).toThrow('REACHOUT_LOG must be one of json, pretty, off, got "verbose".');
+    expect(() => loadConfig({ REACHOUT_SHUTDOWN_SECONDS: '0' }, cwd)).toThrow(/^REACHOUT_SHUTDOWN_SECONDS must be a number of seconds/);
+    expect(loadConfig({ REACHOUT_LOG: 'OFF' }, cwd).logFormat).toBe('off');
   });
 
   it('rejects a REACHOUT_SEED that is not a count', () => {

@@ -100,6 +100,21 @@ describe('createMemoryProvider messages', () => {
     expect(events.at(-1)).toMatchObject({ type: 'message.updated', message: { id: sent.id, status: 'failed', failureReason: 'Number blocked' } });
   });
 
+  it('sends a failed message again, as the same message, when its send is repeated with its own key (as the database server does)', async () => {
+    const { provider, control, events } = setup({ deliveryStepMs: null });
+    const chat = control.receiveReply('contact-ana-lima', 'Hi');
+    const input = { idempotencyKey: 'key-text-0006', chatId: chat.id, text: 'Hello again' };
+    const sent = await provider.sendMessage({ input });
+    control.setMessageStatus(sent.id, 'failed', 'Number blocked');
+
+    const again = await provider.sendMessage({ input });
+
+    expect(again).toMatchObject({ id: sent.id, status: 'sent', failureReason: null });
+    expect(events.at(-1)).toMatchObject({ type: 'message.updated', message: { id: sent.id, status: 'sent' } });
+    expect((await provider.listMessages({ chatId: chat.id })).items.filter((message) => message.text === 'Hello again')).toHaveLength(1);
+    expect((await provider.sendMessage({ input })).id).toBe(sent.id);
+  });
+
   it('obeys failNext and latency for sendMessage and listMessages', async () => {
     const { provider, control } = setup({ latencyMs: 5 });
     const chat = control.receiveReply('contact-ana-lima', 'Hi');

@@ -20,7 +20,10 @@ import {
   sendMessageRefusal,
   validateTemplateParameters,
 } from 'reachout/core';
+import type { PgBoss } from 'pg-boss';
 import type { DeliveryStatusUpdate, TextMessagePayload, WhatsAppGateway } from '../backend';
+import type { JobLogEntry } from '../log';
+import { enqueueMessageSend, type MessageSendWorker, type SendMessageJob, startMessageSendWorker } from '../jobs/sendMessage';
 import { createSortableId } from './ids';
 import type { DrizzleDatabase } from './openDatabase';
 import { chatOf, senderOf, ticketOf, type ChatRow, type TicketRow } from './rows';
@@ -135,8 +138,12 @@ export interface MessagesContext {
   /** One serialised transaction whose events are stored with it and delivered after commit. */
   write: <Result>(work: (executor: DrizzleDatabase, emit: Emit) => Promise<Result>) => Promise<Result>;
   now: () => Date;
+  /** The job queue: a send commits its message and its job together (the outbox). */
+  queue: PgBoss;
   gateway: () => WhatsAppGateway;
   findTemplate: (id: string, signal?: AbortSignal) => Promise<MessageTemplate | undefined>;
+  /** Each try of a send job, when it ends (the server's job log). */
+  logJob?: (entry: JobLogEntry) => void;
   /** Simulator mode: the wait before each step of a sent text (delivered, then read), as WhatsApp would report them. */
   simulatorDelayMs?: number;
 }
@@ -144,9 +151,11 @@ export interface MessagesContext {
 /**
  * `listMessages` and `sendMessage` of the database backend, with the rules of the memory
  * provider: newest-first cursor pages, `sendMessageRefusal` (the 24-hour window, 4,096
- * characters), template checks, one message per idempotency key. A send is stored `pending`,
- * then handed to WhatsApp after the commit (synchronously, not through the queue): the answer
- * is the message `sent`, or `failed` with WhatsApp's reason.
+ * characters), template checks, one message per idempotency key. A send commits its message
+ * `pending` with the job that hands it to WhatsApp (`send-message` queue) and answers at once; the
+ * worker moves it to `sent` with WhatsApp's id, retries transient failures, and fails it with the
+ * reason of a permanent refusal (`message.updated` each time). A send repeating the key of a
+ * message that failed sends that message again.
  */
 export function createMessages(context: MessagesContext) {
   const { database, write, now } = context;
@@ -242,12 +251,67 @@ export function createMessages(context: MessagesContext) {
     return { text: renderTemplate(template, input.parameters).bodyText, payload };
   };
 
-  const setOutcome = (id: string, changes: Partial<Pick<MessageRow, 'status' | 'failureReason' | 'whatsappMessageId'>>) =>
+  const setOutcome = (
+    id: string,
+    changes: Partial<Pick<MessageRow, 'status' | 'failureReason' | 'whatsappMessageId'>>,
+    onlyWhile?: SQL,
+  ) =>
     write(async (executor, emit) => {
-      const [updated] = await executor.update(messages).set(changes).where(eq(messages.id, id)).returning();
+      const [updated] = await executor
+        .update(messages)
+        .set(changes)
+        .where(and(eq(messages.id, id), onlyWhile))
+        .returning();
       if (updated) await emit({ type: 'message.updated', message: messageOf(updated) });
       return updated;
     });
+
+  const waiting = sql`${messages.status} = 'pending' and ${messages.whatsappMessageId} is null`;
+
+  // Messages committed by any server on this database (or before a crash) are handed to WhatsApp here.
+  const worker: Promise<MessageSendWorker | null> = startMessageSendWorker({
+    boss: context.queue,
+    gateway: context.gateway,
+    ...(context.logJob ? { logJob: context.logJob } : {}),
+    async isWaiting(messageId) {
+      const [row] = await database.select({ id: messages.id }).from(messages).where(and(eq(messages.id, messageId), waiting)).limit(1);
+      return row !== undefined;
+    },
+    async markSent(messageId, whatsappMessageId) {
+      const updated = await setOutcome(messageId, { status: 'sent', whatsappMessageId }, waiting);
+      if (updated) simulateDelivery(whatsappMessageId);
+    },
+    async markFailed(messageId, reason) {
+      await setOutcome(messageId, { status: 'failed', failureReason: reason }, waiting);
+    },
+  }).catch((error: unknown) => {
+    console.error('The chat message queue worker did not start: queued messages wait for the next start', error);
+    return null;
+  });
+
+  /** The message's job, committed with the change that makes it `pending`; this process's workers look for it at once. */
+  const enqueue = async (executor: DrizzleDatabase, job: SendMessageJob) => {
+    await enqueueMessageSend(context.queue, executor, job);
+  };
+  const wake = () => void worker.then((started) => started?.wake());
+
+  /** Sends a failed message again under its own key: the same message, `pending` once more, with a new job. */
+  const sendAgain = async (failed: MessageRow, job: Omit<SendMessageJob, 'messageId'>): Promise<MessageRow> => {
+    const row = await write(async (executor, emit) => {
+      const [updated] = await executor
+        .update(messages)
+        .set({ status: 'pending', failureReason: null })
+        .where(and(eq(messages.id, failed.id), eq(messages.status, 'failed')))
+        .returning();
+      // A racing repeat of the key already sent it again: its state is the answer.
+      if (!updated) return (await executor.select().from(messages).where(eq(messages.id, failed.id)).limit(1))[0];
+      await enqueue(executor, { ...job, messageId: updated.id });
+      await emit({ type: 'message.updated', message: messageOf(updated) });
+      return updated;
+    });
+    wake();
+    return row ?? failed;
+  };
 
   const send = async (input: SendMessageInput, signal?: AbortSignal): Promise<Message> => {
     const chatId = typeof input === 'object' && input !== null && typeof input.chatId === 'string' ? input.chatId : undefined;
@@ -257,8 +321,9 @@ export function createMessages(context: MessagesContext) {
     if (refusal?.code === 'VALIDATION') throw refusal;
     const fingerprint = fingerprintOf(input);
     const previous = await answerForKey(database, input.idempotencyKey, fingerprint);
-    if (previous) return messageOf(previous);
+    if (previous && previous.status !== 'failed') return messageOf(previous);
     if (!chat) throw new ReachoutError('NOT_FOUND', `No chat with id ${input.chatId}`);
+    // Sending a failed message again is a new send: the window must be open for a text.
     if (refusal) throw refusal;
     const [contact] = await database.select({ phone: contacts.phone }).from(contacts).where(eq(contacts.id, chat.contactId)).limit(1);
     const [senderRow] = await database.select().from(senders).where(eq(senders.id, chat.senderId)).limit(1);
@@ -277,6 +342,7 @@ export function createMessages(context: MessagesContext) {
             text: { body: input.text, preview_url: false },
           } satisfies TextMessagePayload,
         };
+    if (previous) return messageOf(await sendAgain(previous, { payload, sender }));
     const stored = await write(async (executor, emit) => {
       // A racing repeat of the key committed first: its message is the answer.
       const raced = await answerForKey(executor, input.idempotencyKey, fingerprint);
@@ -300,25 +366,14 @@ export function createMessages(context: MessagesContext) {
         })
         .returning();
       if (!row) throw new Error('Storing the message answered no row');
+      // The outbox: the job commits with the message, so a server that dies after this commit
+      // leaves a job another start (or server) runs.
+      await enqueue(executor, { messageId: row.id, payload, sender });
       await emit({ type: 'message.added', message: messageOf(row) });
       return { row, created: true };
     });
-    if (!stored.created) return messageOf(stored.row);
-    let outcome: MessageRow | undefined;
-    try {
-      const { messageId } = await context.gateway().send(payload, sender);
-      outcome = await setOutcome(stored.row.id, { status: 'sent', whatsappMessageId: messageId });
-      simulateDelivery(messageId);
-    } catch (error) {
-      const reason =
-        error instanceof ReachoutError && error.code === 'OUTSIDE_WINDOW'
-          ? 'The customer has not written in the last 24 hours: only a template can reopen the conversation'
-          : error instanceof Error
-            ? error.message
-            : 'WhatsApp did not take the message';
-      outcome = await setOutcome(stored.row.id, { status: 'failed', failureReason: reason });
-    }
-    return messageOf(outcome ?? stored.row);
+    if (stored.created) wake();
+    return messageOf(stored.row);
   };
 
   /**
@@ -349,10 +404,12 @@ export function createMessages(context: MessagesContext) {
     });
   }
 
-  const stop = () => {
+  /** Stops the simulated statuses and the worker (its running sends get up to `timeoutMs`, then are aborted and run again later). */
+  const stop = async (timeoutMs?: number) => {
     stopped = true;
     for (const timer of timers) clearTimeout(timer);
     timers.clear();
+    await (await worker)?.stop(timeoutMs);
   };
 
   return { list, send, recordStatus, stop };

@@ -4,6 +4,7 @@ import type { PgBoss } from 'pg-boss';
 import { undeliverableError } from 'reachout/core';
 import type { DeliveryStatusUpdate, WhatsAppGateway } from '../backend';
 import { simulatorStepQueue } from '../jobs/queue';
+import { type JobLogEntry, runLoggedJob } from '../log';
 import type { DrizzleDatabase } from './openDatabase';
 import { tickets } from './schema';
 
@@ -35,6 +36,8 @@ export interface SimulationOptions {
   delayMs: number;
   now: () => Date;
   applyStatus: (ticketId: string, update: Omit<DeliveryStatusUpdate, 'messageId'>) => Promise<void>;
+  /** Each step job, when it ends (the server's job log). */
+  logJob?: (entry: JobLogEntry) => void;
 }
 
 /**
@@ -88,7 +91,7 @@ export function createSimulation(options: SimulationOptions): Simulation {
   };
 
   const worker = queue.work<SimulatorStepJob>(simulatorStepQueue, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
-    if (job) await step(job.data);
+    if (job) await runLoggedJob(options.logJob, { queue: job.name, id: job.id }, () => step(job.data));
   });
   worker.catch((error: unknown) => console.error('The WhatsApp simulator did not start: steps wait for the next start', error));
 

@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
+import { matchedRoutes } from 'hono/route';
 import { errorCodeForHttpStatus, isAbortError, ReachoutError } from 'reachout/core';
 import type { ReachoutBackend } from '../backend';
 import { bearerAuth } from './auth';
@@ -60,6 +61,18 @@ function tooLarge(maxBytes: number, what: string): Response {
   );
 }
 
+/** The route pattern each request this app answered matched, for the access log (`routePatternOf`). */
+const routePatterns = new WeakMap<Request, string>();
+
+/**
+ * The route pattern (`/api/v1/contacts/:id`) that answered a request the app handled, or `null`
+ * when no route matched (a 404) or the app never saw it. Log lines carry it instead of the path,
+ * whose ids would make every line different.
+ */
+export function routePatternOf(request: Request): string | null {
+  return routePatterns.get(request) ?? null;
+}
+
 /**
  * The reference server's HTTP layer (`docs/http-api.md`) over any `ReachoutBackend`: token-guarded
  * `/api/v1` routes, public `/openapi.json`, `/healthz` (alive), `/readyz` (able to take work) and
@@ -110,6 +123,13 @@ export function createApp(options: AppOptions): OpenAPIHono {
       problemOf(new ReachoutError('NOT_FOUND', `There is no route ${c.req.method} ${new URL(c.req.url).pathname}`)),
     ),
   );
+
+  app.use('*', async (c, next) => {
+    // The last route matched is the handler's; middleware patterns (`*`, `/api/v1/*`) mean none matched.
+    const handlerPath = matchedRoutes(c).at(-1)?.path;
+    if (handlerPath !== undefined && !handlerPath.endsWith('*')) routePatterns.set(c.req.raw, handlerPath);
+    return next();
+  });
 
   let requestsInProgress = 0;
   app.use('*', async (c, next) => {

@@ -253,8 +253,9 @@ export const apiRoutes: readonly ApiRoute[] = [
     description:
       'A text is refused with `409 OUTSIDE_WINDOW` once 24 hours have passed since the customer last wrote (WhatsApp error 131047 ' +
       'maps to it too); an empty text or one over 4,096 characters is `400 VALIDATION`. A template is checked as for ' +
-      '`/notifications`. Idempotent per key: a repeat answers the same message; the key with another body is `409 CONFLICT`. ' +
-      'The answer is the stored message: `sent` once WhatsApp took it, or `failed` with its reason.',
+      '`/notifications`. Idempotent per key: a repeat answers the same message (sent again if it had failed); the key with ' +
+      'another body is `409 CONFLICT`. The answer is the stored message, `pending`: the job queue hands it to WhatsApp, and ' +
+      '`message.updated` follows it to `sent`, or to `failed` with its reason.',
     headers: [{ name: idempotencyKeyHeader, description: "Must equal the body's `idempotencyKey`", required: true }],
     body: 'SendMessageInput',
     success: { status: 201, description: 'The message', component: 'Message' },

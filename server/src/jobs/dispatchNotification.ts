@@ -3,6 +3,8 @@ import { fromDrizzle, type Job, type PgBoss, type Queue } from 'pg-boss';
 import { isReachoutError, type Sender, type TemplateMessagePayload } from 'reachout/core';
 import type { WhatsAppGateway } from '../backend';
 import type { DrizzleDatabase } from '../db/openDatabase';
+import { type JobLogEntry, runLoggedJob } from '../log';
+import { workEachJob } from './workEachJob';
 import { tickets } from '../db/schema';
 
 /** The queue of sends to hand to WhatsApp: one job per ticket, stored in the ticket's own transaction. */
@@ -62,16 +64,19 @@ export interface DispatchWorkerOptions {
   failTicket(ticketId: string, reason: string): Promise<void>;
   /** After the message id is stored (the simulator schedules its steps here). */
   afterSent?(ticketId: string): void;
-  /** Concurrent jobs in this process. @default 4 */
+  /** Jobs each of the two fetch loops takes and runs at once. @default 10 */
   concurrency?: number;
+  /** Each try of a job, when it ends (the server's job log). */
+  logJob?(entry: JobLogEntry): void;
 }
 
 export interface DispatchWorker {
   /** Looks for new jobs now instead of at the next poll (a send in this process just committed one). */
   wake(): void;
   /**
-   * Takes no new jobs, and waits up to `timeoutMs` for the running ones (a job cut short runs
-   * again after it expires, on this server's next start or on another server).
+   * Takes no new jobs, and waits up to `timeoutMs` for the running ones; then aborts their
+   * WhatsApp calls, so their tries fail and the jobs run again (on this server's next start or on
+   * another server).
    */
   stop(timeoutMs?: number): Promise<void>;
 }
@@ -87,7 +92,8 @@ export interface DispatchWorker {
  */
 export async function startDispatchWorker(options: DispatchWorkerOptions): Promise<DispatchWorker> {
   const { boss, database, gateway, failTicket, afterSent } = options;
-  const concurrency = options.concurrency ?? 4;
+  const concurrency = options.concurrency ?? 10;
+  const stopping = new AbortController();
 
   const dispatch = async (job: Job<DispatchNotificationJob> & { retryLimit?: number }) => {
     const { ticketId, message, sender } = job.data;
@@ -99,8 +105,10 @@ export async function startDispatchWorker(options: DispatchWorkerOptions): Promi
     if (!ticket || ticket.messageId !== null || ticket.status !== 'verifying' || ticket.delivery !== 'pending') return;
     let messageId: string;
     try {
-      ({ messageId } = await gateway.send(message, sender));
+      ({ messageId } = await gateway.send(message, sender, AbortSignal.any([job.signal, stopping.signal])));
     } catch (error) {
+      // Stopping: the job is tried again (here after a restart, or by another server).
+      if (job.signal.aborted || stopping.signal.aborted) throw error;
       const lastTry = job.retryLimit !== undefined && job.retryCount >= job.retryLimit;
       if (isTransientSendFailure(error) && !lastTry) throw error;
       await failTicket(
@@ -133,21 +141,18 @@ export async function startDispatchWorker(options: DispatchWorkerOptions): Promi
   };
 
   const workers: Array<{ queue: string; id: string }> = [];
-  for (let index = 0; index < concurrency; index++) {
-    const id = await boss.work<DispatchNotificationJob>(
-      dispatchNotificationQueue,
-      { batchSize: 1, pollingIntervalSeconds: 0.5, includeMetadata: true },
-      async ([job]) => {
-        if (job) await dispatch(job);
-      },
-    );
-    workers.push({ queue: dispatchNotificationQueue, id });
-  }
+  const sendWorkerIds = await workEachJob<DispatchNotificationJob>(
+    boss,
+    dispatchNotificationQueue,
+    { workers: 2, batchSize: concurrency, pollingIntervalSeconds: 0.5 },
+    (job) => runLoggedJob(options.logJob, { queue: job.name, id: job.id }, () => dispatch(job)),
+  );
+  for (const id of sendWorkerIds) workers.push({ queue: dispatchNotificationQueue, id });
   const undeliveredWorker = await boss.work<DispatchNotificationJob>(
     undeliveredNotificationQueue,
     { batchSize: 1, pollingIntervalSeconds: 1 },
     async ([job]) => {
-      if (job) await failUndelivered(job);
+      if (job) await runLoggedJob(options.logJob, { queue: job.name, id: job.id }, () => failUndelivered(job));
     },
   );
   workers.push({ queue: undeliveredNotificationQueue, id: undeliveredWorker });
@@ -161,10 +166,15 @@ export async function startDispatchWorker(options: DispatchWorkerOptions): Promi
     async stop(timeoutMs = 10_000) {
       if (stopped) return;
       stopped = true;
+      const finished = Promise.all(workers.map(({ queue, id }) => boss.offWork(queue, { id, wait: true })));
       let timer: ReturnType<typeof setTimeout> | undefined;
-      const timedOut = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
+      const timedOut = new Promise<'timedOut'>((resolve) => (timer = setTimeout(() => resolve('timedOut'), timeoutMs)));
       try {
-        await Promise.race([Promise.all(workers.map(({ queue, id }) => boss.offWork(queue, { id, wait: true }))), timedOut]);
+        if ((await Promise.race([finished, timedOut])) === 'timedOut') {
+          stopping.abort(new Error('The server is stopping'));
+          // A gateway that ignores its signal must not hold the shutdown: its job expires and runs again.
+          await Promise.race([finished, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
+        }
       } finally {
         clearTimeout(timer);
       }

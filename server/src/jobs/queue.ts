@@ -5,6 +5,7 @@ import {
   dispatchNotificationQueueOptions,
   undeliveredNotificationQueue,
 } from './dispatchNotification';
+import { sendMessageQueue, sendMessageQueueOptions, undeliveredMessageQueue } from './sendMessage';
 
 /** The simulator's delayed steps (verifying → sent → delivered → read), run by any server on the database. */
 export const simulatorStepQueue = 'simulator-step';
@@ -55,10 +56,13 @@ export async function startQueue(
   log: (line: string) => void = console.error,
 ): Promise<PgBoss> {
   const superviseIntervalSeconds = settings.superviseIntervalSeconds ?? defaultSuperviseIntervalSeconds;
+  // pg-boss looks for expired jobs in its per-queue monitor pass, which runs at most every
+  // `monitorIntervalSeconds` (60 by default) whatever the supervise interval: both follow the setting.
+  const intervals = { superviseIntervalSeconds, monitorIntervalSeconds: superviseIntervalSeconds };
   const boss =
     connection.kind === 'postgres'
-      ? new PgBoss({ connectionString: connection.url, max: 4, schedule: false, superviseIntervalSeconds })
-      : new PgBoss({ db: fromPglite(connection.client), backend: 'pglite', schedule: false, superviseIntervalSeconds });
+      ? new PgBoss({ connectionString: connection.url, max: 4, schedule: false, ...intervals })
+      : new PgBoss({ db: fromPglite(connection.client), backend: 'pglite', schedule: false, ...intervals });
   // Without a listener an 'error' event (a failed maintenance pass, a lost connection) would throw.
   boss.on('error', (error: Error) => log(`Job queue error: ${error.message}`));
   await boss.start();
@@ -70,6 +74,15 @@ export async function startQueue(
       name: dispatchNotificationQueue,
       options: {
         ...dispatchNotificationQueueOptions,
+        expireInSeconds: settings.jobExpireSeconds ?? defaultJobExpireSeconds,
+        ...(settings.dispatchRetryLimit === undefined ? {} : { retryLimit: settings.dispatchRetryLimit }),
+      },
+    },
+    { name: undeliveredMessageQueue, options: { retryLimit: 5, retryDelay: 1, retryBackoff: true } },
+    {
+      name: sendMessageQueue,
+      options: {
+        ...sendMessageQueueOptions,
         expireInSeconds: settings.jobExpireSeconds ?? defaultJobExpireSeconds,
         ...(settings.dispatchRetryLimit === undefined ? {} : { retryLimit: settings.dispatchRetryLimit }),
       },

@@ -242,11 +242,12 @@ export function createCloudApiGateway(options: CloudApiGatewayOptions): CloudApi
     },
 
     // The sender is not used yet: one gateway sends from one business number (`phoneNumberId`).
-    async send(message: TemplateMessagePayload | TextMessagePayload, _sender: Sender): Promise<{ messageId: string }> {
+    async send(message: TemplateMessagePayload | TextMessagePayload, _sender: Sender, signal?: AbortSignal): Promise<{ messageId: string }> {
       const body = await request(graphEndpoint(`${encodeURIComponent(phoneNumberId)}/messages`), {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify(message),
+        ...(signal === undefined ? {} : { signal }),
       });
       const parsed = sendResponseSchema.safeParse(body);
       if (!parsed.success) {

@@ -38,6 +38,10 @@ async function messagesOf(backend: ReachoutBackend, id: string): Promise<Message
   return (await list({ chatId: id, limit: 100 })).items;
 }
 
+async function messageById(backend: ReachoutBackend, id: string): Promise<Message | undefined> {
+  return (await messagesOf(backend, chatId)).find((message) => message.id === id);
+}
+
 function send(backend: ReachoutBackend, text: string, key = `messages-test-${Math.random().toString(36).slice(2)}`) {
   const sendMessage = backend.provider.sendMessage;
   if (!sendMessage) throw new Error('The database backend has no sendMessage');
@@ -45,17 +49,18 @@ function send(backend: ReachoutBackend, text: string, key = `messages-test-${Mat
 }
 
 describeOnEachDatabase('chat messages of the database backend', (database) => {
-  it('sends a text to WhatsApp as a Cloud API text message and answers it sent', async () => {
+  it('answers a text pending, then the queue hands it to WhatsApp as a Cloud API text message and it becomes sent', async () => {
     const { gateway, texts } = recordingGateway();
     const backend = await backendWithWorld(database(), worldWithOpenChat(), { gateway });
     backends.push(backend);
 
     const sent = await send(backend, 'Your parcel leaves today.');
 
+    expect(sent).toMatchObject({ direction: 'outbound', kind: 'text', status: 'pending', failureReason: null });
+    await eventually(async () => (await messageById(backend, sent.id))?.status === 'sent', 'the text is sent');
     expect(texts).toEqual([
       { messaging_product: 'whatsapp', recipient_type: 'individual', to: oscar.phone, type: 'text', text: { body: 'Your parcel leaves today.', preview_url: false } },
     ]);
-    expect(sent).toMatchObject({ direction: 'outbound', kind: 'text', status: 'sent', failureReason: null });
   });
 
   it('moves a sent text with WhatsApp statuses, never backwards, and emits message.updated', async () => {
@@ -63,6 +68,7 @@ describeOnEachDatabase('chat messages of the database backend', (database) => {
     const backend = await backendWithWorld(database(), worldWithOpenChat(), { gateway });
     backends.push(backend);
     const sent = await send(backend, 'Read me');
+    await eventually(async () => (await messageById(backend, sent.id))?.status === 'sent', 'the text is sent');
     const events: ReachoutEvent[] = [];
     backend.events.subscribe((stored) => events.push(stored.event));
 
@@ -79,19 +85,74 @@ describeOnEachDatabase('chat messages of the database backend', (database) => {
     await vi.waitFor(() => expect(statuses().filter((status) => status !== 'sent')).toEqual(['read']));
   });
 
-  it('stores a text WhatsApp refuses with 131047 (OUTSIDE_WINDOW) as failed, with the reason', async () => {
+  it('fails a text WhatsApp refuses with 131047 (OUTSIDE_WINDOW) with the reason, without retrying, and emits message.updated', async () => {
+    let calls = 0;
     const { gateway } = recordingGateway({
-      send: () => Promise.reject(new ReachoutError('OUTSIDE_WINDOW', 'Re-engagement message')),
+      send: () => {
+        calls++;
+        return Promise.reject(new ReachoutError('OUTSIDE_WINDOW', 'Re-engagement message'));
+      },
     });
     const backend = await backendWithWorld(database(), worldWithOpenChat(), { gateway });
     backends.push(backend);
+    const updates: Message[] = [];
+    backend.events.subscribe(({ event }) => {
+      if (event.type === 'message.updated') updates.push(event.message);
+    });
 
     const sent = await send(backend, 'Too late?');
 
-    expect(sent.status).toBe('failed');
-    expect(sent.failureReason).toMatch(/24 hours/);
-    expect((await messagesOf(backend, chatId))[0]).toEqual(sent);
+    await eventually(async () => (await messageById(backend, sent.id))?.status === 'failed', 'the text fails');
+    const failed = await messageById(backend, sent.id);
+    expect(failed?.failureReason).toMatch(/24 hours/);
+    await vi.waitFor(() => expect(updates.map((message) => message.status)).toContain('failed'));
+    expect(calls).toBe(1);
   });
+
+  it('retries a text whose send failed for a transient reason (network, 5xx, 130429), and sends it once', async () => {
+    const failures = [new ReachoutError('NETWORK', 'WhatsApp answered HTTP 503'), new ReachoutError('RATE_LIMITED', 'Error 130429: throughput reached')];
+    const { gateway, texts } = recordingGateway();
+    const recordingSend = gateway.send;
+    let calls = 0;
+    gateway.send = (message, sender) => {
+      calls++;
+      const failure = failures.shift();
+      return failure ? Promise.reject(failure) : recordingSend(message, sender);
+    };
+    const backend = await backendWithWorld(database(), worldWithOpenChat(), { gateway });
+    backends.push(backend);
+
+    const sent = await send(backend, 'Third time lucky');
+
+    // pg-boss's backoff: 1 s, then 2 s.
+    await eventually(async () => (await messageById(backend, sent.id))?.status === 'sent', 'the text is sent', 20_000);
+    expect(calls).toBe(3);
+    expect(texts.map((text) => text.text.body)).toEqual(['Third time lucky']);
+  }, 30_000);
+
+  it('sends a failed text again, as the same message, when its send is repeated with its own idempotency key', async () => {
+    let refuse = true;
+    const { gateway, texts } = recordingGateway();
+    const recordingSend = gateway.send;
+    gateway.send = (message, sender) =>
+      refuse ? Promise.reject(new ReachoutError('VALIDATION', 'The number is not on WhatsApp')) : recordingSend(message, sender);
+    const backend = await backendWithWorld(database(), worldWithOpenChat(), { gateway });
+    backends.push(backend);
+    const key = 'messages-test-retry-after-failure';
+    const first = await send(backend, 'Try me again', key);
+    await eventually(async () => (await messageById(backend, first.id))?.status === 'failed', 'the first try fails');
+
+    refuse = false;
+    const again = await send(backend, 'Try me again', key);
+
+    expect(again).toMatchObject({ id: first.id, status: 'pending', failureReason: null });
+    await eventually(async () => (await messageById(backend, first.id))?.status === 'sent', 'the text is sent again');
+    expect(texts).toHaveLength(1);
+    expect((await messagesOf(backend, chatId)).filter((message) => message.text === 'Try me again')).toHaveLength(1);
+    // Once sent, the key answers the message without sending it again.
+    expect(await send(backend, 'Try me again', key)).toMatchObject({ id: first.id, status: 'sent' });
+    expect(texts).toHaveLength(1);
+  }, 30_000);
 
   it('turns an inbound WhatsApp message into the chat’s newest inbound message', async () => {
     const backend = await backendWithWorld(database(), worldWithOpenChat(), { gateway: recordingGateway().gateway });

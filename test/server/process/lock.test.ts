@@ -50,9 +50,9 @@ describe('one server per data directory', () => {
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     const contact = await json<{ name: string }>(await server.api(`/contacts/${created.id}`), 200);
     expect(contact.name).toBe('Before The Second Server');
-    // One log line per request: method, path, status, duration.
-    expect(server.output()).toMatch(/^POST \/api\/v1\/contacts 201 \d+\.\dms$/m);
-    expect(server.output()).toMatch(/^GET \/healthz 200 \d+\.\dms$/m);
+    // One JSON log line per request (REACHOUT_LOG's default): method, route, status, duration, request id.
+    expect(server.output()).toMatch(/^\{"time":"[^"]+","kind":"request","method":"POST","route":"\/api\/v1\/contacts","status":201,"ms":[\d.]+,"requestId":"[^"]+"\}$/m);
+    expect(server.output()).toMatch(/^\{"time":"[^"]+","kind":"request","method":"GET","route":"\/healthz","status":200,/m);
   }, 120_000);
 
   it('exits 0 on SIGTERM and leaves no lock behind', async () => {

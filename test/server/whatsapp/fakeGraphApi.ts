@@ -12,6 +12,8 @@ export interface RecordedGraphRequest {
   headers: IncomingHttpHeaders;
   /** The parsed JSON body; `undefined` for a GET. */
   body: unknown;
+  /** When it arrived, `performance.now()` of this process (benchmarks measure pick-up delays with it). */
+  at: number;
 }
 
 /** An answer queued with `failNext`: an HTTP status, a body (JSON unless a string) and headers. */
@@ -124,7 +126,7 @@ export async function startFakeGraphApi(options: FakeGraphApiOptions): Promise<F
       } catch {
         body = text;
       }
-      requests.push({ method: request.method ?? 'GET', url: request.url ?? '/', headers: request.headers, body });
+      requests.push({ method: request.method ?? 'GET', url: request.url ?? '/', headers: request.headers, body, at: performance.now() });
 
       const answer = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
         const isText = typeof payload === 'string';
