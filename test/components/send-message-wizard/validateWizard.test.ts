@@ -8,7 +8,7 @@ import type { Sender } from '../../../src/core/types';
 import { resolveTemplateParameters } from '../../../src/core/template';
 import { templatesByName } from '../../../src/testing';
 
-const sender = { id: 'sender-1', name: 'Acme Support', phone: '+5511900000000' } as Sender;
+const sender: Sender = { id: 'sender-1', channel: 'whatsapp', phone: '+5511900000000', displayName: 'Acme Support' };
 const orderUpdate = templatesByName['order_update'];
 if (orderUpdate === undefined) throw new Error('fixture order_update is missing');
 
