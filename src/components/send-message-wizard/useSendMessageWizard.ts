@@ -6,6 +6,7 @@ import { sendMessageWizardSteps } from './sendMessageWizardTypes';
 import type { SendMessageWizardBlock, SendMessageWizardStep, UseSendMessageWizardOptions, UseSendMessageWizardResult } from './sendMessageWizardTypes';
 import { buildWizardSendInput, isSenderSelectable, isWizardStepValid, wizardFieldErrors } from './validateWizard';
 import { useWizardSend } from './useWizardSend';
+import { useWizardNavigation } from './useWizardNavigation';
 import { useWizardSession } from './useWizardSession';
 
 export { sendMessageWizardSteps } from './sendMessageWizardTypes';
@@ -107,49 +108,18 @@ export function useSendMessageWizard(options: UseSendMessageWizardOptions): UseS
     isLoading,
     onSent,
   });
-  const state = status.state;
-  const markAttempted = () => updateDraft((previous) => ({ ...previous, attemptedSteps: [...new Set([...previous.attemptedSteps, step])] }));
-
-  // ---- Navigation ---------------------------------------------------------------------------
-
-  const next = (): boolean => {
-    if (step === 'ticket') {
-      if (!canNext) {
-        markAttempted();
-        return false;
-      }
-      submit();
-      return true;
-    }
-    const following = sendMessageWizardSteps[stepIndex + 1];
-    if (!canNext || following === undefined) {
-      markAttempted();
-      return false;
-    }
-    setStep(following);
-    return true;
-  };
-
-  const back = () => {
-    const previous = sendMessageWizardSteps[stepIndex - 1];
-    if (previous === undefined || sending || state === 'verifying' || state === 'sent') return;
-    setStep(previous);
-  };
-
-  const goTo = (target: SendMessageWizardStep) => {
-    if (target === step || sending || state === 'verifying' || state === 'sent') return;
-    const targetIndex = sendMessageWizardSteps.indexOf(target);
-    if (target === 'status') return;
-    // Forward only across steps that are complete.
-    const reachable = sendMessageWizardSteps.slice(0, targetIndex).every((candidate) => candidate === 'status' || stepValid(candidate));
-    if (targetIndex < stepIndex || reachable) setStep(target);
-  };
-
-  const edit = () => {
-    const target = verificationFailed ? 'content' : status.editStep;
-    setSession((previous) => ({ ...previous, ticketId: null, draft: { ...previous.draft, step: target } }));
-    onStepChangeRef.current?.(target);
-  };
+  const { next, back, goTo, edit } = useWizardNavigation({
+    step,
+    canNext,
+    stepValid,
+    isBusy: sending || status.state === 'verifying' || status.state === 'sent',
+    editStep: verificationFailed ? 'content' : status.editStep,
+    submit,
+    setStep,
+    updateDraft,
+    setSession,
+    onStepChangeRef,
+  });
 
   const reload = () => {
     if (contactQuery.isError) void contactQuery.refetch();

@@ -1,16 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Dispatch, RefObject, SetStateAction } from 'react';
 import { toReachoutError } from '../../core/errors';
-import type { ReachoutErrorCode } from '../../core/errors';
 import type { SendNotificationInput, Ticket } from '../../core/types';
 import { reachoutKeys, useReachout, useSendNotification, useTicket } from '../../data';
 import { useLatestRef } from '../internal/useLatestRef';
-import type { SendMessageWizardDraft, SendMessageWizardStatus, SendMessageWizardStatusState, SendMessageWizardStep } from './sendMessageWizardTypes';
-import { editStepOf } from './wizardDraft';
+import type { SendMessageWizardDraft, SendMessageWizardStep } from './sendMessageWizardTypes';
+import { wizardStatusOf } from './wizardDraft';
 import { createIdempotencyKey, deleteDraft, readDraft, writeDraft } from './wizardDraftStore';
 import type { WizardSession } from './useWizardSession';
-
-const retryableCodes: ReadonlySet<ReachoutErrorCode> = new Set(['NETWORK', 'UNKNOWN', 'RATE_LIMITED', 'UNAUTHORIZED']);
 
 interface WizardSendInput {
   contactId: string;
@@ -92,27 +89,9 @@ export function useWizardSend(input: WizardSendInput) {
 
   const retryInSeconds = useRetryCountdown(draft.retryAt, now, setNow);
   const ticket = ticketId === null ? null : (ticketQuery.data ?? null);
+  const status = wizardStatusOf({ sending, sendError: draft.sendError, ticketId, ticket, retryInSeconds, isLoading });
+  const state = status.state;
   const verificationFailed = ticket?.status === 'failed';
-  const state: SendMessageWizardStatusState = sending
-    ? 'sending'
-    : draft.sendError !== null || verificationFailed
-      ? 'failed'
-      : ticketId === null
-        ? 'idle'
-        : ticket === null || ticket.status === 'verifying'
-          ? 'verifying'
-          : 'sent';
-  const retryable = draft.sendError !== null && retryableCodes.has(draft.sendError.code);
-  const status: SendMessageWizardStatus = {
-    state,
-    ticket,
-    error: draft.sendError,
-    failureReason: verificationFailed ? (ticket.notification.failureReason ?? null) : null,
-    canRetry: retryable && retryInSeconds === 0 && !sending && !isLoading,
-    retryable,
-    retryInSeconds,
-    editStep: editStepOf(draft.sendError),
-  };
 
   const onSentRef = useLatestRef(onSent);
   const reportedTicketId = useRef<string | null>(null);
