@@ -1,19 +1,17 @@
 import { useCallback, useId, useMemo, useState } from 'react';
-import type { ChangeEvent, FocusEvent, MouseEvent } from 'react';
 import type { Contact } from '../../core/types';
 import { useContacts } from '../../data/useContacts';
 import { useMessages } from './messages';
 import { useControllableState } from '../internal/useControllableState';
 import type { ContactListInternals, UseContactListOptions, UseContactListResult } from './contactListTypes';
-import { contactListRowAttributes } from './contactListRowAttributes';
 import { useContactListColumns } from './useContactListColumns';
 import { useContactListKeyboard } from './useContactListKeyboard';
+import { useContactListPropGetters, useContactListRowHandlers } from './useContactListPropGetters';
 import { useContactListRows } from './useContactListRows';
 import { useContactListSelection } from './useContactListSelection';
 import { plainContactListCells } from './contactListPlainCells';
 import type { ContactListBuiltInCells } from './contactListPlainCells';
 import { useDebouncedSearch } from '../internal/useDebouncedValue';
-import { useLatestRef } from '../internal/useLatestRef';
 import { usePagedListStatus } from '../internal/usePagedListStatus';
 
 export type {
@@ -28,18 +26,6 @@ export type {
 } from './contactListTypes';
 export type { ContactListCellRenderer, ContactListInternals } from './contactListTypes';
 export type { ContactListSelection, ContactListSelectionMode } from './contactListTypes';
-
-const interactiveSelector = 'a[href], button, input, select, textarea, summary, [role="button"], [role="link"], [contenteditable="true"]';
-
-/**
- * Whether the event started on a control inside the row (a link in a custom cell...); the row's
- * own selection checkbox is the row's.
- */
-function startedOnControl(event: MouseEvent<HTMLElement>): boolean {
-  const target = event.target instanceof Element ? event.target.closest(interactiveSelector) : null;
-  if (target?.getAttribute('data-slot') === 'contact-list-checkbox') return false;
-  return target !== null && target !== event.currentTarget && event.currentTarget.contains(target);
-}
 
 /**
  * A contact list's state and behaviour, without markup: the search box (debounced), the rows
@@ -137,12 +123,8 @@ export function useContactListState(
   const { headers, getCells, cellRenderers } = useContactListColumns(options.columns, contacts, t, cells);
 
   // --- Rows (TanStack Virtual) and the keyboard ---------------------------------------------
-  const { viewportRef, virtualizer, subscribe, measureRow, getVirtualRows, loadMoreIfNeeded } = useContactListRows({
-    contacts,
-    hasNextPage,
-    isFetchingNextPage,
-    error,
-    fetchNextPage,
+  const rows = useContactListRows({
+    pages: page,
     activeIndex,
     isolated,
     measureRows,
@@ -151,56 +133,42 @@ export function useContactListState(
     highlighted: { contactId: highlightedContactId, index: highlightedContactId === null ? undefined : indexById.get(highlightedContactId) },
     selected: { contactId: selectedContactId, index: selectedContactId === null ? undefined : indexById.get(selectedContactId) },
   });
-  const { focusRow, onGridKeyDown, onSearchKeyDown } = useContactListKeyboard({
-    contacts,
-    indexById,
-    hasNextPage,
-    isFetchingNextPage,
-    error,
-    fetchNextPage,
-    virtualizer,
-    viewportRef,
-    activeContactId,
-    setActiveContactId,
-    activeIndex,
-    select,
-    multiple,
-    search,
-    clearSearch,
-  });
+  const { viewportRef, virtualizer, subscribe, measureRow, getVirtualRows, loadMoreIfNeeded } = rows;
+  const keyboard = useContactListKeyboard({ pages: page, indexById, rows, activeContactId, setActiveContactId, activeIndex, select, multiple, search, clearSearch });
+  const { focusRow, onGridKeyDown, onSearchKeyDown } = keyboard;
 
   let ariaRowCount: number;
   if (total !== undefined) ariaRowCount = total + 1;
   else if (hasNextPage || contacts.length === 0) ariaRowCount = -1;
   else ariaRowCount = contacts.length + 1;
 
-  // The Grid's rows are memoized: their handlers must not change, so they read `select` late.
-  const selectRef = useLatestRef(select);
-  const toggleSelectionRef = useLatestRef(isMultiple ? toggleSelection : null);
-  const onRowClick = useCallback(
-    (contact: Contact, event: MouseEvent<HTMLDivElement>) => {
-      if (startedOnControl(event)) return;
-      const toggle = toggleSelectionRef.current;
-      if (toggle === null) {
-        selectRef.current(contact);
-        return;
-      }
-      toggle(contact, { range: event.shiftKey });
-      // A click on the checkbox (which never takes focus) makes its row the active one.
-      if (event.currentTarget !== document.activeElement) event.currentTarget.focus();
-    },
-    [selectRef, toggleSelectionRef],
-  );
-  const onRowFocus = useCallback((contact: Contact, event: FocusEvent<HTMLDivElement>) => {
-    if (event.target === event.currentTarget) setActiveContactId(contact.id);
-  }, []);
+  const rowHandlers = useContactListRowHandlers(select, isMultiple ? toggleSelection : null, setActiveContactId);
+  const propGetters = useContactListPropGetters({
+    t,
+    gridId,
+    search,
+    setSearch,
+    status,
+    isStale,
+    isFetchingNextPage,
+    isMultiple,
+    ariaRowCount,
+    onSearchKeyDown,
+    onGridKeyDown,
+    viewportRef,
+    virtualizer,
+    activeIndex,
+    isSelected,
+    highlightedContactId,
+    measureRow,
+    rowHandlers,
+  });
   const internals: ContactListInternals = {
     subscribe,
     measureRow,
     virtualizer,
     cellRenderers,
-    onRowClick,
-    onRowFocus,
+    ...rowHandlers,
     rowCheckboxLabel,
     loadMoreIfNeeded,
   };
@@ -239,58 +207,7 @@ export function useContactListState(
     highlightedContactId,
     select,
     gridId,
-    getSearchProps: () => ({
-      type: 'search',
-      value: search,
-      onChange: (event: ChangeEvent<HTMLInputElement>) => setSearch(event.target.value),
-      onKeyDown: onSearchKeyDown,
-      'aria-label': t('contactList.search.label'),
-      // Only while the grid is there: the empty and error panels stand in for it.
-      'aria-controls': status === 'loading' || status === 'ready' ? gridId : undefined,
-      placeholder: t('contactList.search.placeholder'),
-      autoComplete: 'off',
-      spellCheck: false,
-      enterKeyHint: 'search',
-      'data-stale': isStale ? '' : undefined,
-    }),
-    getGridProps: () => ({
-      id: gridId,
-      role: 'grid',
-      'aria-label': t('contactList.label'),
-      'aria-rowcount': ariaRowCount,
-      'aria-multiselectable': isMultiple ? true : undefined,
-      'aria-busy': status === 'loading' || isStale || isFetchingNextPage ? true : undefined,
-      'data-stale': isStale ? '' : undefined,
-      'data-state': status,
-      onKeyDown: onGridKeyDown,
-    }),
-    getViewportProps: () => ({
-      ref: viewportRef,
-      // Behaviour, not looks: without its own scrolling the list would render every row.
-      style: { overflowY: 'auto', position: 'relative' },
-    }),
-    getBodyProps: () => ({
-      role: 'rowgroup',
-      style: { position: 'relative', blockSize: virtualizer.getTotalSize(), inlineSize: '100%' },
-    }),
-    getRowProps: (row) => {
-      const contact = row.contact;
-      const attributes = contactListRowAttributes({
-        index: row.index,
-        start: row.start,
-        contactId: contact?.id ?? null,
-        isActive: row.index === activeIndex,
-        isSelected: contact !== null && isSelected(contact.id),
-        isHighlighted: contact !== null && contact.id === highlightedContactId,
-      });
-      if (contact === null) return { ...attributes, ref: measureRow };
-      return {
-        ...attributes,
-        ref: measureRow,
-        onClick: (event: MouseEvent<HTMLDivElement>) => onRowClick(contact, event),
-        onFocus: (event: FocusEvent<HTMLDivElement>) => onRowFocus(contact, event),
-      };
-    },
+    ...propGetters,
   };
   return { list, internals };
 }

@@ -1,20 +1,15 @@
 import { useCallback, useEffect, useRef } from 'react';
-import type { KeyboardEvent, RefObject } from 'react';
+import type { KeyboardEvent } from 'react';
 import type { Contact } from '../../core/types';
 import { contactListKeyMove } from './contactListKeyboard';
-import type { ContactListInternals } from './contactListTypes';
 import { estimatedRowHeight } from './useContactListRows';
+import type { ContactListPages, ContactListRows } from './useContactListRows';
 import type { ContactListSelectionState } from './useContactListSelection';
 
 interface ContactListKeyboardInput {
-  contacts: Contact[];
+  pages: ContactListPages;
   indexById: ReadonlyMap<string, number>;
-  hasNextPage: boolean;
-  isFetchingNextPage: boolean;
-  error: unknown;
-  fetchNextPage: () => Promise<unknown>;
-  virtualizer: ContactListInternals['virtualizer'];
-  viewportRef: RefObject<HTMLDivElement | null>;
+  rows: Pick<ContactListRows, 'virtualizer' | 'viewportRef'>;
   activeContactId: string | null;
   setActiveContactId: (contactId: string) => void;
   activeIndex: number;
@@ -30,7 +25,9 @@ interface ContactListKeyboardInput {
  * selection keys) and the search box's (Escape clears, ArrowDown enters the list).
  */
 export function useContactListKeyboard(input: ContactListKeyboardInput) {
-  const { contacts, indexById, hasNextPage, isFetchingNextPage, error, fetchNextPage, virtualizer, viewportRef } = input;
+  const { contacts, hasNextPage, isFetchingNextPage, error, fetchNextPage } = input.pages;
+  const { virtualizer, viewportRef } = input.rows;
+  const { indexById } = input;
   const { activeContactId, setActiveContactId, activeIndex, select, multiple, search, clearSearch } = input;
   // The id of a row to focus once the render that makes it active has committed.
   const pendingFocusRef = useRef<string | null>(null);

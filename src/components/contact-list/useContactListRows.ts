@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RefObject } from 'react';
 import { defaultRangeExtractor } from '@tanstack/react-virtual';
 import type { Range } from '@tanstack/react-virtual';
-import type { Contact } from '../../core/types';
+import type { UseContactsResult } from '../../data/useContacts';
 import { useIsomorphicLayoutEffect } from '../internal/useIsomorphicLayoutEffect';
 import type { ContactListInternals, ContactListVirtualRow } from './contactListTypes';
 import { useListVirtualizer } from './useListVirtualizer';
@@ -12,12 +12,11 @@ export const estimatedRowHeight = 56;
 const prefetchRows = 15;
 const nextPageKey = 'reachout-next-page';
 
+/** The loaded pages, as `useContacts` gives them. */
+export type ContactListPages = Pick<UseContactsResult, 'contacts' | 'hasNextPage' | 'isFetchingNextPage' | 'error' | 'fetchNextPage'>;
+
 interface ContactListRowsInput {
-  contacts: Contact[];
-  hasNextPage: boolean;
-  isFetchingNextPage: boolean;
-  error: unknown;
-  fetchNextPage: () => Promise<unknown>;
+  pages: ContactListPages;
   /** The row holding the roving focus, kept rendered wherever the list scrolls; -1 for none. */
   activeIndex: number;
   /** Inside the Root: the window moves without re-rendering the hook's owner. */
@@ -43,7 +42,8 @@ export interface ContactListRows extends Pick<ContactListInternals, 'subscribe' 
  * by itself (to the top on a new search, to a highlighted or selected contact once loaded).
  */
 export function useContactListRows(input: ContactListRowsInput): ContactListRows {
-  const { contacts, hasNextPage, isFetchingNextPage, error, fetchNextPage, activeIndex, isolated, measureRows } = input;
+  const { contacts, hasNextPage, isFetchingNextPage, error, fetchNextPage } = input.pages;
+  const { activeIndex, isolated, measureRows } = input;
   const viewportRef = useRef<HTMLDivElement | null>(null);
   const rowCount = contacts.length + (hasNextPage ? 1 : 0);
   // Rows share one height unless the host asks for each to be measured: the first row rendered
