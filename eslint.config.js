@@ -77,7 +77,7 @@ export default tseslint.config(
       'src/components/contact-list/useContactList.ts', // useContactListState 135
       'src/components/contact-list/useContactListSelection.ts', // useContactListSelection 119
       'src/components/contacts-inbox/ContactsInbox.tsx', // ContactsInbox 105
-      'src/components/create-contact-dialog/useCreateContactForm.ts', // useCreateContactForm 300
+      'src/components/create-contact-dialog/useCreateContactForm.ts', // useCreateContactForm 147
       'src/components/send-message-wizard/SendMessageWizardRecipientStep.tsx', // 93
       'src/components/send-message-wizard/SendMessageWizardStatusStep.tsx', // 109
       'src/components/send-message-wizard/SendMessageWizardTicketStep.tsx', // 89
