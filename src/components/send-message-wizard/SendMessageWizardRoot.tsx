@@ -19,7 +19,7 @@ export interface SendMessageWizardRootContextValue {
   open: boolean;
   /** Opens or closes the dialog, through `onOpenChange` when the host controls it. */
   setOpen: (open: boolean) => void;
-  /** Closes the dialog from "Done" or "Close" after a send (and calls the deprecated `onClose`). */
+  /** Closes the dialog for "Done", or "Close" after a failed send (and calls the deprecated `onClose`). */
   close: () => void;
   unstyled: boolean;
   onOpenChat: ((chat: Chat) => void) | undefined;
