@@ -75,7 +75,6 @@ export default tseslint.config(
       'src/components/contact-details/ContactDetails.tsx', // ContactDetails 146
       'src/components/contact-list/ContactListGrid.tsx', // ContactListGrid 118
       'src/components/contact-list/useContactList.ts', // useContactListState 135
-      'src/components/contact-list/useContactListSelection.ts', // useContactListSelection 119
       'src/components/contacts-inbox/ContactsInbox.tsx', // ContactsInbox 105
       'src/components/create-contact-dialog/useCreateContactForm.ts', // useCreateContactForm 147
       'src/components/send-message-wizard/SendMessageWizardRecipientStep.tsx', // 93

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
-import type { KeyboardEvent } from 'react';
+import type { KeyboardEvent, RefObject } from 'react';
 import type { Contact } from '../../core/types';
 import { useControllableState } from '../internal/useControllableState';
 import type { Translate } from './messages';
@@ -102,35 +102,8 @@ export function useContactListSelection({ options, query, total, contacts, index
   const isPicked = (contactId: string) => isMultiple && (isAllSelected || (pickedIds?.has(contactId) ?? false));
   const rowCheckboxLabel = useCallback((contact: Contact) => t('contactList.selection.selectRow', { name: contact.name }), [t]);
 
-  const onSelectionKey = (event: KeyboardEvent<HTMLElement>, index: number, focusRow: (index: number) => void): boolean => {
-    const contact = contacts[index];
-    if (contact === undefined) return false;
-    if (event.key === 'a' && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey) {
-      selectAll();
-      return true;
-    }
-    if (event.ctrlKey || event.metaKey || event.altKey) return false;
-    if (event.key === ' ') {
-      toggleSelection(contact, { range: event.shiftKey });
-      return true;
-    }
-    if (event.key === 'Escape' && selection !== null) {
-      clearSelection();
-      return true;
-    }
-    if (event.shiftKey && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
-      const next = contacts[index + (event.key === 'ArrowDown' ? 1 : -1)];
-      if (next === undefined) return true;
-      // The row left behind anchors the range when nothing loaded does yet.
-      if (selectionAnchorRef.current === null || !indexById.has(selectionAnchorRef.current)) {
-        selectionAnchorRef.current = contact.id;
-      }
-      toggleSelection(next, { range: true });
-      focusRow(index + (event.key === 'ArrowDown' ? 1 : -1));
-      return true;
-    }
-    return false;
-  };
+  const onSelectionKey: ContactListSelectionState['onSelectionKey'] = (event, index, focusRow) =>
+    handleSelectionKey(event, index, focusRow, { contacts, indexById, selection, selectionAnchorRef, toggleSelection, selectAll, clearSelection });
 
   return {
     isMultiple,
@@ -143,6 +116,69 @@ export function useContactListSelection({ options, query, total, contacts, index
     isPicked,
     rowCheckboxLabel,
     onSelectionKey,
+    ...useSelectionPropGetters({ t, selection, isAllSelected, selectAll, clearSelection, rowCheckboxLabel }),
+  };
+}
+
+/** react-aria's grid selection keys on the row at `index`; whether the key was one. */
+function handleSelectionKey(
+  event: KeyboardEvent<HTMLElement>,
+  index: number,
+  focusRow: (index: number) => void,
+  {
+    contacts,
+    indexById,
+    selection,
+    selectionAnchorRef,
+    toggleSelection,
+    selectAll,
+    clearSelection,
+  }: Pick<ContactListSelectionInput, 'contacts' | 'indexById'> &
+    Pick<ContactListSelectionState, 'selection' | 'toggleSelection' | 'selectAll' | 'clearSelection'> & { selectionAnchorRef: RefObject<string | null> },
+): boolean {
+  const contact = contacts[index];
+  if (contact === undefined) return false;
+  if (event.key === 'a' && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey) {
+    selectAll();
+    return true;
+  }
+  if (event.ctrlKey || event.metaKey || event.altKey) return false;
+  if (event.key === ' ') {
+    toggleSelection(contact, { range: event.shiftKey });
+    return true;
+  }
+  if (event.key === 'Escape' && selection !== null) {
+    clearSelection();
+    return true;
+  }
+  if (event.shiftKey && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
+    const next = contacts[index + (event.key === 'ArrowDown' ? 1 : -1)];
+    if (next === undefined) return true;
+    // The row left behind anchors the range when nothing loaded does yet.
+    if (selectionAnchorRef.current === null || !indexById.has(selectionAnchorRef.current)) {
+      selectionAnchorRef.current = contact.id;
+    }
+    toggleSelection(next, { range: true });
+    focusRow(index + (event.key === 'ArrowDown' ? 1 : -1));
+    return true;
+  }
+  return false;
+}
+
+/** The "Select all" checkbox and the rows' checkboxes (named as a hook: React's compiler then lets it take callbacks that touch refs). */
+function useSelectionPropGetters({
+  t,
+  selection,
+  isAllSelected,
+  selectAll,
+  clearSelection,
+  rowCheckboxLabel,
+}: Pick<ContactListSelectionInput, 't'> &
+  Pick<ContactListSelectionState, 'selection' | 'isAllSelected' | 'selectAll' | 'clearSelection' | 'rowCheckboxLabel'>): Pick<
+  ContactListSelectionState,
+  'getSelectAllProps' | 'getRowCheckboxProps'
+> {
+  return {
     getSelectAllProps: (status) => ({
       type: 'checkbox',
       checked: isAllSelected,
