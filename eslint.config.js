@@ -82,7 +82,6 @@ export default tseslint.config(
       'src/components/send-message-wizard/SendMessageWizardTicketStep.tsx', // 89
       'src/components/send-message-wizard/useSendMessageWizard.ts', // useSendMessageWizard 112
       'src/components/template-preview/TemplatePreviewHeader.tsx', // 92
-      'src/data/formatMessage.ts', // parseMessage 98
     ],
     rules: { 'max-lines-per-function': 'off' },
   },
