@@ -18,109 +18,124 @@ type MessageNode =
 
 class MessageSyntaxError extends Error {}
 
-function parseMessage(source: string): MessageNode[] {
-  let index = 0;
+/** A recursive-descent reader of the ICU message subset Reachout's strings use. */
+class MessageParser {
+  private index = 0;
+  private readonly source: string;
 
-  const fail = (what: string): never => {
-    throw new MessageSyntaxError(`${what} at ${index} in "${source}"`);
-  };
-  const skipSpace = () => {
-    while (index < source.length && /\s/.test(source[index] ?? '')) index += 1;
-  };
-  const readToken = (stops: string): string => {
-    const start = index;
-    while (index < source.length && !stops.includes(source[index] ?? '')) index += 1;
-    return source.slice(start, index).trim();
-  };
-  const expect = (character: string) => {
-    skipSpace();
-    if (source[index] !== character) fail(`expected "${character}"`);
-    index += 1;
-  };
+  constructor(source: string) {
+    this.source = source;
+  }
+
+  parse(): MessageNode[] {
+    const nodes = this.parseNodes(false, false);
+    if (this.index < this.source.length) this.fail('unexpected "}"');
+    return nodes;
+  }
+
+  private fail(what: string): never {
+    throw new MessageSyntaxError(`${what} at ${this.index} in "${this.source}"`);
+  }
+
+  private skipSpace() {
+    while (this.index < this.source.length && /\s/.test(this.source[this.index] ?? '')) this.index += 1;
+  }
+
+  private readToken(stops: string): string {
+    const start = this.index;
+    while (this.index < this.source.length && !stops.includes(this.source[this.index] ?? '')) this.index += 1;
+    return this.source.slice(start, this.index).trim();
+  }
+
+  private expect(character: string) {
+    this.skipSpace();
+    if (this.source[this.index] !== character) this.fail(`expected "${character}"`);
+    this.index += 1;
+  }
 
   // Inside a plural branch `#` stands for the number; elsewhere it is plain text.
-  const parseNodes = (nested: boolean, inPlural: boolean): MessageNode[] => {
+  private parseNodes(nested: boolean, inPlural: boolean): MessageNode[] {
     const nodes: MessageNode[] = [];
     let text = '';
     const flush = () => {
       if (text) nodes.push({ type: 'text', text });
       text = '';
     };
-    while (index < source.length) {
-      const character = source[index];
+    while (this.index < this.source.length) {
+      const character = this.source[this.index];
       if (character === '{') {
         flush();
-        nodes.push(parseArgument());
+        nodes.push(this.parseArgument());
       } else if (character === '}') {
-        if (!nested) fail('unexpected "}"');
+        if (!nested) this.fail('unexpected "}"');
         break;
       } else if (character === '#' && inPlural) {
         flush();
         nodes.push({ type: 'pound' });
-        index += 1;
+        this.index += 1;
       } else {
         text += character;
-        index += 1;
+        this.index += 1;
       }
     }
     flush();
     return nodes;
-  };
+  }
 
-  const parseOptions = (inPlural: boolean) => {
+  private parseOptions(inPlural: boolean) {
     const options = new Map<string, MessageNode[]>();
     let offset = 0;
     for (;;) {
-      skipSpace();
-      if (source[index] === '}') break;
-      if (index >= source.length) fail('unterminated options');
-      const selector = readToken('{}\t\n ');
+      this.skipSpace();
+      if (this.source[this.index] === '}') break;
+      if (this.index >= this.source.length) this.fail('unterminated options');
+      const selector = this.readToken('{}\t\n ');
       if (selector.startsWith('offset:')) {
         offset = Number(selector.slice('offset:'.length));
-        if (Number.isNaN(offset)) fail('invalid offset');
+        if (Number.isNaN(offset)) this.fail('invalid offset');
         continue;
       }
-      if (!selector) fail('missing selector');
-      expect('{');
-      options.set(selector, parseNodes(true, inPlural));
-      expect('}');
+      if (!selector) this.fail('missing selector');
+      this.expect('{');
+      options.set(selector, this.parseNodes(true, inPlural));
+      this.expect('}');
     }
-    if (!options.has('other')) fail('missing "other"');
+    if (!options.has('other')) this.fail('missing "other"');
     return { options, offset };
-  };
+  }
 
-  const parseArgument = (): MessageNode => {
-    index += 1;
-    skipSpace();
-    const name = readToken(',}');
-    if (!name) fail('missing argument name');
-    if (source[index] === '}') {
-      index += 1;
+  private parseArgument(): MessageNode {
+    this.index += 1;
+    this.skipSpace();
+    const name = this.readToken(',}');
+    if (!name) this.fail('missing argument name');
+    if (this.source[this.index] === '}') {
+      this.index += 1;
       return { type: 'argument', name };
     }
-    index += 1;
-    const kind = readToken(',}');
+    this.index += 1;
+    const kind = this.readToken(',}');
     if (kind === 'number') {
       let style: string | null = null;
-      if (source[index] === ',') {
-        index += 1;
-        style = readToken('}');
+      if (this.source[this.index] === ',') {
+        this.index += 1;
+        style = this.readToken('}');
       }
-      expect('}');
+      this.expect('}');
       return { type: 'number', name, style };
     }
     if (kind === 'plural' || kind === 'selectordinal' || kind === 'select') {
-      expect(',');
-      const { options, offset } = parseOptions(kind !== 'select');
-      expect('}');
+      this.expect(',');
+      const { options, offset } = this.parseOptions(kind !== 'select');
+      this.expect('}');
       return kind === 'select' ? { type: 'select', name, options } : { type: kind, name, offset, options };
     }
-    return fail(`unsupported argument type "${kind}"`);
-  };
+    return this.fail(`unsupported argument type "${kind}"`);
+  }
+}
 
-  const nodes = parseNodes(false, false);
-  if (index < source.length) fail('unexpected "}"');
-  return nodes;
+function parseMessage(source: string): MessageNode[] {
+  return new MessageParser(source).parse();
 }
 
 const parsedMessages = new Map<string, MessageNode[] | null>();

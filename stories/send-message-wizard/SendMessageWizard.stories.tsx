@@ -287,3 +287,47 @@ export const WholeFlow: Story = {
     await expect(args.onOpenTicket).toHaveBeenCalledWith(expect.objectContaining({ status: 'assigned' }));
   },
 };
+
+/**
+ * Recomposed from the parts: `SendMessageWizard.Root` owns the dialog's `open` state, a
+ * `Trigger` opens it, `Content` is the modal panel and `Panel` runs the wizard inside, here
+ * with a host heading of its own. Closing returns focus to the Trigger.
+ */
+export const Composed: Story = {
+  args: { defaultOpen: false },
+  render: ({ providerOptions, setup, contactId, defaultOpen, onOpenChange, onSent, onOpenChat, onOpenTicket }) => (
+    <ReachoutStory options={providerOptions} setup={setup}>
+      <div style={{ padding: 24 }}>
+        <SendMessageWizard.Root contactId={contactId} defaultOpen={defaultOpen} onOpenChange={onOpenChange} onSent={onSent} onOpenChat={onOpenChat} onOpenTicket={onOpenTicket}>
+          <SendMessageWizard.Trigger />
+          <SendMessageWizard.Content aria-describedby={undefined}>
+            <SendMessageWizard.Panel>
+              {(wizard) => (
+                <>
+                  <SendMessageWizard.Title>Message Ana Lima</SendMessageWizard.Title>
+                  <SendMessageWizard.Stepper />
+                  <SendMessageWizard.Announcer />
+                  {wizard.step === 'recipient' && <SendMessageWizard.RecipientStep />}
+                  {wizard.step === 'template' && <SendMessageWizard.TemplateStep />}
+                  {wizard.step === 'content' && <SendMessageWizard.ContentStep />}
+                  {wizard.step === 'ticket' && <SendMessageWizard.TicketStep />}
+                  {wizard.step === 'status' && <SendMessageWizard.StatusStep />}
+                  <SendMessageWizard.Footer />
+                </>
+              )}
+            </SendMessageWizard.Panel>
+          </SendMessageWizard.Content>
+        </SendMessageWizard.Root>
+      </div>
+    </ReachoutStory>
+  ),
+  play: async ({ args }) => {
+    const trigger = screen.getByRole('button', { name: 'Send message' });
+    await userEvent.click(trigger);
+    await expect(args.onOpenChange).toHaveBeenLastCalledWith(true);
+    await expect(await screen.findByRole('dialog', { name: 'Message Ana Lima' })).toBeInTheDocument();
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await expect(trigger).toHaveFocus();
+  },
+};

@@ -20,8 +20,6 @@ interface ContactActivity {
 // provider per row would cost two requests for every row scrolled past. So the dot reports what
 // the inbox already knows through the contract: the active chats and tickets it has fetched or
 // been told about by live events (`chat.updated`, `ticket.updated`), which the cache holds.
-const activeChatPrefix = reachoutKeys.activeChat('')[1];
-const ticketsPrefix = reachoutKeys.tickets.all[1];
 
 interface ActivityIndex {
   subscribe: (listener: () => void) => () => void;
@@ -31,7 +29,10 @@ interface ActivityIndex {
 const indexes = new WeakMap<QueryClient, ActivityIndex>();
 
 function isRelevant(queryKey: readonly unknown[]): boolean {
-  return queryKey[0] === reachoutKeys.all[0] && (queryKey[1] === activeChatPrefix || queryKey[1] === ticketsPrefix);
+  return (
+    queryKey[0] === reachoutKeys.all[0] &&
+    (queryKey[1] === reachoutKeys.activeChat('')[1] || queryKey[1] === reachoutKeys.tickets.all[1])
+  );
 }
 
 function newer(current: Ticket | undefined, candidate: Ticket): Ticket {
@@ -58,7 +59,7 @@ function buildActivity(queryClient: QueryClient): Map<string, ContactActivity> {
     const key = query.queryKey;
     const data: unknown = query.state.data;
     if (data === undefined || data === null || !isRelevant(key)) continue;
-    if (key[1] === activeChatPrefix) {
+    if (key[1] === reachoutKeys.activeChat('')[1]) {
       const chat = data as Chat;
       if (isChatActive(chat)) entry(chat.contactId).hasActiveChat = true;
     } else if (key[2] === 'detail') {

@@ -9,3 +9,6 @@ const tables = [createContactDialogMessages] as const;
 export function useMessages() {
   return useWidgetMessages(tables);
 }
+
+/** The widget's `t`, typed to its keys. */
+export type Translate = ReturnType<typeof useMessages>['t'];

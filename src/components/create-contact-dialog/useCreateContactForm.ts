@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm, useWatch } from 'react-hook-form';
 import { contactLimits, isAbortError, toReachoutError } from '../../core';
@@ -6,15 +6,17 @@ import { loadedPhone, loadPhone } from '../../core/phoneLoader';
 import type { Contact, ContactInput, ContactInputMessages, ReachoutError } from '../../core';
 import { useCreateContact, useReachout } from '../../data';
 import { useMessages } from './messages';
-import { callingCodeOf, countryName, countryOptions, pendingCountryOptions, regionOfLocale } from './countryOptions';
+import { countryOptions, pendingCountryOptions, regionOfLocale } from './countryOptions';
 import { createContactFormSchema } from './createContactFormSchema';
 import type { CreateContactFormOutput, CreateContactFormValues } from './createContactFormSchema';
 import { useLatestRef } from '../internal/useLatestRef';
 import { usePhone } from '../internal/usePhone';
 import { applyProviderError, canRetry, textFields } from './applyProviderError';
+import { phoneInfoOf, phoneNoteOf } from './phonePreview';
+import { useCreateContactPropGetters } from './useCreateContactPropGetters';
+import { usePhotoField } from './usePhotoField';
 
-/** The image types the photo field takes. SVG is left out: it can carry scripts. */
-export const acceptedPhotoTypes = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'] as const;
+export { acceptedPhotoTypes } from './usePhotoField';
 /** 2 MB, in the decimal megabytes file browsers show. */
 const defaultMaxPhotoBytes = 2_000_000;
 
@@ -30,18 +32,8 @@ export type {
   CreateContactPhotoInputProps,
   UseCreateContactFormResult,
 } from './createContactFormTypes';
-import type {
-  CreateContactTextField,
-  CreateContactField,
-  CreateContactFormError,
-  PhoneInfo,
-  SelectedPhoto,
-  UseCreateContactFormOptions,
-  CreateContactInputProps,
-  UseCreateContactFormResult,
-} from './createContactFormTypes';
-
-type Translate = ReturnType<typeof useMessages>['t'];
+import type { CreateContactField, CreateContactFormError, UseCreateContactFormOptions, UseCreateContactFormResult } from './createContactFormTypes';
+import type { Translate } from './messages';
 
 function validationMessages(t: Translate): Partial<ContactInputMessages> {
   return {
@@ -84,7 +76,7 @@ export function useCreateContactForm(options: UseCreateContactFormOptions = {}):
  */
 export function useCreateContactFormState(options: UseCreateContactFormOptions, loadPhoneNow: boolean): UseCreateContactFormResult {
   const phone = usePhone(loadPhoneNow);
-  const { t, locale, errorMessage, formatNumber } = useMessages();
+  const { t, locale, errorMessage } = useMessages();
   const { dataProvider } = useReachout();
   const createContact = useCreateContact();
   const maxPhotoBytes = options.maxPhotoBytes ?? defaultMaxPhotoBytes;
@@ -110,7 +102,7 @@ export function useCreateContactFormState(options: UseCreateContactFormOptions, 
     mode: 'onTouched',
     defaultValues: initialValues,
   });
-  const { control, formState, getFieldState, getValues, handleSubmit, register, setError, setFocus, trigger } = form;
+  const { control, formState, getFieldState, getValues, handleSubmit, setError, setFocus, trigger } = form;
   const watched = useWatch({ control });
   const values: CreateContactFormValues = {
     name: watched.name ?? '',
@@ -121,80 +113,27 @@ export function useCreateContactFormState(options: UseCreateContactFormOptions, 
 
   const [isPending, setIsPending] = useState(false);
   const [formError, setFormError] = useState<CreateContactFormError | null>(null);
-  const [photo, setPhoto] = useState<SelectedPhoto | null>(null);
-  const [photoError, setPhotoError] = useState<string | null>(null);
+  const photoField = usePhotoField(dataProvider, maxPhotoBytes);
+  const { photo, photoRef, photoError, setPhotoError, photoInputRef, clearPhoto, uploadPhoto } = photoField;
 
   // State updates do not land between two clicks dispatched in one task: only a ref stops the
   // second click of a burst from submitting again.
   const submitting = useRef(false);
-  const photoRef = useRef<SelectedPhoto | null>(null);
-  const uploaded = useRef<{ file: File; url: string } | null>(null);
-  const uploadAbort = useRef<AbortController | null>(null);
-  const photoInputRef = useRef<HTMLInputElement | null>(null);
   const retryButtonRef = useRef<HTMLButtonElement | null>(null);
   const onCreatedRef = useLatestRef(options.onCreated);
-
-  useEffect(
-    () => () => {
-      uploadAbort.current?.abort();
-      if (photoRef.current) URL.revokeObjectURL(photoRef.current.previewUrl);
-    },
-    [],
-  );
 
   useEffect(() => {
     if (formError?.canRetry) retryButtonRef.current?.focus();
   }, [formError]);
 
-  const replacePhoto = useCallback((next: SelectedPhoto | null) => {
-    const previous = photoRef.current;
-    if (previous && previous.previewUrl !== next?.previewUrl) URL.revokeObjectURL(previous.previewUrl);
-    photoRef.current = next;
-    setPhoto(next);
-  }, []);
-
-  const formatFileSize = useCallback(
-    (bytes: number) =>
-      bytes >= 1_000_000
-        ? formatNumber(bytes / 1_000_000, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 })
-        : formatNumber(Math.max(1, Math.round(bytes / 1000)), { style: 'unit', unit: 'kilobyte' }),
-    [formatNumber],
-  );
-
-  const selectPhoto = useCallback(
-    (file: File) => {
-      if (!(acceptedPhotoTypes as readonly string[]).includes(file.type)) {
-        setPhotoError(t('createContact.photo.notImage'));
-        return;
-      }
-      if (file.size > maxPhotoBytes) {
-        setPhotoError(
-          t('createContact.photo.tooLarge', { size: formatFileSize(file.size), maxSize: formatFileSize(maxPhotoBytes) }),
-        );
-        return;
-      }
-      setPhotoError(null);
-      replacePhoto({ file, previewUrl: URL.createObjectURL(file) });
-    },
-    [t, maxPhotoBytes, formatFileSize, replacePhoto],
-  );
-
-  const removePhoto = useCallback(() => {
-    replacePhoto(null);
-    setPhotoError(null);
-    photoInputRef.current?.focus();
-  }, [replacePhoto]);
-
   const clearDraft = useCallback(
     (nextValues: CreateContactFormValues) => {
       form.reset(nextValues);
-      replacePhoto(null);
-      setPhotoError(null);
+      clearPhoto();
       setFormError(null);
-      uploaded.current = null;
       createContact.reset();
     },
-    [form, replacePhoto, createContact],
+    [form, clearPhoto, createContact],
   );
 
   const reset = useCallback(() => clearDraft(initialValues), [clearDraft, initialValues]);
@@ -215,26 +154,8 @@ export function useCreateContactFormState(options: UseCreateContactFormOptions, 
       if (placement.photoError !== null) setPhotoError(placement.photoError);
       if (placement.formError !== null) setFormError({ code: error.code, message: errorMessage(error), ...placement.formError });
     },
-    [setError, getValues, t, errorMessage],
+    [setError, getValues, t, errorMessage, photoRef, setPhotoError],
   );
-
-  /** The photo's URL: uploaded once per file, so a retry after a failed create does not upload again. */
-  const uploadPhoto = useCallback(async (): Promise<{ url: string | null } | { error: ReachoutError }> => {
-    const current = photoRef.current;
-    if (!current || !dataProvider.uploadMedia) return { url: null };
-    if (uploaded.current?.file === current.file) return { url: uploaded.current.url };
-    const controller = new AbortController();
-    uploadAbort.current = controller;
-    try {
-      const { url } = await dataProvider.uploadMedia({ file: current.file, purpose: 'avatar' }, { signal: controller.signal });
-      uploaded.current = { file: current.file, url };
-      return { url };
-    } catch (error) {
-      return { error: toReachoutError(error) };
-    } finally {
-      if (uploadAbort.current === controller) uploadAbort.current = null;
-    }
-  }, [dataProvider]);
 
   const create = useCallback(
     async (output: CreateContactFormOutput) => {
@@ -272,7 +193,7 @@ export function useCreateContactFormState(options: UseCreateContactFormOptions, 
         setIsPending(false);
       }
     },
-    [uploadPhoto, createContact, showProviderError, clearDraft, initialValues, form, t, errorMessage, onCreatedRef],
+    [uploadPhoto, createContact, showProviderError, clearDraft, initialValues, form, t, errorMessage, onCreatedRef, setPhotoError, photoInputRef],
   );
 
   const submit = useCallback(async () => {
@@ -312,32 +233,13 @@ export function useCreateContactFormState(options: UseCreateContactFormOptions, 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [phone]);
 
-  const phoneInfo = useMemo<PhoneInfo | null>(() => {
-    if (phone === undefined || !values.phone.trim()) return null;
-    const result = phone.normalizePhone(values.phone, values.country || undefined);
-    if (!result.ok) return null;
-    return {
-      e164: result.e164,
-      international: result.international,
-      country: result.country,
-      // Said only when the number's calling code is not the chosen country's: +44 7781… read with
-      // United Kingdom chosen is a UK-plan number even though its range is Guernsey's.
-      isCountryFromNumber:
-        result.country !== undefined &&
-        result.country !== values.country &&
-        !(values.country !== '' && result.e164.startsWith(`+${callingCodeOf(values.country, locale, phone) ?? ''}`)),
-      correction: result.correction,
-    };
-  }, [phone, values.phone, values.country, locale]);
-
+  const phoneInfo = useMemo(
+    () => (phone === undefined ? null : phoneInfoOf(values.phone, values.country, locale, phone)),
+    [phone, values.phone, values.country, locale],
+  );
   const duplicatePhone = conflictPhone !== null && phoneInfo?.e164 === conflictPhone ? conflictPhone : null;
 
-  let phoneNote: string | null = null;
-  if (phoneInfo?.correction) {
-    phoneNote = t(`createContact.phone.correction.${phoneInfo.correction}`, { phone: phoneInfo.international });
-  } else if (phoneInfo?.isCountryFromNumber && phoneInfo.country) {
-    phoneNote = t('createContact.phone.detectedCountry', { country: countryName(phoneInfo.country, locale) });
-  }
+  const phoneNote = phoneNoteOf(phoneInfo, t, locale);
 
   const errors: Partial<Record<CreateContactField, string>> = {};
   for (const field of textFields) {
@@ -346,26 +248,7 @@ export function useCreateContactFormState(options: UseCreateContactFormOptions, 
   }
   if (photoError) errors.photo = photoError;
 
-  const baseId = useId();
-  const idOf = (field: string, part: string) => `${baseId}-${field}-${part}`;
-  const describedBy = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(' ') || undefined;
-
-  const countryRegistration = register('country', {
-    onChange: () => {
-      // The phone is read in the country: re-check it once the person has seen its error state.
-      if (getFieldState('phone').isTouched || formState.isSubmitted) void trigger('phone');
-    },
-  });
-
-  const inputSettings: Record<
-    CreateContactTextField,
-    Pick<CreateContactInputProps, 'type' | 'inputMode' | 'autoComplete' | 'dir' | 'spellCheck'>
-  > = {
-    name: { type: 'text', autoComplete: 'name', dir: 'auto' },
-    email: { type: 'email', inputMode: 'email', autoComplete: 'email', dir: 'ltr', spellCheck: false },
-    // Numbers read left to right in every script.
-    phone: { type: 'tel', inputMode: 'tel', autoComplete: 'tel', dir: 'ltr' },
-  };
+  const propGetters = useCreateContactPropGetters({ form, errors, phoneNote, isPending, submit, selectPhoto: photoField.selectPhoto, photoInputRef, retryButtonRef });
 
   return {
     values,
@@ -381,68 +264,12 @@ export function useCreateContactFormState(options: UseCreateContactFormOptions, 
     photo,
     canUploadPhoto,
     maxPhotoBytes,
-    formatFileSize,
-    getFormProps: () => ({
-      onSubmit: (event) => {
-        event.preventDefault();
-        void submit();
-      },
-      noValidate: true,
-      'aria-busy': isPending || undefined,
-    }),
-    getLabelProps: (field) => ({ id: idOf(field, 'label'), htmlFor: idOf(field, 'input') }),
-    getInputProps: (field) => {
-      const registration = register(field);
-      const hasHint = field === 'email' || field === 'phone';
-      return {
-        ...inputSettings[field],
-        id: idOf(field, 'input'),
-        name: field,
-        ref: registration.ref,
-        onChange: (event) => void registration.onChange(event),
-        onBlur: (event) => void registration.onBlur(event),
-        'aria-invalid': errors[field] ? true : undefined,
-        'aria-describedby': describedBy(
-          hasHint && idOf(field, 'hint'),
-          field === 'phone' && phoneNote !== null && idOf('phone', 'note'),
-          errors[field] !== undefined && idOf(field, 'error'),
-        ),
-        'aria-required': field === 'email' ? undefined : true,
-      };
-    },
-    getCountrySelectProps: () => ({
-      id: idOf('country', 'input'),
-      name: 'country',
-      ref: countryRegistration.ref,
-      onChange: (event) => void countryRegistration.onChange(event),
-      onBlur: (event) => void countryRegistration.onBlur(event),
-      autoComplete: 'country',
-    }),
-    getPhotoLabelProps: () => ({ id: idOf('photo', 'label') }),
-    getPhotoInputProps: () => ({
-      id: idOf('photo', 'input'),
-      ref: photoInputRef,
-      type: 'file',
-      accept: acceptedPhotoTypes.join(','),
-      onChange: (event) => {
-        const file = event.target.files?.[0];
-        // Cleared so choosing the same file again (after removing it) still reports a change.
-        event.target.value = '';
-        if (file) selectPhoto(file);
-      },
-      'aria-labelledby': idOf('photo', 'label'),
-      'aria-invalid': errors.photo ? true : undefined,
-      'aria-describedby': describedBy(idOf('photo', 'hint'), errors.photo !== undefined && idOf('photo', 'error')),
-    }),
-    getHintProps: (field) => ({ id: idOf(field, 'hint') }),
-    getPhoneNoteProps: () => ({ id: idOf('phone', 'note'), role: 'status' }),
-    getErrorProps: (field) => ({ id: idOf(field, 'error') }),
-    getSubmitButtonProps: () => ({ type: 'submit', disabled: isPending, 'aria-busy': isPending || undefined }),
-    getRetryButtonProps: () => ({ type: 'button', onClick: () => void submit(), ref: retryButtonRef }),
+    formatFileSize: photoField.formatFileSize,
+    ...propGetters,
     submit,
     reset,
-    selectPhoto,
-    removePhoto,
+    selectPhoto: photoField.selectPhoto,
+    removePhoto: photoField.removePhoto,
     focusFirstField: () => {
       const invalid = textFields.find((field) => errors[field] !== undefined);
       setFocus(invalid ?? 'name');

@@ -31,7 +31,8 @@ export interface WidgetContext<Value extends WidgetContextBase> {
 /**
  * The context of a compound widget (`widget` is its name, e.g. `ContactList`): the Root's
  * provider, the hook its parts and the host's own parts read it with, and the part-class helper.
- * With `defaultValue`, parts also work outside a Root (TemplatePreview's parts do).
+ * With `defaultValue`, parts also work outside a Root (TemplatePreview's parts do); `root` names
+ * the part that provides the context when it is not the Root (SendMessageWizard's `Panel`).
  *
  * @example
  * const { Provider, useWidgetContext, usePartClassName } = createWidgetContext<TicketsTabContextValue>('TicketsTab');
@@ -39,14 +40,15 @@ export interface WidgetContext<Value extends WidgetContextBase> {
  */
 export function createWidgetContext<Value extends WidgetContextBase>(
   widget: string,
-  options: { defaultValue?: Value } = {},
+  options: { defaultValue?: Value; root?: string } = {},
 ): WidgetContext<Value> {
   const Context = createContext<Value | null>(options.defaultValue ?? null);
   Context.displayName = `${widget}Context`;
+  const root = options.root ?? 'Root';
 
   function useWidgetContext(part = `use${widget}Context`): Value {
     const value = useContext(Context);
-    if (value === null) throw new Error(`<${part}> must be used inside <${widget}.Root> (${widget}Root).`);
+    if (value === null) throw new Error(`<${part}> must be used inside <${widget}.${root}> (${widget}${root}).`);
     return value;
   }
 

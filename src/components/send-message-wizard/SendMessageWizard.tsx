@@ -3,17 +3,16 @@ import type { Chat, Ticket } from '../../core/types';
 import { useContact } from '../../data';
 import { useMessages } from './messages';
 import { cn } from '../internal/cn';
-import { useControllableState } from '../internal/useControllableState';
-import { useReturnFocus } from '../internal/useReturnFocus';
 import { SendMessageWizardContentStep } from './SendMessageWizardContentStep';
 import { SendMessageWizardRecipientStep } from './SendMessageWizardRecipientStep';
 import {
   SendMessageWizardAnnouncer,
   SendMessageWizardFooter,
-  SendMessageWizardRoot,
+  SendMessageWizardPanel,
   SendMessageWizardStepBody,
   SendMessageWizardStepper,
-} from './SendMessageWizardRoot';
+} from './SendMessageWizardPanel';
+import { SendMessageWizardContent, SendMessageWizardRoot, SendMessageWizardTitle, SendMessageWizardTrigger } from './SendMessageWizardRoot';
 import { SendMessageWizardStatusStep } from './SendMessageWizardStatusStep';
 import { SendMessageWizardTemplateStep } from './SendMessageWizardTemplateStep';
 import { SendMessageWizardTicketStep } from './SendMessageWizardTicketStep';
@@ -97,98 +96,53 @@ function Description({ contactId }: { contactId: string }) {
  * The "Send message" dialog: Recipient → Template → Content → Ticket → Status with a visible
  * stepper, built on `useSendMessageWizard`. Closing keeps the draft; opening it again for the
  * same contact restores it until the notification is sent; focus then returns to whatever opened
- * it, also when the host owns `open`. Recompose it from the parts
- * (`SendMessageWizard.Root`, `.Stepper`, `.RecipientStep`, `.TemplateStep`, `.ContentStep`,
- * `.TicketStep`, `.StatusStep`, `.Footer`, `.Announcer`) for another layout.
+ * it, also when the host owns `open`. Recompose it from the parts for another layout:
+ * `SendMessageWizard.Root` (the dialog's state: `open` / `defaultOpen` / `onOpenChange`),
+ * `.Trigger`, `.Content` (the modal panel), `.Title` (its name), `.Panel` (the wizard itself, also usable inline),
+ * and inside it `.Stepper`, `.StepBody`, `.RecipientStep`, `.TemplateStep`, `.ContentStep`,
+ * `.TicketStep`, `.StatusStep`, `.Footer`, `.Announcer`.
  *
  * @example
  * <SendMessageWizard contactId={contact.id} open={open} onOpenChange={setOpen}
  *                    onSent={(ticket) => showTicket(ticket)} onOpenChat={(chat) => openChat(chat)} />
  */
-function SendMessageWizardDialog({
-  contactId,
-  open: openProp,
-  defaultOpen = false,
-  onOpenChange,
-  onSent,
-  onOpenChat,
-  onOpenTicket,
-  step,
-  defaultStep,
-  onStepChange,
-  defaultPriority,
-  container,
-  className,
-  unstyled = false,
-}: SendMessageWizardProps) {
+function SendMessageWizardDialog({ container, className, unstyled = false, ...rootProps }: SendMessageWizardProps) {
   const { t } = useMessages();
-  const [open, setOpen] = useControllableState({ value: openProp, defaultValue: defaultOpen, onChange: onOpenChange });
   const part = (name: string) => !unstyled && `reachout-send-message-wizard-dialog__${name}`;
-  const { rememberOpener, returnFocus } = useReturnFocus();
+  const { contactId } = rootProps;
   return (
-    <Dialog.Root open={open} onOpenChange={setOpen}>
-      <Dialog.Portal container={container}>
-        <Dialog.Overlay data-slot="send-message-wizard-overlay" className={cn(part('overlay'))} />
-        <Dialog.Content
-          data-slot="send-message-wizard-dialog"
-          className={cn(!unstyled && 'reachout-send-message-wizard-dialog', className)}
-          onOpenAutoFocus={(event) => {
-            rememberOpener();
-            // Radix would focus the Close button; start on the step's title, read first, one Tab from its fields.
-            const title = (event.currentTarget as HTMLElement | null)?.querySelector<HTMLElement>('[data-slot="send-message-wizard-step-title"]');
-            if (!title) return;
-            event.preventDefault();
-            title.focus();
-          }}
-          onCloseAutoFocus={returnFocus}
-        >
-          <div data-slot="send-message-wizard-header" className={cn(part('header'))}>
-            <div>
-              <Dialog.Title data-slot="send-message-wizard-title" className={cn(part('title'))}>
-                {t('wizard.title')}
-              </Dialog.Title>
-              <Description contactId={contactId} />
-            </div>
-            <Dialog.Close data-slot="send-message-wizard-close" className={cn(part('close'))} aria-label={t('common.close')}>
-              <span aria-hidden="true">×</span>
-            </Dialog.Close>
+    <SendMessageWizardRoot {...rootProps} unstyled={unstyled}>
+      <SendMessageWizardContent container={container} className={className}>
+        <div data-slot="send-message-wizard-header" className={cn(part('header'))}>
+          <div>
+            <SendMessageWizardTitle />
+            <Description contactId={contactId} />
           </div>
-          <SendMessageWizardRoot
-            contactId={contactId}
-            step={step}
-            defaultStep={defaultStep}
-            onStepChange={onStepChange}
-            onSent={onSent}
-            defaultPriority={defaultPriority}
-            onOpenChat={
-              onOpenChat &&
-              ((chat) => {
-                // The chat opens where the wizard was: leaving the dialog over it would hide it.
-                setOpen(false);
-                onOpenChat(chat);
-              })
-            }
-            onOpenTicket={onOpenTicket}
-            onClose={() => setOpen(false)}
-            unstyled={unstyled}
-          >
-            {(wizard) => (
-              <>
-                <SendMessageWizardStepper />
-                <SendMessageWizardAnnouncer />
-                <Step key={wizard.step} step={wizard.step} />
-                <SendMessageWizardFooter />
-              </>
-            )}
-          </SendMessageWizardRoot>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+          <Dialog.Close data-slot="send-message-wizard-close" className={cn(part('close'))} aria-label={t('common.close')}>
+            <span aria-hidden="true">×</span>
+          </Dialog.Close>
+        </div>
+        <SendMessageWizardPanel>
+          {(wizard) => (
+            <>
+              <SendMessageWizardStepper />
+              <SendMessageWizardAnnouncer />
+              <Step key={wizard.step} step={wizard.step} />
+              <SendMessageWizardFooter />
+            </>
+          )}
+        </SendMessageWizardPanel>
+      </SendMessageWizardContent>
+    </SendMessageWizardRoot>
   );
 }
 
 export const SendMessageWizard = Object.assign(SendMessageWizardDialog, {
   Root: SendMessageWizardRoot,
+  Trigger: SendMessageWizardTrigger,
+  Content: SendMessageWizardContent,
+  Title: SendMessageWizardTitle,
+  Panel: SendMessageWizardPanel,
   Stepper: SendMessageWizardStepper,
   StepBody: SendMessageWizardStepBody,
   RecipientStep: SendMessageWizardRecipientStep,

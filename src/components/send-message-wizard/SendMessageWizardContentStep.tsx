@@ -1,8 +1,8 @@
 import { forwardRef } from 'react';
 import { ContactFieldSelect, TemplateContentFields } from '../template-steps';
 import type { TemplateContentState } from '../template-steps';
-import { SendMessageWizardStepBody, usePartClassName, useSendMessageWizardContext } from './SendMessageWizardRoot';
-import type { SendMessageWizardStepProps } from './SendMessageWizardRoot';
+import { SendMessageWizardStepBody, usePartClassName, useSendMessageWizardContext } from './SendMessageWizardPanel';
+import type { SendMessageWizardStepProps } from './SendMessageWizardPanel';
 
 /**
  * Step 3: the shared `TemplateContentFields` over the wizard's draft (one field per variable,

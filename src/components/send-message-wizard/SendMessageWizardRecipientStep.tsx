@@ -1,8 +1,8 @@
 import { forwardRef, useId } from 'react';
 import { useMessages } from './messages';
 import { FormattedPhone, usePhone } from '../internal/usePhone';
-import { SendMessageWizardStepBody, usePartClassName, useSendMessageWizardContext } from './SendMessageWizardRoot';
-import type { SendMessageWizardStepProps } from './SendMessageWizardRoot';
+import { SendMessageWizardStepBody, usePartClassName, useSendMessageWizardContext } from './SendMessageWizardPanel';
+import type { SendMessageWizardStepProps } from './SendMessageWizardPanel';
 import { isSenderSelectable } from './useSendMessageWizard';
 
 /**

@@ -1,45 +1,136 @@
-import { forwardRef, useEffect, useId, useRef } from 'react';
-import type { ComponentPropsWithoutRef, ReactNode, RefObject } from 'react';
+import { forwardRef, useCallback } from 'react';
+import type { ComponentPropsWithoutRef, ReactNode } from 'react';
+import * as Dialog from '@radix-ui/react-dialog';
 import type { Chat, Ticket } from '../../core/types';
 import { useMessages } from './messages';
-import type { WidgetMessageKey } from './messages';
-import { cn } from '../internal/cn';
+import { composeEventHandlers } from '../internal/composeEventHandlers';
 import { createWidgetContext } from '../internal/createWidgetContext';
 import type { WidgetContext } from '../internal/createWidgetContext';
-import { VisuallyHidden } from '../internal/VisuallyHidden';
-import { sendMessageWizardSteps, useSendMessageWizard } from './useSendMessageWizard';
-import type { SendMessageWizardStep, UseSendMessageWizardOptions, UseSendMessageWizardResult } from './useSendMessageWizard';
+import { useControllableState } from '../internal/useControllableState';
+import { useLatestRef } from '../internal/useLatestRef';
+import { useReturnFocus } from '../internal/useReturnFocus';
+import { warnDeprecated } from '../internal/warnDeprecated';
+import type { UseSendMessageWizardOptions } from './useSendMessageWizard';
 
-export interface SendMessageWizardContextValue {
-  wizard: UseSendMessageWizardResult;
+/** What `SendMessageWizard.Root` gives its parts: the dialog's state and the wizard's options. */
+export interface SendMessageWizardRootContextValue {
+  /** The options the wizard inside (`SendMessageWizard.Panel`) runs with. */
+  options: UseSendMessageWizardOptions;
+  open: boolean;
+  /** Opens or closes the dialog, through `onOpenChange` when the host controls it. */
+  setOpen: (open: boolean) => void;
+  /** Closes the dialog for "Done", or "Close" after a failed send (and calls the deprecated `onClose`). */
+  close: () => void;
   unstyled: boolean;
   onOpenChat: ((chat: Chat) => void) | undefined;
   onOpenTicket: ((ticket: Ticket) => void) | undefined;
-  onClose: (() => void) | undefined;
-  /** The current step's body, where Next looks for the first invalid field to focus. */
-  stepBodyRef: RefObject<HTMLDivElement | null>;
-  /** Whether a step was already shown: later steps take focus when they appear, the first does not. */
-  stepShownRef: RefObject<boolean>;
 }
 
 // Read through functions, never destructured: a module-level destructuring (or property read)
 // of the call's result is kept by bundlers, and with it the whole widget.
-const sendMessageWizardWidgetContext = createWidgetContext<SendMessageWizardContextValue>('SendMessageWizard');
-const useWidgetContext: WidgetContext<SendMessageWizardContextValue>['useWidgetContext'] = (part) => sendMessageWizardWidgetContext.useWidgetContext(part);
-const usePartClassName: WidgetContext<SendMessageWizardContextValue>['usePartClassName'] = (...args) => sendMessageWizardWidgetContext.usePartClassName(...args);
+const sendMessageWizardRootContext = createWidgetContext<SendMessageWizardRootContextValue>('SendMessageWizard');
+const useRootContext: WidgetContext<SendMessageWizardRootContextValue>['useWidgetContext'] = (part) => sendMessageWizardRootContext.useWidgetContext(part);
+const useRootPartClassName: WidgetContext<SendMessageWizardRootContextValue>['usePartClassName'] = (...args) =>
+  sendMessageWizardRootContext.usePartClassName(...args);
 
 /**
- * The wizard a part belongs to, for parts and the host's own; a clear error when the part sits
- * outside `SendMessageWizard.Root`.
+ * The enclosing `SendMessageWizard.Root`'s dialog state and options, for parts and the host's
+ * own; a clear error outside a Root.
  *
  * @example
- * const { wizard } = useSendMessageWizardContext();
- * return <p>Step {wizard.step}</p>;
+ * const { setOpen } = useSendMessageWizardRootContext();
+ * return <button onClick={() => setOpen(false)}>Later</button>;
  */
-export const useSendMessageWizardContext: (part?: string) => SendMessageWizardContextValue = useWidgetContext;
+export const useSendMessageWizardRootContext: (part?: string) => SendMessageWizardRootContextValue = useRootContext;
 
-/** Reachout's class for a part, merged with the host's, or only the host's when unstyled. */
-export { usePartClassName };
+export interface SendMessageWizardRootProps extends UseSendMessageWizardOptions {
+  /**
+   * Whether the dialog is open, when the host controls it (with `onOpenChange`).
+   * @default undefined (the dialog keeps its own state, starting at `defaultOpen`)
+   */
+  open?: boolean;
+  /**
+   * Whether the dialog starts open, when the host does not control `open`.
+   * @default false
+   */
+  defaultOpen?: boolean;
+  /** Called when the dialog asks to open or close: the Trigger, Escape, Close, "Done", "Open chat". */
+  onOpenChange?: (open: boolean) => void;
+  /** Called with the active chat when the user chooses "Open chat" on a blocked contact; the dialog closes first. */
+  onOpenChat?: (chat: Chat) => void;
+  /** Called when the user chooses "Open ticket" after sending; without it there is no such button. */
+  onOpenTicket?: (ticket: Ticket) => void;
+  /**
+   * Called by "Done" (and "Close" after a failed send), after the dialog is asked to close.
+   * @deprecated Use `onOpenChange`, called with `false` by the same buttons. Kept for one minor version.
+   */
+  onClose?: () => void;
+  /**
+   * Leaves out Reachout's classes on every part inside; `data-slot` and `data-state` stay.
+   * @default false
+   */
+  unstyled?: boolean;
+  /** The parts: a Trigger and a Content holding a Panel (or a Panel alone, to show the wizard inline). */
+  children?: ReactNode;
+}
+
+/**
+ * Holds the send-message dialog's open state and the wizard's options; renders no markup of its
+ * own. The wizard itself runs in `SendMessageWizard.Panel`, mounted only while it is shown:
+ * closing keeps the draft (per contact), opening again restores it until it is sent.
+ *
+ * @example
+ * <SendMessageWizard.Root contactId={contact.id} onSent={showTicket}>
+ *   <SendMessageWizard.Trigger />
+ *   <SendMessageWizard.Content>
+ *     <SendMessageWizard.Panel>
+ *       <SendMessageWizard.Stepper />
+ *       …
+ *     </SendMessageWizard.Panel>
+ *   </SendMessageWizard.Content>
+ * </SendMessageWizard.Root>
+ */
+export function SendMessageWizardRoot({
+  open: openProp,
+  defaultOpen = false,
+  onOpenChange,
+  onOpenChat,
+  onOpenTicket,
+  onClose,
+  unstyled = false,
+  children,
+  ...options
+}: SendMessageWizardRootProps) {
+  if (onClose !== undefined) warnDeprecated('SendMessageWizard.Root onClose', 'onOpenChange');
+  const [open, setOpen] = useControllableState({ value: openProp, defaultValue: defaultOpen, onChange: onOpenChange });
+  const onCloseRef = useLatestRef(onClose);
+  const close = useCallback(() => {
+    setOpen(false);
+    onCloseRef.current?.();
+  }, [setOpen, onCloseRef]);
+  const value: SendMessageWizardRootContextValue = {
+    options,
+    open,
+    setOpen,
+    close,
+    unstyled,
+    onOpenChat:
+      onOpenChat &&
+      ((chat) => {
+        // The chat opens where the wizard was: leaving the dialog over it would hide it.
+        setOpen(false);
+        onOpenChat(chat);
+      }),
+    onOpenTicket,
+  };
+  return (
+    <sendMessageWizardRootContext.Provider value={value}>
+      <Dialog.Root open={open} onOpenChange={setOpen}>
+        {children}
+      </Dialog.Root>
+    </sendMessageWizardRootContext.Provider>
+  );
+}
 
 interface UnstyledProp {
   /**
@@ -49,233 +140,88 @@ interface UnstyledProp {
   unstyled?: boolean;
 }
 
-export const stepTitleKeys = {
-  recipient: 'wizard.step.recipient',
-  template: 'wizard.step.template',
-  content: 'wizard.step.content',
-  ticket: 'wizard.step.ticket',
-  status: 'wizard.step.status',
-} as const satisfies Record<SendMessageWizardStep, WidgetMessageKey>;
+export interface SendMessageWizardTriggerProps extends ComponentPropsWithoutRef<typeof Dialog.Trigger>, UnstyledProp {}
 
-export interface SendMessageWizardRootProps extends UseSendMessageWizardOptions, Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
-  /** The parts, or a function of the wizard's state for a fully custom layout. */
-  children?: ReactNode | ((wizard: UseSendMessageWizardResult) => ReactNode);
-  /** Called with the active chat when the user chooses "Open chat" on a blocked contact. */
-  onOpenChat?: (chat: Chat) => void;
-  /** Called when the user chooses "Open ticket" after sending; without it there is no such button. */
-  onOpenTicket?: (ticket: Ticket) => void;
-  /** Called by "Done" after sending; without it there is no such button. */
-  onClose?: () => void;
+/**
+ * A button that opens the wizard, labelled "Send message" unless given children; focus comes
+ * back to it when the wizard closes. Use `asChild` to make the host's own button the trigger.
+ */
+export const SendMessageWizardTrigger = forwardRef<HTMLButtonElement, SendMessageWizardTriggerProps>(function SendMessageWizardTrigger(
+  { unstyled, className, children, ...props },
+  ref,
+) {
+  const { t } = useMessages();
+  const partClass = useRootPartClassName('SendMessageWizard.Trigger', 'reachout-send-message-wizard__button', unstyled, className);
+  return (
+    <Dialog.Trigger ref={ref} data-slot="send-message-wizard-trigger" data-variant="primary" className={partClass} {...props}>
+      {children ?? t('wizard.title')}
+    </Dialog.Trigger>
+  );
+});
+
+export interface SendMessageWizardContentProps extends ComponentPropsWithoutRef<typeof Dialog.Content>, UnstyledProp {
   /**
-   * Leaves out Reachout's classes on every part; `data-slot` and `data-state` stay.
-   * @default false
+   * Where the dialog is rendered. Pass an element inside the host's themed root when the theme
+   * class or `dir` sits below `<body>`, so the dialog inherits them.
+   * @default document.body
    */
-  unstyled?: boolean;
+  container?: HTMLElement | null;
+  /**
+   * Classes for the backdrop behind the dialog.
+   * @default undefined
+   */
+  overlayClassName?: string;
 }
 
 /**
- * Runs `useSendMessageWizard` and gives its state to the parts inside. Mount it only while the
- * wizard is shown (the default assembly mounts it inside the dialog's content): unmounting keeps
- * the draft, mounting again restores it.
+ * The modal panel and its backdrop, portalled to `container`. When it opens, focus goes to the
+ * current step's title (read first, one Tab from its fields); when it closes, back to whatever
+ * opened it, also when the host owns `open` and there is no Trigger.
  */
-export const SendMessageWizardRoot = forwardRef<HTMLDivElement, SendMessageWizardRootProps>(function SendMessageWizardRoot(
-  {
-    contactId,
-    step,
-    defaultStep,
-    onStepChange,
-    onSent,
-    defaultPriority,
-    onOpenChat,
-    onOpenTicket,
-    onClose,
-    unstyled = false,
-    className,
-    children,
-    ...props
-  },
+export const SendMessageWizardContent = forwardRef<HTMLDivElement, SendMessageWizardContentProps>(function SendMessageWizardContent(
+  { container, overlayClassName, unstyled, className, onOpenAutoFocus, onCloseAutoFocus, ...props },
   ref,
 ) {
-  const wizard = useSendMessageWizard({ contactId, step, defaultStep, onStepChange, onSent, defaultPriority });
-  const stepBodyRef = useRef<HTMLDivElement | null>(null);
-  const stepShownRef = useRef(false);
+  const { rememberOpener, returnFocus } = useReturnFocus();
+  const panelClass = useRootPartClassName('SendMessageWizard.Content', 'reachout-send-message-wizard-dialog', unstyled, className);
+  const overlayClass = useRootPartClassName('SendMessageWizard.Content', 'reachout-send-message-wizard-dialog__overlay', unstyled, overlayClassName);
   return (
-    <sendMessageWizardWidgetContext.Provider value={{ wizard, unstyled, onOpenChat, onOpenTicket, onClose, stepBodyRef, stepShownRef }}>
-      <div
+    <Dialog.Portal container={container}>
+      <Dialog.Overlay data-slot="send-message-wizard-overlay" className={overlayClass} />
+      <Dialog.Content
         ref={ref}
-        data-slot="send-message-wizard"
-        data-step={wizard.step}
-        data-state={wizard.status.state}
-        className={cn(!unstyled && 'reachout-send-message-wizard', className)}
+        data-slot="send-message-wizard-dialog"
+        className={panelClass}
+        onOpenAutoFocus={(event) => {
+          // Radix runs this while focus is still on the opener: remember it whatever the host does.
+          rememberOpener();
+          composeEventHandlers(onOpenAutoFocus, (autoFocus: Event) => {
+            // Radix would focus the Close button; start on the step's title instead.
+            const title = (autoFocus.currentTarget as HTMLElement | null)?.querySelector<HTMLElement>('[data-slot="send-message-wizard-step-title"]');
+            if (!title) return;
+            autoFocus.preventDefault();
+            title.focus();
+          })(event);
+        }}
+        onCloseAutoFocus={composeEventHandlers(onCloseAutoFocus, returnFocus)}
         {...props}
-      >
-        {typeof children === 'function' ? children(wizard) : children}
-      </div>
-    </sendMessageWizardWidgetContext.Provider>
+      />
+    </Dialog.Portal>
   );
 });
 
-export interface SendMessageWizardStepperProps extends ComponentPropsWithoutRef<'ol'>, UnstyledProp {}
+export interface SendMessageWizardTitleProps extends ComponentPropsWithoutRef<typeof Dialog.Title>, UnstyledProp {}
 
-/**
- * The visible steps, an ordered list with the current one marked `aria-current="step"`; each item's
- * `data-state` is `complete`, `current`, `upcoming`, or `failed` (the status step after a failed send).
- */
-export const SendMessageWizardStepper = forwardRef<HTMLOListElement, SendMessageWizardStepperProps>(function SendMessageWizardStepper(
-  { unstyled, className, ...props },
+/** The dialog's accessible name, "Send message" unless given children. Every Content needs one. */
+export const SendMessageWizardTitle = forwardRef<HTMLHeadingElement, SendMessageWizardTitleProps>(function SendMessageWizardTitle(
+  { unstyled, className, children, ...props },
   ref,
 ) {
-  const { wizard } = useSendMessageWizardContext('SendMessageWizard.Stepper');
   const { t } = useMessages();
-  const partClass = usePartClassName('SendMessageWizard.Stepper', 'reachout-send-message-wizard__stepper', unstyled, className);
-  const itemClass = usePartClassName('SendMessageWizard.Stepper', 'reachout-send-message-wizard__stepper-item', unstyled, undefined);
+  const partClass = useRootPartClassName('SendMessageWizard.Title', 'reachout-send-message-wizard-dialog__title', unstyled, className);
   return (
-    <ol ref={ref} aria-label={t('wizard.steps.label')} data-slot="send-message-wizard-stepper" className={partClass} {...props}>
-      {sendMessageWizardSteps.map((step, index) => {
-        // A failed send marks its step failed, not done: the last marker must not read as success.
-        const state =
-          index < wizard.stepIndex
-            ? 'complete'
-            : index === wizard.stepIndex
-              ? step === 'status' && wizard.status.state === 'failed'
-                ? 'failed'
-                : 'current'
-              : 'upcoming';
-        return (
-          <li
-            key={step}
-            data-slot="send-message-wizard-stepper-item"
-            data-state={state}
-            aria-current={state === 'current' || state === 'failed' ? 'step' : undefined}
-            className={itemClass}
-          >
-            <span aria-hidden="true" data-slot="send-message-wizard-stepper-number">
-              {index + 1}
-            </span>
-            <span>{t(stepTitleKeys[step])}</span>
-          </li>
-        );
-      })}
-    </ol>
+    <Dialog.Title ref={ref} data-slot="send-message-wizard-title" className={partClass} {...props}>
+      {children ?? t('wizard.title')}
+    </Dialog.Title>
   );
 });
-
-export interface SendMessageWizardStepProps extends ComponentPropsWithoutRef<'div'>, UnstyledProp {}
-
-export interface SendMessageWizardStepBodyProps extends SendMessageWizardStepProps {
-  /** The step this body belongs to: it names the region and its title. */
-  step: SendMessageWizardStep;
-}
-
-/**
- * The current step's body: a titled region. When the step changes, focus moves to its title so
- * keyboard and screen-reader users start reading the new step from the top.
- */
-export const SendMessageWizardStepBody = forwardRef<HTMLDivElement, SendMessageWizardStepBodyProps>(
-  function SendMessageWizardStepBody({ unstyled, className, step, children, ...props }, ref) {
-    const { stepBodyRef, stepShownRef } = useSendMessageWizardContext('SendMessageWizard.StepBody');
-    const { t } = useMessages();
-    const partClass = usePartClassName('SendMessageWizard.StepBody', 'reachout-send-message-wizard__step', unstyled, className);
-    const titleRef = useRef<HTMLHeadingElement>(null);
-    useEffect(() => {
-      // Not on the first step shown: the dialog's own autofocus handles opening.
-      if (stepShownRef.current) titleRef.current?.focus();
-      stepShownRef.current = true;
-    }, [step, stepShownRef]);
-    const titleId = useId();
-    return (
-      <section
-        ref={(element: HTMLDivElement | null) => {
-          stepBodyRef.current = element;
-          if (typeof ref === 'function') ref(element);
-          else if (ref) ref.current = element;
-        }}
-        aria-labelledby={titleId}
-        data-slot="send-message-wizard-step"
-        data-step={step}
-        className={partClass}
-        {...props}
-      >
-        <h3 id={titleId} ref={titleRef} tabIndex={-1} data-slot="send-message-wizard-step-title">
-          {t(stepTitleKeys[step])}
-        </h3>
-        {children}
-      </section>
-    );
-  },
-);
-
-export interface SendMessageWizardFooterProps extends ComponentPropsWithoutRef<'div'>, UnstyledProp {}
-
-/** "Back" and "Next" ("Create ticket and send" on the ticket step). Next on an incomplete step shows its errors and focuses the first. */
-export const SendMessageWizardFooter = forwardRef<HTMLDivElement, SendMessageWizardFooterProps>(function SendMessageWizardFooter(
-  { unstyled, className, ...props },
-  ref,
-) {
-  const { wizard, stepBodyRef } = useSendMessageWizardContext('SendMessageWizard.Footer');
-  const { t } = useMessages();
-  const partClass = usePartClassName('SendMessageWizard.Footer', 'reachout-send-message-wizard__footer', unstyled, className);
-  const buttonClass = usePartClassName('SendMessageWizard.Footer', 'reachout-send-message-wizard__button', unstyled, undefined);
-  if (wizard.step === 'status') return null;
-  const isTicketStep = wizard.step === 'ticket';
-  return (
-    <div ref={ref} data-slot="send-message-wizard-footer" className={partClass} {...props}>
-      {wizard.stepIndex > 0 && (
-        <button type="button" className={buttonClass} data-variant="secondary" onClick={wizard.back}>
-          {t('wizard.back')}
-        </button>
-      )}
-      <button
-        type="button"
-        className={buttonClass}
-        data-variant="primary"
-        aria-disabled={!wizard.canNext || undefined}
-        data-disabled={!wizard.canNext ? '' : undefined}
-        onClick={() => {
-          if (wizard.next()) return;
-          // After React shows the errors, put the user on the first field to fix.
-          requestAnimationFrame(() => {
-            stepBodyRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-          });
-        }}
-      >
-        {t(isTicketStep ? 'wizard.submit' : 'wizard.next')}
-      </button>
-    </div>
-  );
-});
-
-/** The status announced to screen readers; present from the start so changes are read out. */
-export function SendMessageWizardAnnouncer() {
-  const { wizard } = useSendMessageWizardContext('SendMessageWizard.Announcer');
-  const { t, errorMessage } = useMessages();
-  const { status } = wizard;
-  let text = '';
-  switch (status.state) {
-    case 'idle':
-      break;
-    case 'sending':
-      text = t('wizard.status.sending');
-      break;
-    case 'verifying':
-      text = t('wizard.status.verifying');
-      break;
-    case 'sent':
-      text = t('wizard.status.sent', { status: status.ticket ? t(`ticket.status.${status.ticket.status}`) : '' });
-      break;
-    case 'failed':
-      text = `${t('wizard.status.failed')} ${
-        status.error !== null
-          ? errorMessage(status.error)
-          : t('wizard.status.failureReason', { reason: status.failureReason ?? t('error.UNKNOWN') })
-      }`;
-      break;
-    default:
-      status.state satisfies never;
-  }
-  return (
-    <VisuallyHidden role="status" aria-live="polite" data-slot="send-message-wizard-announcer">
-      {text}
-    </VisuallyHidden>
-  );
-}

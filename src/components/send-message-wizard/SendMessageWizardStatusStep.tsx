@@ -3,8 +3,8 @@ import { useAgents } from '../../data';
 import { useMessages } from './messages';
 import { ticketReference } from '../internal/ticketReference';
 import { FormattedPhone } from '../internal/usePhone';
-import { SendMessageWizardStepBody, usePartClassName, useSendMessageWizardContext } from './SendMessageWizardRoot';
-import type { SendMessageWizardStepProps } from './SendMessageWizardRoot';
+import { SendMessageWizardStepBody, usePartClassName, useSendMessageWizardContext } from './SendMessageWizardPanel';
+import type { SendMessageWizardStepProps } from './SendMessageWizardPanel';
 
 /**
  * Step 5: sending → verifying → sent or failed, updated live, with what was sent (the ticket's

@@ -1,7 +1,7 @@
 import { forwardRef } from 'react';
 import { TemplatePicker } from '../template-steps';
-import { SendMessageWizardStepBody, usePartClassName, useSendMessageWizardContext } from './SendMessageWizardRoot';
-import type { SendMessageWizardStepProps } from './SendMessageWizardRoot';
+import { SendMessageWizardStepBody, usePartClassName, useSendMessageWizardContext } from './SendMessageWizardPanel';
+import type { SendMessageWizardStepProps } from './SendMessageWizardPanel';
 
 export interface SendMessageWizardTemplateStepProps extends SendMessageWizardStepProps {
   /**

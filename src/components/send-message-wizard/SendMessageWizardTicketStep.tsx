@@ -3,8 +3,8 @@ import { countCharacters } from '../../core/characters';
 import type { Agent, TicketPriority } from '../../core/types';
 import { useAgents } from '../../data';
 import { useMessages } from './messages';
-import { SendMessageWizardStepBody, usePartClassName, useSendMessageWizardContext } from './SendMessageWizardRoot';
-import type { SendMessageWizardStepProps } from './SendMessageWizardRoot';
+import { SendMessageWizardStepBody, usePartClassName, useSendMessageWizardContext } from './SendMessageWizardPanel';
+import type { SendMessageWizardStepProps } from './SendMessageWizardPanel';
 import { useDebouncedValue } from '../internal/useDebouncedValue';
 import { ticketLimits } from '../../core/schemas';
 

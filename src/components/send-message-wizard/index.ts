@@ -13,21 +13,35 @@ export type {
 export { SendMessageWizard } from './SendMessageWizard';
 export type { SendMessageWizardProps } from './SendMessageWizard';
 export {
+  SendMessageWizardContent,
+  SendMessageWizardRoot,
+  SendMessageWizardTitle,
+  SendMessageWizardTrigger,
+  useSendMessageWizardRootContext,
+} from './SendMessageWizardRoot';
+export type {
+  SendMessageWizardContentProps,
+  SendMessageWizardRootContextValue,
+  SendMessageWizardRootProps,
+  SendMessageWizardTitleProps,
+  SendMessageWizardTriggerProps,
+} from './SendMessageWizardRoot';
+export {
   SendMessageWizardAnnouncer,
   SendMessageWizardFooter,
-  SendMessageWizardRoot,
+  SendMessageWizardPanel,
   SendMessageWizardStepBody,
   SendMessageWizardStepper,
   useSendMessageWizardContext,
-} from './SendMessageWizardRoot';
+} from './SendMessageWizardPanel';
 export type {
   SendMessageWizardContextValue,
   SendMessageWizardFooterProps,
-  SendMessageWizardRootProps,
+  SendMessageWizardPanelProps,
   SendMessageWizardStepBodyProps,
   SendMessageWizardStepperProps,
   SendMessageWizardStepProps,
-} from './SendMessageWizardRoot';
+} from './SendMessageWizardPanel';
 export { SendMessageWizardRecipientStep } from './SendMessageWizardRecipientStep';
 export { SendMessageWizardTemplateStep } from './SendMessageWizardTemplateStep';
 export type { SendMessageWizardTemplateStepProps } from './SendMessageWizardTemplateStep';

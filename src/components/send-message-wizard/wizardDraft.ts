@@ -1,7 +1,7 @@
-import type { ReachoutError } from '../../core/errors';
-import type { TicketPriority } from '../../core/types';
+import type { ReachoutError, ReachoutErrorCode } from '../../core/errors';
+import type { Ticket, TicketPriority } from '../../core/types';
 import { sendMessageWizardSteps } from './sendMessageWizardTypes';
-import type { SendMessageWizardDraft, SendMessageWizardStep } from './sendMessageWizardTypes';
+import type { SendMessageWizardDraft, SendMessageWizardStatus, SendMessageWizardStatusState, SendMessageWizardStep } from './sendMessageWizardTypes';
 
 // Pure rules of the wizard's draft: no React, unit-tested in test/components/send-message-wizard/wizardDraft.test.ts.
 
@@ -62,4 +62,46 @@ export function editStepOf(error: ReachoutError | null): SendMessageWizardStep {
     default:
       return error.code satisfies never;
   }
+}
+
+const retryableCodes: ReadonlySet<ReachoutErrorCode> = new Set(['NETWORK', 'UNKNOWN', 'RATE_LIMITED', 'UNAUTHORIZED']);
+
+/** The status step's state: from the send in flight, its error, and the created ticket's verification. */
+export function wizardStatusOf({
+  sending,
+  sendError,
+  ticketId,
+  ticket,
+  retryInSeconds,
+  isLoading,
+}: {
+  sending: boolean;
+  sendError: ReachoutError | null;
+  ticketId: string | null;
+  /** The created ticket as last fetched; `null` before the send or while it loads. */
+  ticket: Ticket | null;
+  retryInSeconds: number;
+  isLoading: boolean;
+}): SendMessageWizardStatus {
+  const verificationFailed = ticket?.status === 'failed';
+  const state: SendMessageWizardStatusState = sending
+    ? 'sending'
+    : sendError !== null || verificationFailed
+      ? 'failed'
+      : ticketId === null
+        ? 'idle'
+        : ticket === null || ticket.status === 'verifying'
+          ? 'verifying'
+          : 'sent';
+  const retryable = sendError !== null && retryableCodes.has(sendError.code);
+  return {
+    state,
+    ticket,
+    error: sendError,
+    failureReason: verificationFailed ? (ticket.notification.failureReason ?? null) : null,
+    canRetry: retryable && retryInSeconds === 0 && !sending && !isLoading,
+    retryable,
+    retryInSeconds,
+    editStep: editStepOf(sendError),
+  };
 }

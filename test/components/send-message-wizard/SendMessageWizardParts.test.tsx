@@ -14,8 +14,10 @@ function renderParts(children: ReactNode, rootProps: { unstyled?: boolean; class
   const ref = createRef<HTMLDivElement>();
   render(
     <ReachoutProvider dataProvider={provider}>
-      <SendMessageWizard.Root ref={ref} contactId={anaLima} data-testid="root" {...rootProps}>
-        {children}
+      <SendMessageWizard.Root contactId={anaLima}>
+        <SendMessageWizard.Panel ref={ref} data-testid="root" {...rootProps}>
+          {children}
+        </SendMessageWizard.Panel>
       </SendMessageWizard.Root>
     </ReachoutProvider>,
   );
@@ -23,7 +25,7 @@ function renderParts(children: ReactNode, rootProps: { unstyled?: boolean; class
 }
 
 describe('SendMessageWizard parts', () => {
-  it('throws a clear error when a part is used outside the Root', () => {
+  it('throws a clear error when a part is used outside the Panel', () => {
     const provider = createMemoryProvider();
     expect(() =>
       render(
@@ -31,10 +33,21 @@ describe('SendMessageWizard parts', () => {
           <SendMessageWizardStepper />
         </ReachoutProvider>,
       ),
-    ).toThrow('<SendMessageWizard.Stepper> must be used inside <SendMessageWizard.Root> (SendMessageWizardRoot).');
+    ).toThrow('<SendMessageWizard.Stepper> must be used inside <SendMessageWizard.Panel> (SendMessageWizardPanel).');
   });
 
-  it('forwards the ref, spreads props and merges the class on the Root', () => {
+  it('throws a clear error when the Panel is used outside the Root', () => {
+    const provider = createMemoryProvider();
+    expect(() =>
+      render(
+        <ReachoutProvider dataProvider={provider}>
+          <SendMessageWizard.Panel />
+        </ReachoutProvider>,
+      ),
+    ).toThrow('<SendMessageWizard.Panel> must be used inside <SendMessageWizard.Root> (SendMessageWizardRoot).');
+  });
+
+  it('forwards the ref, spreads props and merges the class on the Panel', () => {
     const { ref } = renderParts(<SendMessageWizard.Stepper className="host-stepper" data-testid="stepper" />, { className: 'host-root' });
     const root = screen.getByTestId('root');
     expect(ref.current).toBe(root);
@@ -62,7 +75,9 @@ describe('SendMessageWizard parts', () => {
     const provider = createMemoryProvider();
     render(
       <ReachoutProvider dataProvider={provider}>
-        <SendMessageWizard.Root contactId={anaLima}>{(wizard) => <p>Step: {wizard.step}</p>}</SendMessageWizard.Root>
+        <SendMessageWizard.Root contactId={anaLima}>
+          <SendMessageWizard.Panel>{(wizard) => <p>Step: {wizard.step}</p>}</SendMessageWizard.Panel>
+        </SendMessageWizard.Root>
       </ReachoutProvider>,
     );
     expect(screen.getByText('Step: recipient')).toBeTruthy();

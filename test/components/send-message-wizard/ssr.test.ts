@@ -12,7 +12,11 @@ describe('SendMessageWizard on the server', () => {
       createElement(
         ReachoutProvider,
         { dataProvider: provider },
-        createElement(SendMessageWizard.Root, { contactId: 'contact-ana-lima' }, createElement(SendMessageWizard.Stepper)),
+        createElement(
+          SendMessageWizard.Root,
+          { contactId: 'contact-ana-lima' },
+          createElement(SendMessageWizard.Panel, null, createElement(SendMessageWizard.Stepper)),
+        ),
       ),
     );
     expect(html).toContain('aria-current="step"');
