@@ -39,6 +39,17 @@ export const budgets = [
     initialKB: 90,
     totalKB: 90,
   },
+  // Issue 20's worker: the file is read and checked in a module worker whose code (import rules,
+  // zod, the phone metadata: 42 kB) is a lazy chunk loaded when a person chooses a file, plus a
+  // lazy inline session (10 kB) for pages where no worker starts; up front the dialog carries no
+  // phone metadata (it lists countries from the lazy phone chunk): 31.7 measured up front, against
+  // 68.8 when the dialog read and checked files on the page.
+  {
+    name: 'ImportContactsDialog + ReachoutProvider',
+    code: `export { ImportContactsDialog, ReachoutProvider } from 'reachout';`,
+    initialKB: 35,
+    totalKB: 120,
+  },
   // Issue 16 asks for 140 kB. What binds it: `reachout` re-exports core's synchronous
   // `normalizePhone`, whose libphonenumber-js `min` metadata alone is about 35 kB; then the other
   // dependencies the widgets are built on (each bundled alone by bench/bundle.mjs: react-hook-form
@@ -54,8 +65,9 @@ export const budgets = [
   // 172.7 with issue 19's ContactList selection, CampaignProgress, CampaignsList, CampaignWizard
   // and the shared template steps; 173.9 with the strings split per widget (issue 16: the tables'
   // module scaffolding costs `export *` 0.4 kB, and saves a single widget's import up to 4 kB);
-  // 174.9 with core's campaign rules (re-exported by the root entry).
-  { name: 'everything (reachout)', code: `export * from 'reachout';`, initialKB: 176, totalKB: 177 },
+  // 174.9 with core's campaign rules (re-exported by the root entry); 176.5 with the import worker's
+  // client (issue 20), whose worker (42 kB) and inline session (10 kB) are lazy: 230.0 in total.
+  { name: 'everything (reachout)', code: `export * from 'reachout';`, initialKB: 177, totalKB: 231 },
   // 46.5 measured with the provider rules (issue 15); 50.7 with the CSV import rules (issue 20),
   // which a host's backend uses and widget-only imports tree-shake; 51.8 with the campaign rules
   // (issue 19).

@@ -22,6 +22,7 @@ export const importContactsDialogMessages = {
   'importContacts.duplicates.skip': 'Skip',
   'importContacts.duplicates.update': 'Update',
   'importContacts.checking': 'Checking rows…',
+  'importContacts.checking.count': 'Checking rows… {done, number} of {total, number}',
   'importContacts.summary': '{ready, number} ready, {attention, number} need attention',
   'importContacts.corrected': '{count, plural, one {# number was} other {# numbers were}} rewritten to today’s format (Brazil, Mexico).',
   'importContacts.attention': 'Rows that need attention',
