@@ -1,6 +1,7 @@
-import { memo, useId, useState } from 'react';
+import { memo, useEffect, useId, useState } from 'react';
 import type { ReactNode } from 'react';
 import * as Dialog from '@radix-ui/react-dialog';
+import { attributeKeyOf, type ImportColumnTarget } from '../../core/import';
 import { usePhone } from '../internal/usePhone';
 import type { ContactImportResult } from '../../core/types';
 import { useMessages } from './messages';
@@ -32,6 +33,9 @@ function FileStep({ state }: { state: UseImportContactsResult }) {
   const inputId = useId();
   const hintId = useId();
   const [dragging, setDragging] = useState(false);
+  const { prepare } = state;
+  // The worker loads while the person looks for the file.
+  useEffect(prepare, [prepare]);
   return (
     <div
       className="reachout-import-contacts-dialog__drop"
@@ -79,6 +83,62 @@ const CountryOptions = memo(function CountryOptions({ locale, chosen }: { locale
   ));
 });
 
+const headerName = (header: string, index: number) => header || `#${index + 1}`;
+
+/** Where one column goes: Name, Email, Phone, an attribute (with its key, editable) or nowhere. */
+function ColumnTarget({ state, header, column }: { state: UseImportContactsResult; header: string; column: number }) {
+  const { t } = useMessages();
+  const id = useId();
+  const target = state.mapping[column];
+  if (!target) return null;
+  const problem = state.mappingProblems.find((item) => item.column === column);
+  const guessedKey = () => attributeKeyOf(state.file?.headers[column] ?? '', column);
+  return (
+    <div className="reachout-import-contacts-dialog__column">
+      <label htmlFor={`${id}-target`}>{t('importContacts.column', { header })}</label>
+      <select
+        id={`${id}-target`}
+        value={target.kind}
+        onChange={(event) => {
+          const kind = event.currentTarget.value as ImportColumnTarget['kind'];
+          state.setColumnTarget(column, kind === 'attribute' ? { kind, key: guessedKey() } : { kind });
+        }}
+      >
+        {fields.map((field) => (
+          <option key={field} value={field}>
+            {t(`importContacts.field.${field}`)}
+          </option>
+        ))}
+        <option value="attribute">{t('importContacts.column.attribute')}</option>
+        <option value="skip">{t('importContacts.dontImport')}</option>
+      </select>
+      {target.kind === 'attribute' && (
+        <>
+          <label htmlFor={`${id}-key`}>{t('importContacts.column.key', { header })}</label>
+          <input
+            id={`${id}-key`}
+            value={target.key}
+            spellCheck={false}
+            autoComplete="off"
+            aria-invalid={problem ? true : undefined}
+            aria-describedby={problem ? `${id}-problem` : undefined}
+            onChange={(event) => state.setColumnTarget(column, { kind: 'attribute', key: event.currentTarget.value })}
+          />
+          {problem && (
+            <p id={`${id}-problem`} className="reachout-import-contacts-dialog__problem">
+              {problem.code === 'invalid_key'
+                ? t('importContacts.column.key.invalid')
+                : t('importContacts.column.key.duplicate', {
+                    header: headerName(state.file?.headers[problem.firstColumn] ?? '', problem.firstColumn),
+                  })}
+            </p>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
 function MappingStep({ state }: { state: UseImportContactsResult }) {
   const { t, locale } = useMessages();
   const idBase = useId();
@@ -104,7 +164,7 @@ function MappingStep({ state }: { state: UseImportContactsResult }) {
                 <option value="">{t('importContacts.dontImport')}</option>
                 {file.headers.map((header, index) => (
                   <option key={index} value={String(index)}>
-                    {header || `#${index + 1}`}
+                    {headerName(header, index)}
                   </option>
                 ))}
               </select>
@@ -129,8 +189,15 @@ function MappingStep({ state }: { state: UseImportContactsResult }) {
           <tr>
             {file.headers.map((header, index) => (
               <th key={index} scope="col">
-                {header || `#${index + 1}`}
+                {headerName(header, index)}
               </th>
+            ))}
+          </tr>
+          <tr>
+            {file.headers.map((header, index) => (
+              <td key={index}>
+                <ColumnTarget state={state} header={headerName(header, index)} column={index} />
+              </td>
             ))}
           </tr>
         </thead>
@@ -161,7 +228,9 @@ function MappingStep({ state }: { state: UseImportContactsResult }) {
         ))}
       </fieldset>
       <div role="status" aria-live="polite">
-        {check === null
+        {state.mappingProblems.length > 0
+          ? t('importContacts.mapping.fix')
+          : check === null
           ? state.checkProgress
             ? t('importContacts.checking.count', state.checkProgress)
             : t('importContacts.checking')

@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { guessColumnMapping, type ImportColumnTarget, type ImportFileFailure } from '../../core/import';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { checkColumnMapping, guessColumnMapping, remapColumn, type ImportColumnTarget, type ImportFileFailure } from '../../core/import';
 import { openImportSession, type ImportSessionPlace } from '../../core/import/client';
 import type { ImportCheckSummary, ImportFileSummary, ImportReportLabels, ImportSession } from '../../core/import/session';
 import { isReachoutError } from '../../core/errors';
@@ -84,6 +84,9 @@ export function useImportContacts(options: { onImported?: (result: ContactImport
     [],
   );
 
+  /** Starts loading the import session (its worker) ahead of a file, as the file step shows. */
+  const prepare = useCallback(() => void session(), [session]);
+
   const chooseFile = useCallback(
     async (chosen: File) => {
       setReading(true);
@@ -107,8 +110,12 @@ export function useImportContacts(options: { onImported?: (result: ContactImport
     [session],
   );
 
+  /** Attribute keys that break the key rule or repeat another column's: rows are checked once there are none. */
+  const mappingProblems = useMemo(() => checkColumnMapping(mapping), [mapping]);
+  const mappingUsable = mappingProblems.length === 0;
+
   useEffect(() => {
-    if (!file) return undefined;
+    if (!file || !mappingUsable) return undefined;
     let current = true;
     void session()
       .then((opened) => opened.check(mapping, country, (done, total) => current && setChecking({ mapping, country, done, total })))
@@ -120,7 +127,7 @@ export function useImportContacts(options: { onImported?: (result: ContactImport
     return () => {
       current = false;
     };
-  }, [file, mapping, country, session]);
+  }, [file, mapping, mappingUsable, country, session]);
 
   const check = checked !== null && checked.mapping === mapping && checked.country === country ? checked.check : null;
   const checkProgress =
@@ -128,21 +135,24 @@ export function useImportContacts(options: { onImported?: (result: ContactImport
       ? { done: checking.done, total: checking.total }
       : null;
 
+  /** Sends the column at `columnIndex` to `target`; a contact field leaves the column that had it, which goes back to an attribute. */
+  const setColumnTarget = useCallback(
+    (columnIndex: number, target: ImportColumnTarget) => {
+      if (!file) return;
+      setMapping((current) => remapColumn(current, file.headers, columnIndex, target));
+    },
+    [file],
+  );
+
   /** Maps `field` to the column at `columnIndex` (`null`: no column); the column it left becomes an attribute again. */
   const setFieldColumn = useCallback(
     (field: ContactField, columnIndex: number | null) => {
       if (!file) return;
-      const guessed = guessColumnMapping(file.headers.map((header, index) => (index === columnIndex ? '' : header)));
-      setMapping((current) =>
-        current.map((target, index) => {
-          if (index === columnIndex) return { kind: field };
-          if (target.kind === field) {
-            const fallback = guessed[index];
-            return fallback && fallback.kind === 'attribute' ? fallback : { kind: 'attribute', key: `column_${index + 1}` };
-          }
-          return target;
-        }),
-      );
+      setMapping((current) => {
+        if (columnIndex !== null) return remapColumn(current, file.headers, columnIndex, { kind: field });
+        const previous = current.findIndex((target) => target.kind === field);
+        return previous === -1 ? current : remapColumn(current, file.headers, previous, { kind: 'skip' });
+      });
     },
     [file],
   );
@@ -248,6 +258,7 @@ export function useImportContacts(options: { onImported?: (result: ContactImport
     /** True while a chosen file is read. */
     reading,
     mapping,
+    mappingProblems,
     country,
     setCountry,
     onDuplicate,
@@ -258,7 +269,9 @@ export function useImportContacts(options: { onImported?: (result: ContactImport
     checkProgress,
     progress,
     chooseFile,
+    prepare,
     setFieldColumn,
+    setColumnTarget,
     startImport,
     cancelImport,
     retry,
