@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { ContactsInbox, ReachoutProvider } from 'reachout';
+import { ContactsInbox, ImportContactsDialog, ReachoutProvider } from 'reachout';
 import type { ReachoutDataProvider } from 'reachout';
 import type { DemoNotice } from './notice';
 import { SimulateReplyButton } from './SimulateReplyButton';
@@ -53,6 +53,12 @@ export function DemoApp({ config, dataProvider }: DemoAppProps) {
             {notice?.text}
           </p>
           {contactId !== null && <SimulateReplyButton key={contactId} config={config} contactId={contactId} onNotice={setNotice} />}
+          <ImportContactsDialog
+            trigger={<button type="button">Import contacts</button>}
+            onImported={(result) =>
+              setNotice({ tone: 'success', text: `Imported: ${result.created} created, ${result.updated} updated, ${result.skipped.length} skipped.` })
+            }
+          />
           <ThemeToggle theme={theme} onThemeChange={setTheme} />
         </header>
         <main className="demo-main">
