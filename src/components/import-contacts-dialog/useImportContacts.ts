@@ -29,6 +29,17 @@ export interface ImportFile extends ImportFileSummary {
   name: string;
 }
 
+export interface UseImportContactsOptions {
+  /** Called once an import ends (finished or cancelled), with the totals of every batch written. */
+  onImported?: (result: ContactImportResult) => void;
+  /**
+   * Where files are read and checked: `'worker'` (a module worker when the page can start one,
+   * else the page) or `'inline'` (always the page, in steps).
+   * @default 'worker'
+   */
+  sessionPlace?: ImportSessionPlace;
+}
+
 /** Failures worth retrying with the same key: the batch may or may not have been written. */
 const retryable = (error: unknown) => !isReachoutError(error) || error.code === 'NETWORK' || error.code === 'UNKNOWN' || error.code === 'RATE_LIMITED';
 
@@ -49,7 +60,7 @@ function regionOf(locale: string | undefined): string {
  * can start one (else in steps on the page), so 100,000 rows never block it; only counts reach
  * the page. Nothing is lost while the hook stays mounted.
  */
-export function useImportContacts(options: { onImported?: (result: ContactImportResult) => void; sessionPlace?: ImportSessionPlace } = {}) {
+export function useImportContacts(options: UseImportContactsOptions = {}) {
   const { dataProvider, queryClient, locale } = useReachout();
   const supported = typeof dataProvider.importContacts === 'function';
   const [step, setStep] = useState<ImportStep>('file');
