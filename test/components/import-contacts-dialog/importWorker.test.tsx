@@ -77,6 +77,8 @@ describe('the import session', () => {
       await user.upload(input, new File([text], 'big.csv', { type: 'text/csv' }));
       await screen.findByLabelText('Phone', undefined, { timeout: 60_000 });
       const read = performance.now() - started;
+      // While the worker checks, the page shows how far it got.
+      expect(await screen.findByText(/^Checking rows… [\d,]+ of 100,000$/, undefined, { timeout: 60_000 })).toBeTruthy();
       expect(await screen.findByText('100,000 ready, 0 need attention', undefined, { timeout: 60_000 })).toBeTruthy();
       // A figure, not an assertion: on a shared machine a long task measures the machine's load too.
       console.log(
