@@ -1,7 +1,8 @@
 // Figures for contact import (issue #20): `npx tsx bench/import-contacts.ts [rows]`.
 // Prints the time to read + check a generated CSV of `rows` contacts (default 100,000) with the core
 // functions the dialog uses, then the time to import it in batches of 1,000 through the database
-// backend on PGlite (in memory) and, when REACHOUT_TEST_DATABASE_URL is set, on PostgreSQL.
+// backend on PGlite (in memory) and, when REACHOUT_TEST_DATABASE_URL is set, on PostgreSQL (in a
+// new database). `load average` is printed with the figures: on a shared machine it moves them.
 import {
   checkImportRows,
   guessColumnMapping,
@@ -10,6 +11,7 @@ import {
   splitIntoBatches,
   type ContactImportRow,
 } from 'reachout/core';
+import pg from 'pg';
 import { createDatabaseBackend, openDatabase, type DatabaseTarget } from '../server/src/db';
 
 const count = Number(process.argv[2] ?? 100_000);
@@ -23,6 +25,8 @@ function csvOf(rows: number): Uint8Array {
   return new TextEncoder().encode(lines.join('\r\n'));
 }
 
+const { loadavg } = await import('node:os');
+console.log(`load average ${loadavg().map((load) => load.toFixed(1)).join(' ')}`);
 const bytes = csvOf(count);
 let started = performance.now();
 const file = readImportFile(bytes);
@@ -65,4 +69,21 @@ async function importInto(target: DatabaseTarget, label: string) {
 
 await importInto({ kind: 'pglite', dataDir: null }, 'PGlite (memory)');
 const postgresUrl = process.env.REACHOUT_TEST_DATABASE_URL;
-if (postgresUrl) await importInto({ kind: 'postgres', url: postgresUrl }, 'PostgreSQL');
+if (postgresUrl) {
+  // A new database of its own, so every row is created (not skipped as existing) and nothing is left behind.
+  const databaseName = `reachout_bench_${process.pid}_${Date.now()}`;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: postgresUrl });
+    await client.connect();
+    await client.query(statement);
+    await client.end();
+  };
+  await admin(`create database ${databaseName}`);
+  const url = new URL(postgresUrl);
+  url.pathname = `/${databaseName}`;
+  try {
+    await importInto({ kind: 'postgres', url: url.toString() }, 'PostgreSQL');
+  } finally {
+    await admin(`drop database if exists ${databaseName} with (force)`);
+  }
+}

@@ -6,6 +6,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { checkViteHost } from './check-consumer-browser.mjs';
+import { checkImportWorkerHosts } from './check-consumer-import-worker.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const work = path.join(root, 'node_modules', '.cache', 'consumer-check');
@@ -88,6 +89,8 @@ for (const script of ['esm.mjs', 'cjs.cjs']) {
 
 // A production Vite build of a page that imports only ContactList, in Chromium.
 await checkViteHost(work);
+// Vite and esbuild hosts of ImportContactsDialog: its worker starts with no configuration.
+await checkImportWorkerHosts(work);
 
 // React 18: a host on React 18.3 installs the tarball from scratch (its own dependency tree,
 // peer ranges checked by npm) and server-renders a widget with it.

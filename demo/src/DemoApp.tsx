@@ -71,7 +71,13 @@ export function DemoApp({ config, dataProvider }: DemoAppProps) {
             onOpenTicket={(ticket) => setNotice({ tone: 'info', text: `Your inbox would open ticket ${ticket.id} here.` })}
           />
         </main>
-        <ImportContactsDialog open={importing} onOpenChange={setImporting} />
+        <ImportContactsDialog
+          open={importing}
+          onOpenChange={setImporting}
+          onImported={(result) =>
+            setNotice({ tone: 'success', text: `Imported: ${result.created} created, ${result.updated} updated, ${result.skipped.length} skipped.` })
+          }
+        />
       </div>
     </ReachoutProvider>
   );

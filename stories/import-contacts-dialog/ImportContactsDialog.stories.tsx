@@ -76,7 +76,8 @@ async function chooseSample(text: string | Uint8Array<ArrayBuffer> = sampleCsv, 
 
 async function mapped() {
   await chooseSample();
-  await screen.findByText('3 ready, 3 need attention');
+  // The first check waits for the import worker's code to load (seconds on a busy machine).
+  await screen.findByText('3 ready, 3 need attention', undefined, { timeout: 20_000 });
 }
 
 /** The first step: choose or drop a file. */
@@ -96,6 +97,18 @@ export const MappingWithAttentionRows: Story = {
     await mapped();
     await expect(screen.getByText(/Row 5: Email/)).toBeInTheDocument();
     await expect(screen.getByText('Row 7: Same phone as row 2')).toBeInTheDocument();
+  },
+};
+
+/** Every column mapped by the person: a key typed with a space is refused with a message and the check waits. */
+export const AttributeKeyProblem: Story = {
+  play: async () => {
+    await mapped();
+    const key = await screen.findByLabelText('Attribute key for “Cidade”');
+    await userEvent.clear(key);
+    await userEvent.type(key, 'cidade natal');
+    await expect(await screen.findByText('Use 1 to 64 letters, digits, _ or -.')).toBeInTheDocument();
+    await expect(screen.getByRole('button', { name: 'Import' })).toBeDisabled();
   },
 };
 

@@ -1,7 +1,8 @@
-import { useId, useState } from 'react';
+import { memo, useEffect, useId, useState } from 'react';
 import type { ReactNode } from 'react';
 import * as Dialog from '@radix-ui/react-dialog';
-import { listCountries } from '../../core/phone';
+import { attributeKeyOf, type ImportColumnTarget } from '../../core/import';
+import { usePhone } from '../internal/usePhone';
 import type { ContactImportResult } from '../../core/types';
 import { useMessages } from './messages';
 import { useControllableState } from '../internal/useControllableState';
@@ -25,7 +26,6 @@ export interface ImportContactsDialogProps {
 }
 
 const fields: ContactField[] = ['name', 'email', 'phone'];
-const previewRows = 5;
 const listedAttentionRows = 100;
 
 function FileStep({ state }: { state: UseImportContactsResult }) {
@@ -33,6 +33,9 @@ function FileStep({ state }: { state: UseImportContactsResult }) {
   const inputId = useId();
   const hintId = useId();
   const [dragging, setDragging] = useState(false);
+  const { prepare } = state;
+  // The worker loads while the person looks for the file.
+  useEffect(prepare, [prepare]);
   return (
     <div
       className="reachout-import-contacts-dialog__drop"
@@ -67,17 +70,85 @@ function FileStep({ state }: { state: UseImportContactsResult }) {
   );
 }
 
+/** The country options, rendered again only when the locale or the choice changes (not on each progress tick of a check). */
+const CountryOptions = memo(function CountryOptions({ locale, chosen }: { locale: string; chosen: string }) {
+  const phone = usePhone();
+  const regionNames = typeof Intl.DisplayNames === 'function' ? new Intl.DisplayNames([locale], { type: 'region' }) : null;
+  // Until the phone functions load, the chosen country is the only option.
+  const countries = phone?.listCountries() ?? (chosen ? [{ country: chosen, callingCode: '' }] : []);
+  return countries.map(({ country, callingCode }) => (
+    <option key={country} value={country}>
+      {callingCode ? `${regionNames?.of(country) ?? country} (+${callingCode})` : (regionNames?.of(country) ?? country)}
+    </option>
+  ));
+});
+
+const headerName = (header: string, index: number) => header || `#${index + 1}`;
+
+/** Where one column goes: Name, Email, Phone, an attribute (with its key, editable) or nowhere. */
+function ColumnTarget({ state, header, column }: { state: UseImportContactsResult; header: string; column: number }) {
+  const { t } = useMessages();
+  const id = useId();
+  const target = state.mapping[column];
+  if (!target) return null;
+  const problem = state.mappingProblems.find((item) => item.column === column);
+  const guessedKey = () => attributeKeyOf(state.file?.headers[column] ?? '', column);
+  return (
+    <div className="reachout-import-contacts-dialog__column">
+      <label htmlFor={`${id}-target`}>{t('importContacts.column', { header })}</label>
+      <select
+        id={`${id}-target`}
+        value={target.kind}
+        onChange={(event) => {
+          const kind = event.currentTarget.value as ImportColumnTarget['kind'];
+          state.setColumnTarget(column, kind === 'attribute' ? { kind, key: guessedKey() } : { kind });
+        }}
+      >
+        {fields.map((field) => (
+          <option key={field} value={field}>
+            {t(`importContacts.field.${field}`)}
+          </option>
+        ))}
+        <option value="attribute">{t('importContacts.column.attribute')}</option>
+        <option value="skip">{t('importContacts.dontImport')}</option>
+      </select>
+      {target.kind === 'attribute' && (
+        <>
+          <label htmlFor={`${id}-key`}>{t('importContacts.column.key', { header })}</label>
+          <input
+            id={`${id}-key`}
+            value={target.key}
+            spellCheck={false}
+            autoComplete="off"
+            aria-invalid={problem ? true : undefined}
+            aria-describedby={problem ? `${id}-problem` : undefined}
+            onChange={(event) => state.setColumnTarget(column, { kind: 'attribute', key: event.currentTarget.value })}
+          />
+          {problem && (
+            <p id={`${id}-problem`} className="reachout-import-contacts-dialog__problem">
+              {problem.code === 'invalid_key'
+                ? t('importContacts.column.key.invalid')
+                : t('importContacts.column.key.duplicate', {
+                    header: headerName(state.file?.headers[problem.firstColumn] ?? '', problem.firstColumn),
+                  })}
+            </p>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
 function MappingStep({ state }: { state: UseImportContactsResult }) {
   const { t, locale } = useMessages();
   const idBase = useId();
   const file = state.file;
   if (!file) return null;
   const attributeKeys = state.mapping.flatMap((target) => (target.kind === 'attribute' ? [target.key] : []));
-  const regionNames = typeof Intl.DisplayNames === 'function' ? new Intl.DisplayNames([locale], { type: 'region' }) : null;
   const check = state.check;
   return (
     <div className="reachout-import-contacts-dialog__mapping">
-      <p>{t('importContacts.file.name', { name: file.name, count: file.records.length })}</p>
+      <p>{t('importContacts.file.name', { name: file.name, count: file.rowCount })}</p>
       <fieldset>
         <legend>{t('importContacts.mapping')}</legend>
         {fields.map((field) => {
@@ -93,7 +164,7 @@ function MappingStep({ state }: { state: UseImportContactsResult }) {
                 <option value="">{t('importContacts.dontImport')}</option>
                 {file.headers.map((header, index) => (
                   <option key={index} value={String(index)}>
-                    {header || `#${index + 1}`}
+                    {headerName(header, index)}
                   </option>
                 ))}
               </select>
@@ -104,11 +175,7 @@ function MappingStep({ state }: { state: UseImportContactsResult }) {
           <label htmlFor={`${idBase}-country`}>{t('importContacts.field.country')}</label>
           <select id={`${idBase}-country`} value={state.country} onChange={(event) => state.setCountry(event.currentTarget.value)}>
             <option value="">{t('common.none')}</option>
-            {listCountries().map(({ country, callingCode }) => (
-              <option key={country} value={country}>
-                {`${regionNames?.of(country) ?? country} (+${callingCode})`}
-              </option>
-            ))}
+            <CountryOptions locale={locale} chosen={state.country} />
           </select>
         </div>
         {attributeKeys.length > 0 && <p>{t('importContacts.attributes', { keys: attributeKeys.join(', ') })}</p>}
@@ -122,13 +189,20 @@ function MappingStep({ state }: { state: UseImportContactsResult }) {
           <tr>
             {file.headers.map((header, index) => (
               <th key={index} scope="col">
-                {header || `#${index + 1}`}
+                {headerName(header, index)}
               </th>
+            ))}
+          </tr>
+          <tr>
+            {file.headers.map((header, index) => (
+              <td key={index}>
+                <ColumnTarget state={state} header={headerName(header, index)} column={index} />
+              </td>
             ))}
           </tr>
         </thead>
         <tbody>
-          {file.records.slice(0, previewRows).map((record) => (
+          {file.preview.map((record) => (
             <tr key={record.line}>
               {file.headers.map((_header, index) => (
                 <td key={index}>{record.cells[index] ?? ''}</td>
@@ -154,12 +228,16 @@ function MappingStep({ state }: { state: UseImportContactsResult }) {
         ))}
       </fieldset>
       <div role="status" aria-live="polite">
-        {check === null
-          ? t('importContacts.checking')
-          : t('importContacts.summary', { ready: check.ready.length, attention: check.attention.length })}
+        {state.mappingProblems.length > 0
+          ? t('importContacts.mapping.fix')
+          : check === null
+          ? state.checkProgress
+            ? t('importContacts.checking.count', state.checkProgress)
+            : t('importContacts.checking')
+          : t('importContacts.summary', { ready: check.ready, attention: check.attentionCount })}
         {check !== null && check.corrected > 0 && <p>{t('importContacts.corrected', { count: check.corrected })}</p>}
       </div>
-      {check !== null && check.attention.length > 0 && (
+      {check !== null && check.attentionCount > 0 && (
         <section aria-label={t('importContacts.attention')}>
           <ul>
             {check.attention.slice(0, listedAttentionRows).map((item) => (
@@ -171,7 +249,7 @@ function MappingStep({ state }: { state: UseImportContactsResult }) {
         </section>
       )}
       <div className="reachout-import-contacts-dialog__footer">
-        <button type="button" data-variant="primary" disabled={check === null || check.ready.length === 0} onClick={state.startImport}>
+        <button type="button" data-variant="primary" disabled={check === null || check.ready === 0} onClick={state.startImport}>
           {t('importContacts.import')}
         </button>
       </div>
@@ -209,9 +287,9 @@ function ReportStep({ state, onClose }: { state: UseImportContactsResult; onClos
   const { t } = useMessages();
   const progress = state.progress;
   if (!progress) return null;
-  const skipped = progress.skipped.length + (state.check?.attention.length ?? 0);
-  const download = () => {
-    const csv = state.reportCsv({
+  const skipped = progress.skipped.length + (state.check?.attentionCount ?? 0);
+  const download = async () => {
+    const csv = await state.reportCsv({
       row: t('importContacts.row', { row: '' }).trim(),
       name: t('importContacts.field.name'),
       email: t('importContacts.field.email'),
@@ -231,7 +309,7 @@ function ReportStep({ state, onClose }: { state: UseImportContactsResult; onClos
       <p role="status">{t('importContacts.report', { created: progress.created, updated: progress.updated, skipped })}</p>
       {progress.cancelled && <p>{t('importContacts.report.cancelled', { done: progress.done, total: progress.total })}</p>}
       <div className="reachout-import-contacts-dialog__footer">
-        <button type="button" onClick={download}>
+        <button type="button" onClick={() => void download()}>
           {t('importContacts.report.download')}
         </button>
         <button type="button" data-variant="primary" onClick={onClose}>

@@ -1,4 +1,4 @@
 export { ImportContactsDialog } from './ImportContactsDialog';
 export type { ImportContactsDialogProps } from './ImportContactsDialog';
 export { useImportContacts } from './useImportContacts';
-export type { ContactField as ImportContactField, ImportProgress, ImportStep, UseImportContactsResult } from './useImportContacts';
+export type { ContactField as ImportContactField, ImportFile, ImportProgress, ImportStep, UseImportContactsOptions, UseImportContactsResult } from './useImportContacts';

@@ -1,17 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import {
-  checkImportRowsInSteps,
-  guessColumnMapping,
-  readImportFile,
-  rowsFromRecords,
-  splitIntoBatches,
-  type ImportCheck,
-  type ImportColumnTarget,
-  type ImportFileFailure,
-} from '../../core/import';
+import { checkColumnMapping, guessColumnMapping, remapColumn, type ImportColumnTarget, type ImportFileFailure } from '../../core/import';
+import { openImportSession, type ImportSessionPlace } from '../../core/import/client';
+import type { ImportCheckSummary, ImportFileSummary, ImportReportLabels, ImportSession } from '../../core/import/session';
 import { isReachoutError } from '../../core/errors';
-import { countryFromLocale } from '../../core/phone';
-import type { ContactImportResult, ContactImportRow } from '../../core/types';
+import type { ContactImportResult } from '../../core/types';
 import { reachoutKeys } from '../../data/reachoutKeys';
 import { useReachout } from '../../data/useReachout';
 
@@ -32,82 +24,146 @@ export interface ImportProgress {
   secondsLeft: number | null;
 }
 
-interface LoadedFile {
+/** The file being imported, as read (its rows stay with the import session, off the main thread). */
+export interface ImportFile extends ImportFileSummary {
   name: string;
-  headers: string[];
-  records: Parameters<typeof rowsFromRecords>[0];
+}
+
+export interface UseImportContactsOptions {
+  /** Called once an import ends (finished or cancelled), with the totals of every batch written. */
+  onImported?: (result: ContactImportResult) => void;
+  /**
+   * Where files are read and checked: `'worker'` (a module worker when the page can start one,
+   * else the page) or `'inline'` (always the page, in steps).
+   * @default 'worker'
+   */
+  sessionPlace?: ImportSessionPlace;
 }
 
 /** Failures worth retrying with the same key: the batch may or may not have been written. */
 const retryable = (error: unknown) => !isReachoutError(error) || error.code === 'NETWORK' || error.code === 'UNKNOWN' || error.code === 'RATE_LIMITED';
 
+/** The region of a locale (`pt-BR` → `BR`), without loading the phone metadata. */
+function regionOf(locale: string | undefined): string {
+  if (!locale) return '';
+  try {
+    return new Intl.Locale(locale).maximize().region ?? '';
+  } catch {
+    return '';
+  }
+}
+
 /**
  * The headless state of ImportContactsDialog: the file, its column mapping, the check of every
- * row (in steps, so the page stays responsive), the import in batches of at most 1,000 rows with
- * progress, cancel and retry (same idempotency key), and the report. Nothing is lost while the
- * hook stays mounted.
+ * row, the import in batches of at most 1,000 rows with progress, cancel and retry (same
+ * idempotency key), and the report. Reading and checking run in a module worker when the page
+ * can start one (else in steps on the page), so 100,000 rows never block it; only counts reach
+ * the page. Nothing is lost while the hook stays mounted.
  */
-export function useImportContacts(options: { onImported?: (result: ContactImportResult) => void } = {}) {
+export function useImportContacts(options: UseImportContactsOptions = {}) {
   const { dataProvider, queryClient, locale } = useReachout();
   const supported = typeof dataProvider.importContacts === 'function';
   const [step, setStep] = useState<ImportStep>('file');
-  const [file, setFile] = useState<LoadedFile | null>(null);
+  const [file, setFile] = useState<ImportFile | null>(null);
   const [fileError, setFileError] = useState<ImportFileFailure | null>(null);
+  const [reading, setReading] = useState(false);
   const [mapping, setMapping] = useState<ImportColumnTarget[]>([]);
-  const [country, setCountry] = useState<string>(() => countryFromLocale(locale) ?? '');
+  const [country, setCountry] = useState<string>(() => regionOf(locale));
   const [onDuplicate, setOnDuplicate] = useState<'skip' | 'update'>('skip');
-  /** The last check, with the rows and country it was made for (a newer mapping makes it stale). */
-  const [checked, setChecked] = useState<{ rows: ContactImportRow[]; country: string; check: ImportCheck } | null>(null);
+  /** The last check, with the mapping and country it was made for (a newer mapping makes it stale). */
+  const [checked, setChecked] = useState<{ mapping: ImportColumnTarget[]; country: string; check: ImportCheckSummary } | null>(null);
+  const [checking, setChecking] = useState<{ mapping: ImportColumnTarget[]; country: string; done: number; total: number } | null>(null);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
-  const runRef = useRef<{ keyPrefix: string; batches: ContactImportRow[][]; next: number; cancel: boolean; startedAt: number } | null>(null);
+  const sessionRef = useRef<Promise<ImportSession> | null>(null);
+  const runRef = useRef<{ keyPrefix: string; batchCount: number; next: number; cancel: boolean; startedAt: number } | null>(null);
   const onImportedRef = useRef(options.onImported);
+  const sessionPlace = options.sessionPlace;
   useEffect(() => {
     onImportedRef.current = options.onImported;
   });
 
-  const chooseFile = useCallback(async (chosen: File) => {
-    const bytes = new Uint8Array(await chosen.arrayBuffer());
-    const result = readImportFile(bytes);
-    if (!result.ok) {
-      setFileError(result.reason);
-      setFile(null);
-      return;
-    }
-    setFileError(null);
-    setFile({ name: chosen.name, headers: result.headers, records: result.records });
-    setMapping(guessColumnMapping(result.headers));
-    setStep('mapping');
-  }, []);
+  const session = useCallback(() => {
+    sessionRef.current ??= openImportSession({ place: sessionPlace });
+    return sessionRef.current;
+  }, [sessionPlace]);
 
-  const rows = useMemo(() => (file ? rowsFromRecords(file.records, mapping) : []), [file, mapping]);
+  useEffect(
+    () => () => {
+      void sessionRef.current?.then((opened) => opened.dispose());
+      sessionRef.current = null;
+    },
+    [],
+  );
+
+  /** Starts loading the import session (its worker) ahead of a file, as the file step shows. */
+  const prepare = useCallback(() => void session(), [session]);
+
+  const chooseFile = useCallback(
+    async (chosen: File) => {
+      setReading(true);
+      try {
+        const result = await (await session()).read(chosen);
+        if (!result.ok) {
+          setFileError(result.reason);
+          setFile(null);
+          return;
+        }
+        const { ok: _ok, ...summary } = result;
+        setFileError(null);
+        setChecked(null);
+        setFile({ name: chosen.name, ...summary });
+        setMapping(guessColumnMapping(summary.headers));
+        setStep('mapping');
+      } finally {
+        setReading(false);
+      }
+    },
+    [session],
+  );
+
+  /** Attribute keys that break the key rule or repeat another column's: rows are checked once there are none. */
+  const mappingProblems = useMemo(() => checkColumnMapping(mapping), [mapping]);
+  const mappingUsable = mappingProblems.length === 0;
 
   useEffect(() => {
-    if (!file) return undefined;
-    const controller = new AbortController();
-    checkImportRowsInSteps(rows, country || undefined, { signal: controller.signal }).then(
-      (check) => setChecked({ rows, country, check }),
-      () => {},
-    );
-    return () => controller.abort();
-  }, [file, rows, country]);
+    if (!file || !mappingUsable) return undefined;
+    let current = true;
+    void session()
+      .then((opened) => opened.check(mapping, country, (done, total) => current && setChecking({ mapping, country, done, total })))
+      .then(
+        (check) => current && setChecked({ mapping, country, check }),
+        // A newer check replaced this one.
+        () => {},
+      );
+    return () => {
+      current = false;
+    };
+  }, [file, mapping, mappingUsable, country, session]);
+
+  const check = checked !== null && checked.mapping === mapping && checked.country === country ? checked.check : null;
+  const checkProgress =
+    check === null && checking !== null && checking.mapping === mapping && checking.country === country
+      ? { done: checking.done, total: checking.total }
+      : null;
+
+  /** Sends the column at `columnIndex` to `target`; a contact field leaves the column that had it, which goes back to an attribute. */
+  const setColumnTarget = useCallback(
+    (columnIndex: number, target: ImportColumnTarget) => {
+      if (!file) return;
+      setMapping((current) => remapColumn(current, file.headers, columnIndex, target));
+    },
+    [file],
+  );
 
   /** Maps `field` to the column at `columnIndex` (`null`: no column); the column it left becomes an attribute again. */
-  const check = checked !== null && checked.rows === rows && checked.country === country ? checked.check : null;
-
   const setFieldColumn = useCallback(
     (field: ContactField, columnIndex: number | null) => {
       if (!file) return;
-      const guessed = guessColumnMapping(file.headers.map((header, index) => (index === columnIndex ? '' : header)));
-      setMapping((current) =>
-        current.map((target, index) => {
-          if (index === columnIndex) return { kind: field };
-          if (target.kind === field) {
-            const fallback = guessed[index];
-            return fallback && fallback.kind === 'attribute' ? fallback : { kind: 'attribute', key: `column_${index + 1}` };
-          }
-          return target;
-        }),
-      );
+      setMapping((current) => {
+        if (columnIndex !== null) return remapColumn(current, file.headers, columnIndex, { kind: field });
+        const previous = current.findIndex((target) => target.kind === field);
+        return previous === -1 ? current : remapColumn(current, file.headers, previous, { kind: 'skip' });
+      });
     },
     [file],
   );
@@ -116,10 +172,11 @@ export function useImportContacts(options: { onImported?: (result: ContactImport
     const run = runRef.current;
     const importContacts = dataProvider.importContacts?.bind(dataProvider);
     if (!run || !importContacts) return;
+    const opened = await session();
     setProgress((current) => (current ? { ...current, failed: false } : current));
-    while (run.next < run.batches.length && !run.cancel) {
+    while (run.next < run.batchCount && !run.cancel) {
       const index = run.next;
-      const batch = run.batches[index] as ContactImportRow[];
+      const batch = await opened.batch(index);
       const input = { idempotencyKey: `${run.keyPrefix}-${index}`, rows: batch, onDuplicate, ...(country ? { defaultCountry: country } : {}) };
       let result: ContactImportResult | null = null;
       for (let attempt = 0; attempt < 2 && result === null; attempt += 1) {
@@ -157,25 +214,18 @@ export function useImportContacts(options: { onImported?: (result: ContactImport
       return finished;
     });
     setStep('report');
-  }, [country, dataProvider, onDuplicate, queryClient]);
+  }, [country, dataProvider, onDuplicate, queryClient, session]);
 
   const startImport = useCallback(() => {
-    if (!check || check.ready.length === 0) return;
-    const rowsToSend = check.ready.map(({ row, name, email, phone, attributes }) => ({
-      row,
-      name,
-      phone,
-      ...(email ? { email } : {}),
-      ...(attributes ? { attributes } : {}),
-    }));
+    if (!check || check.ready === 0) return;
     runRef.current = {
       keyPrefix: `import-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`,
-      batches: splitIntoBatches(rowsToSend),
+      batchCount: check.batchCount,
       next: 0,
       cancel: false,
       startedAt: Date.now(),
     };
-    setProgress({ done: 0, total: rowsToSend.length, created: 0, updated: 0, skipped: [], failed: false, cancelled: false, secondsLeft: null });
+    setProgress({ done: 0, total: check.ready, created: 0, updated: 0, skipped: [], failed: false, cancelled: false, secondsLeft: null });
     setStep('importing');
     void runBatches();
   }, [check, runBatches]);
@@ -197,26 +247,18 @@ export function useImportContacts(options: { onImported?: (result: ContactImport
     setFile(null);
     setFileError(null);
     setChecked(null);
+    setChecking(null);
     setProgress(null);
   }, []);
 
-  /** The report as CSV: each row not imported (attention, skipped by the provider, not sent) with its reason. */
+  /** The report as CSV: each row not imported (attention, skipped by the provider, not sent) with its reason, in file order. */
   const reportCsv = useCallback(
-    (labels: { row: string; name: string; email: string; phone: string; reason: string; notSent: string }) => {
-      const byRow = new Map(rows.map((row) => [row.row, row]));
-      const lines: string[][] = [[labels.row, labels.name, labels.email, labels.phone, labels.reason]];
-      const add = (rowNumber: number, reason: string) => {
-        const row = byRow.get(rowNumber);
-        lines.push([String(rowNumber), row?.name ?? '', row?.email ?? '', row?.phone ?? '', reason]);
-      };
-      for (const item of check?.attention ?? []) add(item.input.row, item.message);
-      for (const skip of progress?.skipped ?? []) add(skip.row, skip.message);
+    async (labels: ImportReportLabels) => {
       const run = runRef.current;
-      if (run) for (const batch of run.batches.slice(run.next)) for (const row of batch) add(row.row, labels.notSent);
-      lines.sort((left, right) => (left === lines[0] ? -1 : right === lines[0] ? 1 : Number(left[0]) - Number(right[0])));
-      return lines.map((cells) => cells.map((cell) => (/[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell)).join(',')).join('\r\n');
+      const notSentFrom = run && run.next < run.batchCount ? run.next : null;
+      return (await session()).report(labels, progress?.skipped ?? [], notSentFrom);
     },
-    [check, progress, rows],
+    [progress, session],
   );
 
   return {
@@ -224,16 +266,23 @@ export function useImportContacts(options: { onImported?: (result: ContactImport
     step,
     file,
     fileError,
+    /** True while a chosen file is read. */
+    reading,
     mapping,
-    rows,
+    mappingProblems,
     country,
     setCountry,
     onDuplicate,
     setOnDuplicate,
+    /** The check of every row under the current mapping and country; `null` while it runs. */
     check,
+    /** Rows checked so far while a check runs. */
+    checkProgress,
     progress,
     chooseFile,
+    prepare,
     setFieldColumn,
+    setColumnTarget,
     startImport,
     cancelImport,
     retry,

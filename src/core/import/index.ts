@@ -3,8 +3,8 @@ export { detectCsvDelimiter, parseCsv } from './csv';
 export type { CsvDelimiter, CsvRecord } from './csv';
 export { decodeCsvBytes } from './decode';
 export type { CsvDecodeFailure, CsvDecodeResult, CsvEncoding } from './decode';
-export { attributeKeyOf, attributeKeyPattern, guessColumnMapping, rowsFromRecords } from './mapping';
-export type { ImportColumnTarget } from './mapping';
+export { attributeKeyOf, attributeKeyPattern, checkColumnMapping, guessColumnMapping, remapColumn, rowsFromRecords } from './mapping';
+export type { ImportColumnTarget, ImportMappingProblem } from './mapping';
 export { checkImportRows, checkImportRowsInSteps, readImportFile } from './prepare';
 export type { ImportAttentionRow, ImportCheck, ImportFileFailure, ImportFileResult } from './prepare';
 export {

@@ -113,3 +113,52 @@ export function rowsFromRecords(records: readonly CsvRecord[], mapping: readonly
     return row;
   });
 }
+
+/** Why a column's mapping cannot be used: its attribute key breaks the key rule, or an earlier column has it. */
+export type ImportMappingProblem =
+  | { column: number; code: 'invalid_key' }
+  | { column: number; code: 'duplicate_key'; firstColumn: number };
+
+/**
+ * The problems of a mapping a person edited, one per column at most, in column order: attribute
+ * keys must match `attributeKeyPattern` (as `importContacts` requires) and be unique (a second
+ * column with the key would be dropped silently). Keys are compared as typed: `City` and `city`
+ * are two attributes.
+ */
+export function checkColumnMapping(mapping: readonly ImportColumnTarget[]): ImportMappingProblem[] {
+  const problems: ImportMappingProblem[] = [];
+  const columnByKey = new Map<string, number>();
+  mapping.forEach((target, column) => {
+    if (target.kind !== 'attribute') return;
+    if (!attributeKeyPattern.test(target.key)) {
+      problems.push({ column, code: 'invalid_key' });
+      return;
+    }
+    const firstColumn = columnByKey.get(target.key);
+    if (firstColumn !== undefined) problems.push({ column, code: 'duplicate_key', firstColumn });
+    else columnByKey.set(target.key, column);
+  });
+  return problems;
+}
+
+/**
+ * `mapping` with the column at `column` sent to `target`. A contact field has one column: the
+ * column that had the field goes back to its guess (an attribute named after its header).
+ */
+export function remapColumn(
+  mapping: readonly ImportColumnTarget[],
+  headers: readonly string[],
+  column: number,
+  target: ImportColumnTarget,
+): ImportColumnTarget[] {
+  const next = mapping.map((current, index) => (index === column ? target : current));
+  const displaced = next.findIndex((current, index) => index !== column && target.kind !== 'attribute' && target.kind !== 'skip' && current.kind === target.kind);
+  if (displaced !== -1) {
+    const keys = new Set(next.flatMap((current) => (current.kind === 'attribute' ? [current.key] : [])));
+    const base = attributeKeyOf(headers[displaced] ?? '', displaced);
+    let key = base;
+    for (let suffix = 2; keys.has(key); suffix += 1) key = `${base}_${suffix}`;
+    next[displaced] = { kind: 'attribute', key };
+  }
+  return next;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guessColumnMapping, rowsFromRecords } from '../../../src/core/import';
+import { checkColumnMapping, guessColumnMapping, remapColumn, rowsFromRecords } from '../../../src/core/import';
 
 describe('guessColumnMapping: phone headers', () => {
   it.each([
@@ -52,5 +52,56 @@ describe('rowsFromRecords', () => {
   it('reads a short record’s missing cells as empty, and gives a row without attributes none', () => {
     const [row] = rowsFromRecords([{ line: 2, cells: ['Ana'] }], [{ kind: 'name' }, { kind: 'phone' }, { kind: 'attribute', key: 'city' }]);
     expect(row).toStrictEqual({ row: 2, name: 'Ana', phone: '' });
+  });
+});
+
+describe('checkColumnMapping', () => {
+  it('refuses attribute keys that break the key rule, and a key an earlier column has, naming that column', () => {
+    expect(
+      checkColumnMapping([
+        { kind: 'name' },
+        { kind: 'attribute', key: 'city' },
+        { kind: 'attribute', key: 'city name' },
+        { kind: 'attribute', key: 'city' },
+        { kind: 'attribute', key: '' },
+        { kind: 'attribute', key: 'x'.repeat(65) },
+        { kind: 'attribute', key: 'City' },
+        { kind: 'skip' },
+      ]),
+    ).toEqual([
+      { column: 2, code: 'invalid_key' },
+      { column: 3, code: 'duplicate_key', firstColumn: 1 },
+      { column: 4, code: 'invalid_key' },
+      { column: 5, code: 'invalid_key' },
+    ]);
+  });
+
+  it('accepts a mapping with unique valid keys', () => {
+    expect(checkColumnMapping([{ kind: 'phone' }, { kind: 'attribute', key: 'customer_id-2' }, { kind: 'skip' }])).toEqual([]);
+  });
+});
+
+describe('remapColumn', () => {
+  const headers = ['Nome', 'Telefone', 'Celular', 'Cidade'];
+  const guessed = guessColumnMapping(headers);
+
+  it('moves a contact field to the chosen column; the column that had it becomes the attribute named after its header', () => {
+    expect(guessed).toEqual([{ kind: 'name' }, { kind: 'phone' }, { kind: 'attribute', key: 'celular' }, { kind: 'attribute', key: 'cidade' }]);
+    expect(remapColumn(guessed, headers, 2, { kind: 'phone' })).toEqual([
+      { kind: 'name' },
+      { kind: 'attribute', key: 'telefone' },
+      { kind: 'phone' },
+      { kind: 'attribute', key: 'cidade' },
+    ]);
+  });
+
+  it('gives the displaced column a key no other column has', () => {
+    const mapping = remapColumn(guessed, headers, 3, { kind: 'attribute', key: 'telefone' });
+    expect(remapColumn(mapping, headers, 2, { kind: 'phone' })[1]).toEqual({ kind: 'attribute', key: 'telefone_2' });
+  });
+
+  it('leaves the other columns alone for an attribute or "Don\'t import"', () => {
+    expect(remapColumn(guessed, headers, 0, { kind: 'skip' })).toEqual([{ kind: 'skip' }, ...guessed.slice(1)]);
+    expect(remapColumn(guessed, headers, 0, { kind: 'attribute', key: 'nome' })).toEqual([{ kind: 'attribute', key: 'nome' }, ...guessed.slice(1)]);
   });
 });
