@@ -6,6 +6,7 @@ import { usePhone } from '../internal/usePhone';
 import type { ContactImportResult } from '../../core/types';
 import { useMessages } from './messages';
 import { useControllableState } from '../internal/useControllableState';
+import { useReturnFocus } from '../internal/useReturnFocus';
 import { useImportContacts } from './useImportContacts';
 import type { ContactField, UseImportContactsResult } from './useImportContacts';
 
@@ -336,6 +337,7 @@ export function ImportContactsDialog({ open, defaultOpen, onOpenChange, onImport
   const { t } = useMessages();
   const [isOpen, setOpen] = useControllableState({ value: open, defaultValue: defaultOpen ?? false, onChange: onOpenChange });
   const state = useImportContacts({ onImported });
+  const { rememberOpener, returnFocus } = useReturnFocus();
   const close = () => {
     setOpen(false);
     if (state.step === 'report') state.reset();
@@ -349,6 +351,8 @@ export function ImportContactsDialog({ open, defaultOpen, onOpenChange, onImport
           className={['reachout-import-contacts-dialog', className].filter(Boolean).join(' ')}
           data-step={state.step}
           aria-busy={state.step === 'importing' ? true : undefined}
+          onOpenAutoFocus={rememberOpener}
+          onCloseAutoFocus={returnFocus}
         >
           <div className="reachout-import-contacts-dialog__header">
             <Dialog.Title>{t('importContacts.title')}</Dialog.Title>

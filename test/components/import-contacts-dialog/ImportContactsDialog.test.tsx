@@ -1,5 +1,6 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ImportContactsDialog } from '../../../src/components/import-contacts-dialog';
 import { ReachoutError } from '../../../src/core';
@@ -156,5 +157,34 @@ describe('ImportContactsDialog', () => {
     renderDialog(withoutImport as ReachoutDataProvider);
     expect((await screen.findByRole('alert')).textContent).toBe('This data provider can’t import contacts.');
     expect(screen.queryByLabelText('File')).toBeNull();
+  });
+
+  it('returns focus to the button that opened it when the host owns open, on Escape and on ×', async () => {
+    function Host() {
+      const [open, setOpen] = useState(false);
+      return (
+        <>
+          <button type="button" onClick={() => setOpen(true)}>
+            Import contacts
+          </button>
+          <ImportContactsDialog open={open} onOpenChange={setOpen} />
+        </>
+      );
+    }
+    const user = userEvent.setup();
+    render(
+      <ReachoutProvider dataProvider={createMemoryProvider({ contacts: [] })} locale="en">
+        <Host />
+      </ReachoutProvider>,
+    );
+    const opener = screen.getByRole('button', { name: 'Import contacts' });
+    await user.click(opener);
+    expect(await screen.findByRole('dialog', { name: 'Import contacts' })).toBeTruthy();
+    await user.keyboard('{Escape}');
+    await vi.waitFor(() => expect(document.activeElement).toBe(opener));
+
+    await user.click(opener);
+    await user.click(await screen.findByRole('button', { name: 'Close' }));
+    await vi.waitFor(() => expect(document.activeElement).toBe(opener));
   });
 });

@@ -2,7 +2,9 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { buildTemplateMessage, isReachoutError, type SendNotificationInput, type TemplateMessagePayload } from 'reachout/core';
 import { type ContractSubject, contractFixtures, type ContractWorld } from 'reachout/testing';
-import type { TextMessagePayload, WhatsAppGateway } from '../../../server/src/backend';
+import { eq } from 'drizzle-orm';
+import type { ReachoutBackend, TextMessagePayload, WhatsAppGateway } from '../../../server/src/backend';
+import { messages } from '../../../server/src/db/schema';
 import { createDatabaseBackend, type Database, type DatabaseBackendOptions, openDatabase, resetDatabase, seedWorld } from '../../../server/src/db';
 
 /** Long enough that no simulated step fires during a test unless the test asks for it. */
@@ -15,10 +17,35 @@ export async function backendWithWorld(db: Database, world: ContractWorld, optio
   return createDatabaseBackend(db, { simulatorDelayMs: idleSimulatorDelayMs, keepDatabaseOpen: true, ...options });
 }
 
+/**
+ * The contract's `failMessage` on a database backend: waits for the queue to record the
+ * message's WhatsApp id, then WhatsApp's `failed` status arrives for it as a webhook would bring it.
+ */
+export function failMessageThroughStatus(db: Database, backend: ReachoutBackend) {
+  return async (messageId: string, reason: string) => {
+    let whatsappMessageId: string | null = null;
+    await eventually(async () => {
+      const [row] = await db.drizzle
+        .select({ whatsappMessageId: messages.whatsappMessageId })
+        .from(messages)
+        .where(eq(messages.id, messageId));
+      whatsappMessageId = row?.whatsappMessageId ?? null;
+      return whatsappMessageId !== null;
+    }, `message ${messageId} to be sent to WhatsApp`);
+    await backend.whatsapp.recordStatus({
+      messageId: whatsappMessageId!,
+      status: 'failed',
+      at: new Date().toISOString(),
+      error: { code: 131026, title: reason },
+    });
+  };
+}
+
 /** `createProvider` of the contract suite over one shared database. */
 export function contractSubjectFactory(getDatabase: () => Database) {
   return async (world: ContractWorld): Promise<ContractSubject> => {
-    const backend = await backendWithWorld(getDatabase(), world);
+    const db = getDatabase();
+    const backend = await backendWithWorld(db, world);
     const simulator = backend.simulator;
     return {
       provider: {
@@ -26,6 +53,7 @@ export function contractSubjectFactory(getDatabase: () => Database) {
         subscribe: (listener) => backend.events.subscribe((stored) => listener(stored.event)),
       },
       ...(simulator ? { completeVerification: (ticketId, result) => simulator.completeVerification(ticketId, result) } : {}),
+      failMessage: failMessageThroughStatus(db, backend),
       dispose: () => backend.close(),
     };
   };

@@ -3,14 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isReachoutError } from 'reachout/core';
 import { contractFixtures, describeProviderContract } from 'reachout/testing';
 import { type Database, openDatabase } from '../../../server/src/db';
-import { backendWithWorld, orderSend } from '../db/helpers';
+import { backendWithWorld, failMessageThroughStatus, orderSend } from '../db/helpers';
 import { serveOverHttp } from './serveOverHttp';
 
 /** `createProvider` of the contract suite: the database backend behind HTTP, one shared database. */
 function restSubjectFactory(getDatabase: () => Database) {
   return async (world: Parameters<typeof backendWithWorld>[1]) => {
-    const backend = await backendWithWorld(getDatabase(), world);
-    return serveOverHttp(backend, () => backend.close());
+    const db = getDatabase();
+    const backend = await backendWithWorld(db, world);
+    return serveOverHttp(backend, () => backend.close(), { failMessage: failMessageThroughStatus(db, backend) });
   };
 }
 

@@ -11,7 +11,11 @@ const token = 'rest-contract-token-0123456789';
  * The contract subject a host gets over HTTP: `backend` behind the reference server's app on a
  * real socket, reached through `createRestProvider` with a bearer token.
  */
-export async function serveOverHttp(backend: ReachoutBackend, closeBackend: () => Promise<void>): Promise<ContractSubject> {
+export async function serveOverHttp(
+  backend: ReachoutBackend,
+  closeBackend: () => Promise<void>,
+  hooks: Pick<ContractSubject, 'failMessage'> = {},
+): Promise<ContractSubject> {
   const app = createApp({ backend, token });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => {
@@ -30,6 +34,7 @@ export async function serveOverHttp(backend: ReachoutBackend, closeBackend: () =
       if (!backend.simulator) throw new Error('The backend has no simulator');
       await backend.simulator.completeVerification(ticketId, result);
     },
+    ...hooks,
     dispose: async () => {
       (server as { closeAllConnections?: () => void }).closeAllConnections?.();
       await new Promise<void>((resolve) => server.close(() => resolve()));
