@@ -44,6 +44,7 @@ import { type DispatchWorker, enqueueDispatch, startDispatchWorker } from '../jo
 import { createSortableId } from './ids';
 import { addInboundMessage, createMessages, syncNotificationMessage } from './messages';
 import { createImportContacts } from './importContacts';
+import { createCampaignsBackend } from './campaignsBackend';
 import type { Database, DrizzleDatabase } from './openDatabase';
 import { agentOf, chatOf, contactOf, contactRowOf, senderOf, ticketOf, timelineEventOf } from './rows';
 import { agents, chats, contacts, events, idempotencyKeys, media, senders, templates, tickets, timelineEvents } from './schema';
@@ -643,6 +644,7 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
     const [row] = await database.select({ id: tickets.id }).from(tickets).where(eq(tickets.messageId, update.messageId)).limit(1);
     // Statuses of messages this backend did not send (another app on the number) are not ours.
     if (!row) {
+      if (await campaigns.recordStatus(update)) return;
       await messages.recordStatus(update);
       return;
     }
@@ -788,6 +790,8 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
     ...(simulation ? { simulatorDelayMs: options.simulatorDelayMs ?? 3000 } : {}),
   });
 
+  const campaigns = createCampaignsBackend({ db, write, now, gateway: () => gateway, findTemplate, simulatorDelayMs: simulation ? (options.simulatorDelayMs ?? 3000) : null });
+
   const completeVerification = async (ticketId: string, result: 'success' | 'failed') => {
     const ticket = await readTicket(ticketId);
     if (ticket.status !== 'verifying') {
@@ -824,6 +828,7 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
       perform(context, async () => contactOf(await requireContact(database, params.id))),
     createContact: (params, context) => perform(context, () => createContact(params.input)),
     importContacts: (params, context) => perform(context, () => importContacts(params.input)),
+    ...campaigns.provider,
     listSenders: (_params, context) =>
       perform(context, async () => {
         const listed = (await database.select().from(senders).orderBy(asc(senders.position))).map(senderOf);
@@ -1017,6 +1022,7 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
       listeners.clear();
       await eventRelay?.close();
       messages.stop();
+      await campaigns.stop();
       await (await dispatchWorker)?.stop();
       gateway.close?.();
       globalThis.clearInterval(pruneTimer);
