@@ -39,6 +39,8 @@ const stepBudgetMs = 5_000;
 const sweepIntervalMs = 1_000;
 /** A send whose slot passed by more than this takes a new one, so a stall cannot bunch sends together. */
 const lateSlotToleranceMs = 20;
+/** How long before its slot a send does its database work (the check and the `calling` mark). */
+const slotLeadMs = 100;
 
 const activeChatStatuses = ['open', 'assigned', 'queued'] as const;
 
@@ -121,7 +123,9 @@ export async function ensureCampaignQueues(boss: PgBoss, claimExpireMs: number):
 export async function startCampaignSender(options: CampaignSenderOptions): Promise<CampaignSender> {
   const { boss, database, write, now, sendRate, claimExpireMs } = options;
   const log = options.log ?? ((line: string) => console.error(line));
-  const slotMs = 1000 / sendRate;
+  // A send may go up to `lateSlotToleranceMs` after its slot: spaced this far apart, any one second
+  // still holds at most `sendRate` of them (1000 + tolerance over rate − 1; exactly 1000/rate at rate 1).
+  const slotMs = sendRate > 1 ? (1000 + lateSlotToleranceMs) / (sendRate - 1) : 1000 / sendRate;
   const batchSize = Math.max(1, Math.min(200, Math.ceil(sendRate / 2)));
   let stopped = false;
   const running = new Set<Promise<unknown>>();
@@ -270,10 +274,19 @@ export async function startCampaignSender(options: CampaignSenderOptions): Promi
   const statusOf = async (campaignId: string) =>
     (await database.select({ status: campaigns.status }).from(campaigns).where(eq(campaigns.id, campaignId)).limit(1))[0]?.status;
 
-  /** Sends one batch; answers whether it claimed anyone. */
-  const sendBatch = async (campaign: typeof campaigns.$inferSelect, sender: Sender, template: MessageTemplate | undefined): Promise<boolean> => {
+  /**
+   * Claims one batch and starts its sends; answers `null` when there was no one to claim, else
+   * their completion (`done`, wrapped so that awaiting the claim does not await the sends). `pending`: phones of this step's sends not yet stored, which the messaging
+   * limit counts as used.
+   */
+  const sendBatch = async (
+    campaign: typeof campaigns.$inferSelect,
+    sender: Sender,
+    template: MessageTemplate | undefined,
+    pending: Set<string>,
+  ): Promise<{ done: Promise<unknown> } | null> => {
     const claimed = await claimBatch(campaign.id, batchSize);
-    if (claimed.length === 0) return false;
+    if (claimed.length === 0) return null;
     const contactRows = await database.select().from(contacts).where(inArray(contacts.id, claimed.map((row) => row.contactId)));
     const contactById = new Map(contactRows.map((row) => [row.id, row]));
     const activeRows = await database
@@ -282,7 +295,7 @@ export async function startCampaignSender(options: CampaignSenderOptions): Promi
       .where(and(inArray(chats.contactId, claimed.map((row) => row.contactId)), inArray(chats.status, [...activeChatStatuses])));
     const active = new Set(activeRows.map((row) => row.contactId));
     const budget = messagingLimitBudget(sender.messagingLimit, await sendsOfLastDay(sender.id), now());
-    let remaining = budget.remaining;
+    let remaining = budget.remaining - [...pending].filter((phone) => !budget.hasRecipient(phone)).length;
     const toSend: typeof claimed = [];
     for (const recipient of claimed) {
       const row = contactById.get(recipient.contactId);
@@ -304,21 +317,31 @@ export async function startCampaignSender(options: CampaignSenderOptions): Promi
         remaining -= 1;
       }
       toSend.push(recipient);
+      pending.add(row.phone);
     }
-    if (toSend.length === 0) return true;
+    if (toSend.length === 0) return { done: Promise.resolve() };
     const slots = await takeSlots(sender.id, toSend.length);
-    await Promise.all(
+    const done = Promise.all(
       toSend.map(async (recipient, index) => {
-        let slot: number = slots[index] ?? now().getTime();
-        await sleep(slot - now().getTime());
-        if (now().getTime() - slot > lateSlotToleranceMs) {
-          slot = (await takeSlots(sender.id, 1))[0] ?? now().getTime();
-          await sleep(slot - now().getTime());
+        const slot: number = slots[index] ?? now().getTime();
+        await sleep(slot - slotLeadMs - now().getTime());
+        const waitForSlot = async () => {
+          let current = slot;
+          for (;;) {
+            await sleep(current - now().getTime());
+            // Checked right before the call: nothing runs between this and WhatsApp.
+            if (now().getTime() - current <= lateSlotToleranceMs) return;
+            current = (await takeSlots(sender.id, 1))[0] ?? now().getTime();
+          }
+        };
+        try {
+          await sendOne(campaign, sender, template, recipient, contactById.get(recipient.contactId)!, waitForSlot);
+        } finally {
+          pending.delete(recipient.phone);
         }
-        await sendOne(campaign, sender, template, recipient, contactById.get(recipient.contactId)!);
       }),
     );
-    return true;
+    return { done };
   };
 
   const sendOne = async (
@@ -327,15 +350,10 @@ export async function startCampaignSender(options: CampaignSenderOptions): Promi
     template: MessageTemplate | undefined,
     recipient: typeof campaignRecipients.$inferSelect,
     contactRow: typeof contacts.$inferSelect,
+    waitForSlot: () => Promise<void>,
   ) => {
     const { id: campaignId } = campaign;
     const { contactId } = recipient;
-    // Pause and cancel reach a batch already claimed.
-    const status = await statusOf(campaignId);
-    if (status !== 'running') {
-      await settle(campaignId, contactId, status === 'cancelled' ? { status: 'skipped', reason: campaignCancelledReason } : { status: 'queued' }, 'sending');
-      return;
-    }
     if (!template || template.status !== 'APPROVED') {
       await settle(campaignId, contactId, { status: 'failed', reason: `The template ${campaign.template.name} is no longer approved` }, 'sending');
       return;
@@ -347,11 +365,28 @@ export async function startCampaignSender(options: CampaignSenderOptions): Promi
       await settle(campaignId, contactId, { status: 'failed', reason: error instanceof Error ? error.message : String(error) }, 'sending');
       return;
     }
-    // Committed before the call: a crash from here on leaves it `calling`, never sent again.
-    const marked = await settle(campaignId, contactId, { status: 'calling', claimedAt: now() }, 'sending').returning({ contactId: campaignRecipients.contactId });
-    if (marked.length === 0) return;
+    // Committed before the call: a crash from here on leaves it `calling`, never sent again. Only
+    // while the campaign runs, so a pause or cancel reaches a batch already claimed.
+    const marked = await database
+      .update(campaignRecipients)
+      .set({ status: 'calling', claimedAt: now(), updatedAt: now() })
+      .where(
+        and(
+          eq(campaignRecipients.campaignId, campaignId),
+          eq(campaignRecipients.contactId, contactId),
+          eq(campaignRecipients.status, 'sending'),
+          sql`exists (select 1 from ${campaigns} where ${campaigns.id} = ${campaignId} and ${campaigns.status} = 'running')`,
+        ),
+      )
+      .returning({ contactId: campaignRecipients.contactId });
+    if (marked.length === 0) {
+      const status = await statusOf(campaignId);
+      await settle(campaignId, contactId, status === 'cancelled' ? { status: 'skipped', reason: campaignCancelledReason } : { status: 'queued' }, 'sending');
+      return;
+    }
     let messageId: string;
     try {
+      await waitForSlot();
       ({ messageId } = await options.gateway().send(message, sender));
     } catch (error) {
       const code = graphCodeOf(error);
@@ -411,12 +446,21 @@ export async function startCampaignSender(options: CampaignSenderOptions): Promi
     const template = await options.findTemplate(campaign.template.id);
     const until = now().getTime() + stepBudgetMs;
     let moved = false;
-    while (!stopped && now().getTime() < until) {
-      if ((await statusOf(campaignId)) !== 'running') break;
-      const claimedAny = await sendBatch(campaign, sender, template);
-      if (!claimedAny) break;
-      moved = true;
-      await emitUpdate(campaignId, false);
+    // Two batches in flight: the next is claimed and checked while the last one's sends wait for their slots.
+    const inFlight: Promise<unknown>[] = [];
+    const pending = new Set<string>();
+    try {
+      while (!stopped && now().getTime() < until) {
+        if ((await statusOf(campaignId)) !== 'running') break;
+        const sends = await sendBatch(campaign, sender, template, pending);
+        if (sends === null) break;
+        moved = true;
+        inFlight.push(sends.done);
+        if (inFlight.length >= 2) await inFlight.shift();
+        await emitUpdate(campaignId, false);
+      }
+    } finally {
+      await Promise.all(inFlight);
     }
     if (stopped) return;
     const wait = await nextWaitOf(campaignId);
