@@ -11,6 +11,7 @@ import {
   messagingLimitReason,
   recipientParameters,
   type Sender,
+  undeliverableError,
 } from 'reachout/core';
 import type { DeliveryStatusUpdate, WhatsAppGateway } from '../backend';
 import { type CampaignWrite, countsOf, readCampaign, writeRecipients } from '../db/campaigns';
@@ -50,7 +51,12 @@ interface StepJob {
 interface ReceiptJob {
   messageId: string;
   status: 'delivered' | 'read';
+  /** The recipient's number: the simulator fails numbers ending in `0000` (131026), as the memory provider does. */
+  to: string;
 }
+
+/** Numbers ending in this are unreachable in the simulator. */
+const unreachableSuffix = '0000';
 
 /** `REACHOUT_SEND_RATE` read from the environment: a positive number, else the default. */
 export function sendRateFromEnvironment(environment: NodeJS.ProcessEnv = process.env): number {
@@ -408,11 +414,11 @@ export async function startCampaignSender(options: CampaignSenderOptions): Promi
       return;
     }
     await settle(campaignId, contactId, { status: 'sent', reason: null, messageId, sentAt: now(), attempts: recipient.attempts + 1 }, 'calling');
-    if (options.simulatorDelayMs !== null) await scheduleReceipt(messageId, 'delivered');
+    if (options.simulatorDelayMs !== null) await scheduleReceipt(messageId, 'delivered', contactRow.phone);
   };
 
-  const scheduleReceipt = async (messageId: string, status: ReceiptJob['status']) => {
-    await boss.send(campaignReceiptQueue, { messageId, status } satisfies ReceiptJob, {
+  const scheduleReceipt = async (messageId: string, status: ReceiptJob['status'], to: string) => {
+    await boss.send(campaignReceiptQueue, { messageId, status, to } satisfies ReceiptJob, {
       startAfter: new Date(Date.now() + (options.simulatorDelayMs ?? 0)),
     });
   };
@@ -530,9 +536,14 @@ export async function startCampaignSender(options: CampaignSenderOptions): Promi
   });
   const receiptWorker = await boss.work<ReceiptJob>(campaignReceiptQueue, { batchSize: 20, pollingIntervalSeconds: 0.5 }, async (jobs: Job<ReceiptJob>[]) => {
     for (const job of jobs) {
-      const { messageId, status } = job.data;
-      const known = await track(recordStatus({ messageId, status, at: now().toISOString() }));
-      if (known && status === 'delivered') await scheduleReceipt(messageId, 'read');
+      const { messageId, status, to } = job.data;
+      const at = now().toISOString();
+      if (to.endsWith(unreachableSuffix)) {
+        await track(recordStatus({ messageId, status: 'failed', at, error: undeliverableError }));
+        continue;
+      }
+      const known = await track(recordStatus({ messageId, status, at }));
+      if (known && status === 'delivered') await scheduleReceipt(messageId, 'read', to);
     }
   });
 

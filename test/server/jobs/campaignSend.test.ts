@@ -45,7 +45,8 @@ function generatedContacts(count: number): Contact[] {
     id: `campaign-contact-${String(index).padStart(5, '0')}`,
     name: `Recipient ${String(index).padStart(5, '0')}`,
     email: null,
-    phone: `+5511987${String(index).padStart(6, '0')}`,
+    // None ends in 0000 (the simulator's unreachable numbers) below 9,999 contacts.
+    phone: `+55119876${String(index + 1).padStart(5, '0')}`,
     avatarUrl: null,
     createdAt: '2025-01-01T00:00:00.000Z',
   }));
@@ -124,10 +125,10 @@ describe('campaigns on the job queue (PGlite)', () => {
     await db?.close();
   });
 
-  async function start(world: ContractWorld, rate: number, gateway: WhatsAppGateway) {
+  async function start(world: ContractWorld, rate: number, gateway: WhatsAppGateway | null, simulatorDelayMs?: number) {
     if (!db) throw new Error('The database did not open');
     process.env.REACHOUT_SEND_RATE = String(rate);
-    const backend = await backendWithWorld(db, world, { gateway });
+    const backend = await backendWithWorld(db, world, gateway ? { gateway } : { simulatorDelayMs });
     close = () => backend.close();
     const provider = backend.provider as Required<typeof backend.provider>;
     const campaign = (id: string) => provider.getCampaign({ id });
@@ -244,4 +245,56 @@ describe('campaigns on the job queue (PGlite)', () => {
     ]);
     expect(calls.map((call) => call.to).sort()).toEqual([contacts[0]!.phone, contacts[1]!.phone].sort());
   }, 60_000);
+
+  it('counts the simulator\'s deliveries and reads on the campaign; a number ending in 0000 fails with 131026', async () => {
+    const contacts = [...generatedContacts(3), { ...generatedContacts(1)[0]!, id: 'campaign-contact-unreachable', phone: '+5511987650000' }];
+    const { provider, campaign } = await start(worldWith(contacts), 100, null, 100);
+    const created = await provider.createCampaign({ input: campaignInput(contacts.map((contact) => contact.id)) });
+    const done = await until(
+      () => campaign(created.id),
+      (value) => value.counts.read === 3 && value.counts.failed === 1,
+      'three read and one failed',
+      60_000,
+    );
+    expect(done.counts).toMatchObject({ total: 4, sent: 0, delivered: 0, read: 3, failed: 1 });
+    const failed = await provider.listCampaignRecipients({ campaignId: created.id, status: 'failed' });
+    expect(failed.items.map((recipient) => [recipient.contactId, recipient.reason])).toEqual([['campaign-contact-unreachable', '131026']]);
+  }, 90_000);
+
+  it('moves a recipient on from Cloud API status webhooks, never backwards', async () => {
+    const contacts = generatedContacts(2);
+    const { gateway } = recordingGateway();
+    const { backend, provider, campaign } = await start(worldWith(contacts), 100, gateway);
+    const created = await provider.createCampaign({ input: campaignInput(contacts.map((contact) => contact.id)) });
+    await until(() => campaign(created.id), (value) => value.status === 'completed', 'the campaign completed', 60_000);
+    const [first] = (await provider.listCampaignRecipients({ campaignId: created.id })).items;
+    if (!first?.messageId) throw new Error('The first recipient has no message id');
+    const at = new Date().toISOString();
+    await backend.whatsapp.recordStatus({ messageId: first.messageId, status: 'read', at });
+    await backend.whatsapp.recordStatus({ messageId: first.messageId, status: 'delivered', at });
+    const counts = (await campaign(created.id)).counts;
+    expect(counts).toMatchObject({ sent: 1, delivered: 0, read: 1 });
+  }, 60_000);
+
+  it('emits campaign.updated at most once a second while a campaign runs', async () => {
+    const contacts = generatedContacts(300);
+    const { gateway } = recordingGateway();
+    const { backend, provider, campaign } = await start(worldWith(contacts), 100, gateway);
+    const updates: Campaign[] = [];
+    const unsubscribe = backend.events.subscribe(({ event }) => {
+      if (event.type === 'campaign.updated') updates.push(event.campaign);
+    });
+    try {
+      const created = await provider.createCampaign({ input: campaignInput(contacts.map((contact) => contact.id)) });
+      await until(() => campaign(created.id), (value) => value.status === 'completed', 'the campaign completed');
+      const running = updates.filter((update) => update.id === created.id && update.status === 'running');
+      const gaps = running.slice(1).map((update, index) => Date.parse(update.updatedAt) - Date.parse(running[index]!.updatedAt));
+      console.log(`campaign.updated while running: ${running.length} events, gaps ${gaps.join(', ')} ms`);
+      expect(running.length).toBeGreaterThan(1);
+      expect(Math.min(...gaps)).toBeGreaterThanOrEqual(1000);
+      expect(updates.at(-1)).toMatchObject({ id: created.id, status: 'completed', counts: { sent: 300 } });
+    } finally {
+      unsubscribe();
+    }
+  }, 90_000);
 });
