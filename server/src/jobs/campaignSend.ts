@@ -41,7 +41,7 @@ const sweepIntervalMs = 1_000;
 /** A send whose slot passed by more than this takes a new one, so a stall cannot bunch sends together. */
 const lateSlotToleranceMs = 20;
 /** How long before its slot a send does its database work (the check and the `calling` mark). */
-const slotLeadMs = 100;
+const slotLeadMs = 40;
 
 const activeChatStatuses = ['open', 'assigned', 'queued'] as const;
 
