@@ -2,10 +2,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Campaign, type CampaignInput, type Contact, ReachoutError, type Sender, type TemplateMessagePayload } from 'reachout/core';
 import { contractFixtures, type ContractWorld } from 'reachout/testing';
 import type { WhatsAppGateway } from '../../../server/src/backend';
-import { type Database, openDatabase } from '../../../server/src/db';
+import type { Database } from '../../../server/src/db';
 import { backendWithWorld } from '../db/helpers';
+import { testDatabaseTargets } from '../http/databaseApp';
 
-// The campaign queue end to end on PGlite: a gateway that records every call (its time and number)
+// The campaign queue end to end on PGlite (and PostgreSQL with REACHOUT_TEST_DATABASE_URL): a gateway that records every call (its time and number)
 // stands in for WhatsApp, so "each recipient once" and "the rate" are read from what it received.
 
 const contractIds = {
@@ -107,13 +108,17 @@ function busiestSecond(calls: readonly GatewayCall[]): number {
   return most;
 }
 
-describe('campaigns on the job queue (PGlite)', () => {
+for (const target of testDatabaseTargets()) describeCampaignQueue(target.name, () => target.open());
+
+function describeCampaignQueue(targetName: string, open: () => Promise<{ db: Database; close: () => Promise<void> }>) {
+describe(`campaigns on the job queue (${targetName})`, () => {
   let db: Database | undefined;
+  let closeDatabase: (() => Promise<void>) | undefined;
   let close: (() => Promise<void>) | undefined;
   const previousRate = process.env.REACHOUT_SEND_RATE;
 
   beforeAll(async () => {
-    db = await openDatabase({ kind: 'pglite', dataDir: null });
+    ({ db, close: closeDatabase } = await open());
   }, 60_000);
   afterEach(async () => {
     await close?.();
@@ -122,7 +127,7 @@ describe('campaigns on the job queue (PGlite)', () => {
     else process.env.REACHOUT_SEND_RATE = previousRate;
   });
   afterAll(async () => {
-    await db?.close();
+    await closeDatabase?.();
   });
 
   async function start(world: ContractWorld, rate: number, gateway: WhatsAppGateway | null, simulatorDelayMs?: number) {
@@ -298,3 +303,4 @@ describe('campaigns on the job queue (PGlite)', () => {
     }
   }, 90_000);
 });
+}
