@@ -111,196 +111,196 @@ function busiestSecond(calls: readonly GatewayCall[]): number {
 for (const target of testDatabaseTargets()) describeCampaignQueue(target.name, () => target.open());
 
 function describeCampaignQueue(targetName: string, open: () => Promise<{ db: Database; close: () => Promise<void> }>) {
-describe(`campaigns on the job queue (${targetName})`, () => {
-  let db: Database | undefined;
-  let closeDatabase: (() => Promise<void>) | undefined;
-  let close: (() => Promise<void>) | undefined;
-  const previousRate = process.env.REACHOUT_SEND_RATE;
+  describe(`campaigns on the job queue (${targetName})`, () => {
+    let db: Database | undefined;
+    let closeDatabase: (() => Promise<void>) | undefined;
+    let close: (() => Promise<void>) | undefined;
+    const previousRate = process.env.REACHOUT_SEND_RATE;
 
-  beforeAll(async () => {
-    ({ db, close: closeDatabase } = await open());
-  }, 60_000);
-  afterEach(async () => {
-    await close?.();
-    close = undefined;
-    if (previousRate === undefined) delete process.env.REACHOUT_SEND_RATE;
-    else process.env.REACHOUT_SEND_RATE = previousRate;
-  });
-  afterAll(async () => {
-    await closeDatabase?.();
-  });
-
-  async function start(world: ContractWorld, rate: number, gateway: WhatsAppGateway | null, simulatorDelayMs?: number) {
-    if (!db) throw new Error('The database did not open');
-    process.env.REACHOUT_SEND_RATE = String(rate);
-    const backend = await backendWithWorld(db, world, gateway ? { gateway } : { simulatorDelayMs });
-    close = () => backend.close();
-    const provider = backend.provider as Required<typeof backend.provider>;
-    const campaign = (id: string) => provider.getCampaign({ id });
-    return { backend, provider, campaign };
-  }
-
-  it('sends 2,000 recipients at rate 100 once each, never more than 100 in a second', async () => {
-    const contacts = generatedContacts(2000);
-    const { gateway, calls } = recordingGateway();
-    const { provider, campaign } = await start(worldWith(contacts), 100, gateway);
-    const startedAt = Date.now();
-    const created = await provider.createCampaign({ input: campaignInput(contacts.map((contact) => contact.id)) });
-    const done = await until(() => campaign(created.id), (value) => value.status === 'completed', 'the campaign completed');
-    const seconds = (Date.now() - startedAt) / 1000;
-    console.log(
-      `campaign of 2,000 at rate 100: ${seconds.toFixed(1)} s, achieved ${(2000 / seconds).toFixed(1)}/s, busiest second ${busiestSecond(calls)} sends`,
-    );
-    expect(done.counts).toMatchObject({ total: 2000, sent: 2000, queued: 0, failed: 0, skipped: 0 });
-    expect(calls).toHaveLength(2000);
-    expect(repeatedNumbers(calls)).toEqual({});
-    expect(busiestSecond(calls)).toBeLessThanOrEqual(100);
-  }, 180_000);
-
-  it('stops at a messaging limit of 250 unique recipients; the rest wait with reason messaging_limit', async () => {
-    const contacts = generatedContacts(300);
-    const { gateway, calls } = recordingGateway();
-    const { provider, campaign } = await start(worldWith(contacts, 250), 1000, gateway);
-    const created = await provider.createCampaign({ input: campaignInput(contacts.map((contact) => contact.id)) });
-    await until(() => campaign(created.id), (value) => value.counts.sent === 250, '250 sent');
-    const waiting = await until(
-      () => provider.listCampaignRecipients({ campaignId: created.id, status: 'queued', limit: 100 }),
-      (page) => page.items.length === 50 && page.items.every((recipient) => recipient.reason === 'messaging_limit'),
-      'the other 50 waiting for the limit',
-    );
-    expect(waiting.items.map((recipient) => recipient.contactId)).toEqual(contacts.slice(250).map((contact) => contact.id));
-    // The waits run to the next free slot, a day away: nothing more goes out meanwhile.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    expect(calls).toHaveLength(250);
-    expect((await campaign(created.id)).status).toBe('running');
-  }, 120_000);
-
-  it('starts a scheduled campaign within 2 s of its time', async () => {
-    const contacts = generatedContacts(3);
-    const { gateway, calls } = recordingGateway();
-    const { provider, campaign } = await start(worldWith(contacts), 100, gateway);
-    const scheduledAt = new Date(Date.now() + 3000);
-    const created = await provider.createCampaign({
-      input: campaignInput(contacts.map((contact) => contact.id), { scheduledAt: scheduledAt.toISOString() }),
+    beforeAll(async () => {
+      ({ db, close: closeDatabase } = await open());
+    }, 60_000);
+    afterEach(async () => {
+      await close?.();
+      close = undefined;
+      if (previousRate === undefined) delete process.env.REACHOUT_SEND_RATE;
+      else process.env.REACHOUT_SEND_RATE = previousRate;
     });
-    expect(created.status).toBe('scheduled');
-    await until(() => campaign(created.id), (value) => value.status === 'completed', 'the scheduled campaign completed', 30_000);
-    const firstCall = Math.min(...calls.map((call) => call.at));
-    console.log(`scheduled campaign: first send ${firstCall - scheduledAt.getTime()} ms after its time`);
-    expect(firstCall).toBeGreaterThanOrEqual(scheduledAt.getTime());
-    expect(firstCall - scheduledAt.getTime()).toBeLessThan(2000);
-  }, 60_000);
-
-  it('pause stops the sends, resume sends the rest, each once', async () => {
-    const contacts = generatedContacts(60);
-    const { gateway, calls } = recordingGateway();
-    const { provider, campaign } = await start(worldWith(contacts), 10, gateway);
-    const created = await provider.createCampaign({ input: campaignInput(contacts.map((contact) => contact.id)) });
-    await until(async () => calls.length, (count) => count >= 10, '10 sent');
-    const paused = await provider.updateCampaign({ id: created.id, action: 'pause' });
-    expect(paused.status).toBe('paused');
-    // Sends already past their check when the pause came may still land; then nothing more.
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    const afterPause = calls.length;
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    expect(calls.length).toBe(afterPause);
-    expect(afterPause).toBeLessThan(60);
-    expect((await campaign(created.id)).counts.queued).toBe(60 - afterPause);
-    await provider.updateCampaign({ id: created.id, action: 'resume' });
-    const done = await until(() => campaign(created.id), (value) => value.status === 'completed', 'the resumed campaign completed');
-    expect(done.counts).toMatchObject({ total: 60, sent: 60 });
-    expect(calls).toHaveLength(60);
-    expect(repeatedNumbers(calls)).toEqual({});
-  }, 120_000);
-
-  it('fails a recipient refused for 131049 or 131026 alone, and retries one throttled with 130429', async () => {
-    const contacts = generatedContacts(5);
-    const [capped, undeliverable, throttled] = contacts.map((contact) => contact.phone);
-    const graphError = (code: number, reachoutCode: 'UNKNOWN' | 'INVALID_NUMBER' | 'RATE_LIMITED') =>
-      new ReachoutError(reachoutCode, `Graph error ${code}`, { cause: { code }, ...(reachoutCode === 'RATE_LIMITED' ? { retryAfterMs: 200 } : {}) });
-    const { gateway, calls } = recordingGateway((to, attempt) => {
-      if (to === capped) return graphError(131049, 'UNKNOWN');
-      if (to === undeliverable) return graphError(131026, 'INVALID_NUMBER');
-      if (to === throttled && attempt === 1) return graphError(130429, 'RATE_LIMITED');
-      return null;
+    afterAll(async () => {
+      await closeDatabase?.();
     });
-    const { provider, campaign } = await start(worldWith(contacts), 100, gateway);
-    const created = await provider.createCampaign({ input: campaignInput(contacts.map((contact) => contact.id)) });
-    const done: Campaign = await until(() => campaign(created.id), (value) => value.status === 'completed', 'the campaign completed', 60_000);
-    expect(done.counts).toMatchObject({ total: 5, sent: 3, failed: 2 });
-    const failed = await provider.listCampaignRecipients({ campaignId: created.id, status: 'failed' });
-    expect(failed.items.map((recipient) => [recipient.phone, recipient.reason])).toEqual([
-      [capped, '131049'],
-      [undeliverable, '131026'],
-    ]);
-    expect(calls.filter((call) => call.to === throttled)).toHaveLength(2);
-  }, 90_000);
 
-  it('skips, at its turn, a recipient who opted out or has an active chat', async () => {
-    const contacts = generatedContacts(2);
-    const { gateway, calls } = recordingGateway();
-    const { provider, campaign } = await start(worldWith(contacts), 100, gateway);
-    const audience = [contacts[0]!.id, contractIds.hugo, contractIds.elena, contacts[1]!.id];
-    const created = await provider.createCampaign({ input: campaignInput(audience) });
-    await until(() => campaign(created.id), (value) => value.status === 'completed', 'the campaign completed', 60_000);
-    const skipped = await provider.listCampaignRecipients({ campaignId: created.id, status: 'skipped' });
-    expect(skipped.items.map((recipient) => [recipient.contactId, recipient.reason])).toEqual([
-      [contractIds.hugo, 'active_chat'],
-      [contractIds.elena, 'opted_out'],
-    ]);
-    expect(calls.map((call) => call.to).sort()).toEqual([contacts[0]!.phone, contacts[1]!.phone].sort());
-  }, 60_000);
-
-  it('counts the simulator\'s deliveries and reads on the campaign; a number ending in 0000 fails with 131026', async () => {
-    const contacts = [...generatedContacts(3), { ...generatedContacts(1)[0]!, id: 'campaign-contact-unreachable', phone: '+5511987650000' }];
-    const { provider, campaign } = await start(worldWith(contacts), 100, null, 100);
-    const created = await provider.createCampaign({ input: campaignInput(contacts.map((contact) => contact.id)) });
-    const done = await until(
-      () => campaign(created.id),
-      (value) => value.counts.read === 3 && value.counts.failed === 1,
-      'three read and one failed',
-      60_000,
-    );
-    expect(done.counts).toMatchObject({ total: 4, sent: 0, delivered: 0, read: 3, failed: 1 });
-    const failed = await provider.listCampaignRecipients({ campaignId: created.id, status: 'failed' });
-    expect(failed.items.map((recipient) => [recipient.contactId, recipient.reason])).toEqual([['campaign-contact-unreachable', '131026']]);
-  }, 90_000);
-
-  it('moves a recipient on from Cloud API status webhooks, never backwards', async () => {
-    const contacts = generatedContacts(2);
-    const { gateway } = recordingGateway();
-    const { backend, provider, campaign } = await start(worldWith(contacts), 100, gateway);
-    const created = await provider.createCampaign({ input: campaignInput(contacts.map((contact) => contact.id)) });
-    await until(() => campaign(created.id), (value) => value.status === 'completed', 'the campaign completed', 60_000);
-    const [first] = (await provider.listCampaignRecipients({ campaignId: created.id })).items;
-    if (!first?.messageId) throw new Error('The first recipient has no message id');
-    const at = new Date().toISOString();
-    await backend.whatsapp.recordStatus({ messageId: first.messageId, status: 'read', at });
-    await backend.whatsapp.recordStatus({ messageId: first.messageId, status: 'delivered', at });
-    const counts = (await campaign(created.id)).counts;
-    expect(counts).toMatchObject({ sent: 1, delivered: 0, read: 1 });
-  }, 60_000);
-
-  it('emits campaign.updated at most once a second while a campaign runs', async () => {
-    const contacts = generatedContacts(300);
-    const { gateway } = recordingGateway();
-    const { backend, provider, campaign } = await start(worldWith(contacts), 100, gateway);
-    const updates: Campaign[] = [];
-    const unsubscribe = backend.events.subscribe(({ event }) => {
-      if (event.type === 'campaign.updated') updates.push(event.campaign);
-    });
-    try {
-      const created = await provider.createCampaign({ input: campaignInput(contacts.map((contact) => contact.id)) });
-      await until(() => campaign(created.id), (value) => value.status === 'completed', 'the campaign completed');
-      const running = updates.filter((update) => update.id === created.id && update.status === 'running');
-      const gaps = running.slice(1).map((update, index) => Date.parse(update.updatedAt) - Date.parse(running[index]!.updatedAt));
-      console.log(`campaign.updated while running: ${running.length} events, gaps ${gaps.join(', ')} ms`);
-      expect(running.length).toBeGreaterThan(1);
-      expect(Math.min(...gaps)).toBeGreaterThanOrEqual(1000);
-      expect(updates.at(-1)).toMatchObject({ id: created.id, status: 'completed', counts: { sent: 300 } });
-    } finally {
-      unsubscribe();
+    async function start(world: ContractWorld, rate: number, gateway: WhatsAppGateway | null, simulatorDelayMs?: number) {
+      if (!db) throw new Error('The database did not open');
+      process.env.REACHOUT_SEND_RATE = String(rate);
+      const backend = await backendWithWorld(db, world, gateway ? { gateway } : { simulatorDelayMs });
+      close = () => backend.close();
+      const provider = backend.provider as Required<typeof backend.provider>;
+      const campaign = (id: string) => provider.getCampaign({ id });
+      return { backend, provider, campaign };
     }
-  }, 90_000);
-});
+
+    it('sends 2,000 recipients at rate 100 once each, never more than 100 in a second', async () => {
+      const contacts = generatedContacts(2000);
+      const { gateway, calls } = recordingGateway();
+      const { provider, campaign } = await start(worldWith(contacts), 100, gateway);
+      const startedAt = Date.now();
+      const created = await provider.createCampaign({ input: campaignInput(contacts.map((contact) => contact.id)) });
+      const done = await until(() => campaign(created.id), (value) => value.status === 'completed', 'the campaign completed');
+      const seconds = (Date.now() - startedAt) / 1000;
+      console.log(
+        `campaign of 2,000 at rate 100: ${seconds.toFixed(1)} s, achieved ${(2000 / seconds).toFixed(1)}/s, busiest second ${busiestSecond(calls)} sends`,
+      );
+      expect(done.counts).toMatchObject({ total: 2000, sent: 2000, queued: 0, failed: 0, skipped: 0 });
+      expect(calls).toHaveLength(2000);
+      expect(repeatedNumbers(calls)).toEqual({});
+      expect(busiestSecond(calls)).toBeLessThanOrEqual(100);
+    }, 180_000);
+
+    it('stops at a messaging limit of 250 unique recipients; the rest wait with reason messaging_limit', async () => {
+      const contacts = generatedContacts(300);
+      const { gateway, calls } = recordingGateway();
+      const { provider, campaign } = await start(worldWith(contacts, 250), 1000, gateway);
+      const created = await provider.createCampaign({ input: campaignInput(contacts.map((contact) => contact.id)) });
+      await until(() => campaign(created.id), (value) => value.counts.sent === 250, '250 sent');
+      const waiting = await until(
+        () => provider.listCampaignRecipients({ campaignId: created.id, status: 'queued', limit: 100 }),
+        (page) => page.items.length === 50 && page.items.every((recipient) => recipient.reason === 'messaging_limit'),
+        'the other 50 waiting for the limit',
+      );
+      expect(waiting.items.map((recipient) => recipient.contactId)).toEqual(contacts.slice(250).map((contact) => contact.id));
+      // The waits run to the next free slot, a day away: nothing more goes out meanwhile.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(calls).toHaveLength(250);
+      expect((await campaign(created.id)).status).toBe('running');
+    }, 120_000);
+
+    it('starts a scheduled campaign within 2 s of its time', async () => {
+      const contacts = generatedContacts(3);
+      const { gateway, calls } = recordingGateway();
+      const { provider, campaign } = await start(worldWith(contacts), 100, gateway);
+      const scheduledAt = new Date(Date.now() + 3000);
+      const created = await provider.createCampaign({
+        input: campaignInput(contacts.map((contact) => contact.id), { scheduledAt: scheduledAt.toISOString() }),
+      });
+      expect(created.status).toBe('scheduled');
+      await until(() => campaign(created.id), (value) => value.status === 'completed', 'the scheduled campaign completed', 30_000);
+      const firstCall = Math.min(...calls.map((call) => call.at));
+      console.log(`scheduled campaign: first send ${firstCall - scheduledAt.getTime()} ms after its time`);
+      expect(firstCall).toBeGreaterThanOrEqual(scheduledAt.getTime());
+      expect(firstCall - scheduledAt.getTime()).toBeLessThan(2000);
+    }, 60_000);
+
+    it('pause stops the sends, resume sends the rest, each once', async () => {
+      const contacts = generatedContacts(60);
+      const { gateway, calls } = recordingGateway();
+      const { provider, campaign } = await start(worldWith(contacts), 10, gateway);
+      const created = await provider.createCampaign({ input: campaignInput(contacts.map((contact) => contact.id)) });
+      await until(async () => calls.length, (count) => count >= 10, '10 sent');
+      const paused = await provider.updateCampaign({ id: created.id, action: 'pause' });
+      expect(paused.status).toBe('paused');
+      // Sends already past their check when the pause came may still land; then nothing more.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const afterPause = calls.length;
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(calls.length).toBe(afterPause);
+      expect(afterPause).toBeLessThan(60);
+      expect((await campaign(created.id)).counts.queued).toBe(60 - afterPause);
+      await provider.updateCampaign({ id: created.id, action: 'resume' });
+      const done = await until(() => campaign(created.id), (value) => value.status === 'completed', 'the resumed campaign completed');
+      expect(done.counts).toMatchObject({ total: 60, sent: 60 });
+      expect(calls).toHaveLength(60);
+      expect(repeatedNumbers(calls)).toEqual({});
+    }, 120_000);
+
+    it('fails a recipient refused for 131049 or 131026 alone, and retries one throttled with 130429', async () => {
+      const contacts = generatedContacts(5);
+      const [capped, undeliverable, throttled] = contacts.map((contact) => contact.phone);
+      const graphError = (code: number, reachoutCode: 'UNKNOWN' | 'INVALID_NUMBER' | 'RATE_LIMITED') =>
+        new ReachoutError(reachoutCode, `Graph error ${code}`, { cause: { code }, ...(reachoutCode === 'RATE_LIMITED' ? { retryAfterMs: 200 } : {}) });
+      const { gateway, calls } = recordingGateway((to, attempt) => {
+        if (to === capped) return graphError(131049, 'UNKNOWN');
+        if (to === undeliverable) return graphError(131026, 'INVALID_NUMBER');
+        if (to === throttled && attempt === 1) return graphError(130429, 'RATE_LIMITED');
+        return null;
+      });
+      const { provider, campaign } = await start(worldWith(contacts), 100, gateway);
+      const created = await provider.createCampaign({ input: campaignInput(contacts.map((contact) => contact.id)) });
+      const done: Campaign = await until(() => campaign(created.id), (value) => value.status === 'completed', 'the campaign completed', 60_000);
+      expect(done.counts).toMatchObject({ total: 5, sent: 3, failed: 2 });
+      const failed = await provider.listCampaignRecipients({ campaignId: created.id, status: 'failed' });
+      expect(failed.items.map((recipient) => [recipient.phone, recipient.reason])).toEqual([
+        [capped, '131049'],
+        [undeliverable, '131026'],
+      ]);
+      expect(calls.filter((call) => call.to === throttled)).toHaveLength(2);
+    }, 90_000);
+
+    it('skips, at its turn, a recipient who opted out or has an active chat', async () => {
+      const contacts = generatedContacts(2);
+      const { gateway, calls } = recordingGateway();
+      const { provider, campaign } = await start(worldWith(contacts), 100, gateway);
+      const audience = [contacts[0]!.id, contractIds.hugo, contractIds.elena, contacts[1]!.id];
+      const created = await provider.createCampaign({ input: campaignInput(audience) });
+      await until(() => campaign(created.id), (value) => value.status === 'completed', 'the campaign completed', 60_000);
+      const skipped = await provider.listCampaignRecipients({ campaignId: created.id, status: 'skipped' });
+      expect(skipped.items.map((recipient) => [recipient.contactId, recipient.reason])).toEqual([
+        [contractIds.hugo, 'active_chat'],
+        [contractIds.elena, 'opted_out'],
+      ]);
+      expect(calls.map((call) => call.to).sort()).toEqual([contacts[0]!.phone, contacts[1]!.phone].sort());
+    }, 60_000);
+
+    it('counts the simulator\'s deliveries and reads on the campaign; a number ending in 0000 fails with 131026', async () => {
+      const contacts = [...generatedContacts(3), { ...generatedContacts(1)[0]!, id: 'campaign-contact-unreachable', phone: '+5511987650000' }];
+      const { provider, campaign } = await start(worldWith(contacts), 100, null, 100);
+      const created = await provider.createCampaign({ input: campaignInput(contacts.map((contact) => contact.id)) });
+      const done = await until(
+        () => campaign(created.id),
+        (value) => value.counts.read === 3 && value.counts.failed === 1,
+        'three read and one failed',
+        60_000,
+      );
+      expect(done.counts).toMatchObject({ total: 4, sent: 0, delivered: 0, read: 3, failed: 1 });
+      const failed = await provider.listCampaignRecipients({ campaignId: created.id, status: 'failed' });
+      expect(failed.items.map((recipient) => [recipient.contactId, recipient.reason])).toEqual([['campaign-contact-unreachable', '131026']]);
+    }, 90_000);
+
+    it('moves a recipient on from Cloud API status webhooks, never backwards', async () => {
+      const contacts = generatedContacts(2);
+      const { gateway } = recordingGateway();
+      const { backend, provider, campaign } = await start(worldWith(contacts), 100, gateway);
+      const created = await provider.createCampaign({ input: campaignInput(contacts.map((contact) => contact.id)) });
+      await until(() => campaign(created.id), (value) => value.status === 'completed', 'the campaign completed', 60_000);
+      const [first] = (await provider.listCampaignRecipients({ campaignId: created.id })).items;
+      if (!first?.messageId) throw new Error('The first recipient has no message id');
+      const at = new Date().toISOString();
+      await backend.whatsapp.recordStatus({ messageId: first.messageId, status: 'read', at });
+      await backend.whatsapp.recordStatus({ messageId: first.messageId, status: 'delivered', at });
+      const counts = (await campaign(created.id)).counts;
+      expect(counts).toMatchObject({ sent: 1, delivered: 0, read: 1 });
+    }, 60_000);
+
+    it('emits campaign.updated at most once a second while a campaign runs', async () => {
+      const contacts = generatedContacts(300);
+      const { gateway } = recordingGateway();
+      const { backend, provider, campaign } = await start(worldWith(contacts), 100, gateway);
+      const updates: Campaign[] = [];
+      const unsubscribe = backend.events.subscribe(({ event }) => {
+        if (event.type === 'campaign.updated') updates.push(event.campaign);
+      });
+      try {
+        const created = await provider.createCampaign({ input: campaignInput(contacts.map((contact) => contact.id)) });
+        await until(() => campaign(created.id), (value) => value.status === 'completed', 'the campaign completed');
+        const running = updates.filter((update) => update.id === created.id && update.status === 'running');
+        const gaps = running.slice(1).map((update, index) => Date.parse(update.updatedAt) - Date.parse(running[index]!.updatedAt));
+        console.log(`campaign.updated while running: ${running.length} events, gaps ${gaps.join(', ')} ms`);
+        expect(running.length).toBeGreaterThan(1);
+        expect(Math.min(...gaps)).toBeGreaterThanOrEqual(1000);
+        expect(updates.at(-1)).toMatchObject({ id: created.id, status: 'completed', counts: { sent: 300 } });
+      } finally {
+        unsubscribe();
+      }
+    }, 90_000);
+  });
 }
