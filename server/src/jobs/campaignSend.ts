@@ -187,9 +187,7 @@ export async function startCampaignSender(options: CampaignSenderOptions): Promi
         .where(and(eq(campaigns.id, campaignId), eq(campaigns.status, 'scheduled'), lte(campaigns.scheduledAt, at)))
         .returning();
       if (!row) return;
-      if (row.startedAt && (await executor.select({ c: sql`1` }).from(campaignRecipients).where(eq(campaignRecipients.campaignId, row.id)).limit(1)).length === 0) {
-        await writeRecipients(executor, row, at);
-      }
+      await writeRecipients(executor, row, at);
       await emit({ type: 'campaign.updated', campaign: await readCampaign(executor, row.id) });
     });
 
