@@ -58,10 +58,23 @@ interface ReceiptJob {
 /** Numbers ending in this are unreachable in the simulator. */
 const unreachableSuffix = '0000';
 
-/** `REACHOUT_SEND_RATE` read from the environment: a positive number, else the default. */
+/** The most `REACHOUT_SEND_RATE` may be: WhatsApp's highest throughput for one number. */
+export const maxSendRate = 1000;
+
+/**
+ * `REACHOUT_SEND_RATE` from the environment: messages a second per business number, more than 0
+ * and at most 1,000 (unset or empty: 80).
+ *
+ * @throws Error naming the variable when it is set to anything else, so the server does not start.
+ */
 export function sendRateFromEnvironment(environment: NodeJS.ProcessEnv = process.env): number {
-  const rate = Number(environment.REACHOUT_SEND_RATE);
-  return Number.isFinite(rate) && rate > 0 ? rate : defaultSendRate;
+  const text = environment.REACHOUT_SEND_RATE?.trim();
+  if (text === undefined || text === '') return defaultSendRate;
+  const rate = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
+  if (!(rate > 0 && rate <= maxSendRate)) {
+    throw new Error(`REACHOUT_SEND_RATE must be a number of messages a second above 0 and at most ${maxSendRate}, got "${text}".`);
+  }
+  return rate;
 }
 
 export interface CampaignSenderOptions {
