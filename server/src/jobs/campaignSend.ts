@@ -148,6 +148,19 @@ export async function startCampaignSender(options: CampaignSenderOptions): Promi
   const batchSize = Math.max(1, Math.min(200, Math.ceil(sendRate / 2)));
   let stopped = false;
   const running = new Set<Promise<unknown>>();
+  /** Phones of this process's sends not yet stored, per sender: the messaging limit counts them as used. */
+  const pendingBySender = new Map<string, Set<string>>();
+  const pendingOf = (senderId: string) => {
+    let pending = pendingBySender.get(senderId);
+    if (!pending) pendingBySender.set(senderId, (pending = new Set()));
+    return pending;
+  };
+  const budgetLocks = new Map<string, Promise<unknown>>();
+  const withBudgetLock = <Value>(senderId: string, work: () => Promise<Value>): Promise<Value> => {
+    const result = (budgetLocks.get(senderId) ?? Promise.resolve()).then(work, work);
+    budgetLocks.set(senderId, result.catch(() => undefined));
+    return result;
+  };
 
   await ensureCampaignQueues(boss, claimExpireMs);
 
@@ -254,7 +267,8 @@ export async function startCampaignSender(options: CampaignSenderOptions): Promi
         slots.push(next);
         next += slotMs;
       }
-      await transaction.update(campaignSendRates).set({ nextAt: new Date(next) }).where(eq(campaignSendRates.senderId, senderId));
+      // Rounded up: a Date holds whole milliseconds, and truncating would bring each next slot closer.
+      await transaction.update(campaignSendRates).set({ nextAt: new Date(Math.ceil(next)) }).where(eq(campaignSendRates.senderId, senderId));
       return slots;
     });
 
@@ -311,31 +325,37 @@ export async function startCampaignSender(options: CampaignSenderOptions): Promi
       .from(chats)
       .where(and(inArray(chats.contactId, claimed.map((row) => row.contactId)), inArray(chats.status, [...activeChatStatuses])));
     const active = new Set(activeRows.map((row) => row.contactId));
-    const budget = messagingLimitBudget(sender.messagingLimit, await sendsOfLastDay(sender.id), now());
-    let remaining = budget.remaining - [...pending].filter((phone) => !budget.hasRecipient(phone)).length;
-    const toSend: typeof claimed = [];
-    for (const recipient of claimed) {
-      const row = contactById.get(recipient.contactId);
-      if (!row) {
-        await settle(campaign.id, recipient.contactId, { status: 'failed', reason: 'The contact was deleted' }, 'sending');
-        continue;
-      }
-      // Phones are unique among contacts, so no earlier recipient can have this one.
-      const reason = campaignSkipReason(contactOf(row), campaign.bindings ?? undefined, { hasActiveChat: active.has(row.id), phoneTaken: false });
-      if (reason !== null) {
-        await settle(campaign.id, recipient.contactId, { status: 'skipped', reason }, 'sending');
-        continue;
-      }
-      if (!budget.hasRecipient(row.phone)) {
-        if (remaining <= 0) {
-          await settle(campaign.id, recipient.contactId, { status: 'queued', reason: messagingLimitReason, notBefore: budget.nextSlotAt }, 'sending');
+    // One decision at a time per sender in this process: concurrent steps (a sweep starts one while
+    // another runs) would each see the same free slots of the messaging limit.
+    const toSend = await withBudgetLock(sender.id, async () => {
+      const inFlight = [...pending];
+      const budget = messagingLimitBudget(sender.messagingLimit, await sendsOfLastDay(sender.id), now());
+      let remaining = budget.remaining - new Set(inFlight.filter((phone) => !budget.hasRecipient(phone))).size;
+      const chosen: typeof claimed = [];
+      for (const recipient of claimed) {
+        const row = contactById.get(recipient.contactId);
+        if (!row) {
+          await settle(campaign.id, recipient.contactId, { status: 'failed', reason: 'The contact was deleted' }, 'sending');
           continue;
         }
-        remaining -= 1;
+        // Phones are unique among contacts, so no earlier recipient can have this one.
+        const reason = campaignSkipReason(contactOf(row), campaign.bindings ?? undefined, { hasActiveChat: active.has(row.id), phoneTaken: false });
+        if (reason !== null) {
+          await settle(campaign.id, recipient.contactId, { status: 'skipped', reason }, 'sending');
+          continue;
+        }
+        if (!budget.hasRecipient(row.phone) && !inFlight.includes(row.phone)) {
+          if (remaining <= 0) {
+            await settle(campaign.id, recipient.contactId, { status: 'queued', reason: messagingLimitReason, notBefore: budget.nextSlotAt }, 'sending');
+            continue;
+          }
+          remaining -= 1;
+        }
+        chosen.push(recipient);
+        pending.add(row.phone);
       }
-      toSend.push(recipient);
-      pending.add(row.phone);
-    }
+      return chosen;
+    });
     if (toSend.length === 0) return { done: Promise.resolve() };
     const slots = await takeSlots(sender.id, toSend.length);
     const done = Promise.all(
@@ -345,7 +365,8 @@ export async function startCampaignSender(options: CampaignSenderOptions): Promi
         const waitForSlot = async () => {
           let current = slot;
           for (;;) {
-            await sleep(current - now().getTime());
+            // A timer may fire a millisecond early: never call before the slot.
+            while (now().getTime() < current) await sleep(current - now().getTime() + 1);
             // Checked right before the call: nothing runs between this and WhatsApp.
             if (now().getTime() - current <= lateSlotToleranceMs) return;
             current = (await takeSlots(sender.id, 1))[0] ?? now().getTime();
@@ -353,6 +374,9 @@ export async function startCampaignSender(options: CampaignSenderOptions): Promi
         };
         try {
           await sendOne(campaign, sender, template, recipient, contactById.get(recipient.contactId)!, waitForSlot);
+        } catch (error) {
+          // The database failed around the send: its claim expires and a later step settles it.
+          log(`Campaign ${campaign.id}: the send to ${recipient.contactId} could not be stored: ${String(error)}`);
         } finally {
           pending.delete(recipient.phone);
         }
@@ -465,7 +489,7 @@ export async function startCampaignSender(options: CampaignSenderOptions): Promi
     let moved = false;
     // Two batches in flight: the next is claimed and checked while the last one's sends wait for their slots.
     const inFlight: Promise<unknown>[] = [];
-    const pending = new Set<string>();
+    const pending = pendingOf(sender.id);
     try {
       while (!stopped && now().getTime() < until) {
         if ((await statusOf(campaignId)) !== 'running') break;

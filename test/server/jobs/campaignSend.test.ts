@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Campaign, type CampaignInput, type Contact, ReachoutError, type Sender, type TemplateMessagePayload } from 'reachout/core';
 import { contractFixtures, type ContractWorld } from 'reachout/testing';
 import type { WhatsAppGateway } from '../../../server/src/backend';
-import type { Database } from '../../../server/src/db';
+import { createDatabaseBackend, type Database } from '../../../server/src/db';
 import { backendWithWorld } from '../db/helpers';
 import { testDatabaseTargets } from '../http/databaseApp';
 
@@ -19,10 +19,15 @@ const contractIds = {
 interface GatewayCall {
   to: string;
   at: number;
+  /** Which gateway (so which server) made the call. */
+  gateway: WhatsAppGateway;
 }
 
-function recordingGateway(refuse: (to: string, attempt: number) => ReachoutError | null = () => null) {
-  const calls: GatewayCall[] = [];
+function recordingGateway(
+  refuse: (to: string, attempt: number) => ReachoutError | null = () => null,
+  calls: GatewayCall[] = [],
+  idPrefix = 'wamid.CAMPAIGN',
+) {
   const attempts = new Map<string, number>();
   let sequence = 0;
   const gateway: WhatsAppGateway = {
@@ -31,11 +36,11 @@ function recordingGateway(refuse: (to: string, attempt: number) => ReachoutError
       const to = (message as TemplateMessagePayload).to;
       const attempt = (attempts.get(to) ?? 0) + 1;
       attempts.set(to, attempt);
-      calls.push({ to, at: Date.now() });
+      calls.push({ to, at: Date.now(), gateway });
       const refusal = refuse(to, attempt);
       if (refusal) throw refusal;
       sequence += 1;
-      return { messageId: `wamid.CAMPAIGN${sequence}` };
+      return { messageId: `${idPrefix}${sequence}` };
     },
   };
   return { gateway, calls };
@@ -155,6 +160,29 @@ function describeCampaignQueue(targetName: string, open: () => Promise<{ db: Dat
       expect(calls).toHaveLength(2000);
       expect(repeatedNumbers(calls)).toEqual({});
       expect(busiestSecond(calls)).toBeLessThanOrEqual(100);
+    }, 180_000);
+
+    it('two servers on one database share one campaign and one rate: each recipient once, never more than 100 in a second', async () => {
+      const contacts = generatedContacts(600);
+      const calls: GatewayCall[] = [];
+      const first = recordingGateway(undefined, calls);
+      const second = recordingGateway(undefined, calls, 'wamid.SECOND');
+      const { provider, campaign } = await start(worldWith(contacts), 100, first.gateway);
+      // The second server joins the same database (no reset): its sweep and workers take steps too.
+      const other = createDatabaseBackend(db!, { gateway: second.gateway, keepDatabaseOpen: true });
+      try {
+        const created = await provider.createCampaign({ input: campaignInput(contacts.map((contact) => contact.id)) });
+        const done = await until(() => campaign(created.id), (value) => value.status === 'completed', 'the campaign completed');
+        const bySecond = calls.filter((call) => call.gateway === second.gateway).length;
+        console.log(`two servers: ${calls.length - bySecond} + ${bySecond} sends, busiest second ${busiestSecond(calls)}`);
+        expect(done.counts).toMatchObject({ total: 600, sent: 600 });
+        expect(calls).toHaveLength(600);
+        expect(repeatedNumbers(calls)).toEqual({});
+        expect(bySecond).toBeGreaterThan(0);
+        expect(busiestSecond(calls)).toBeLessThanOrEqual(100);
+      } finally {
+        await other.close();
+      }
     }, 180_000);
 
     it('stops at a messaging limit of 250 unique recipients; the rest wait with reason messaging_limit', async () => {
