@@ -1,7 +1,21 @@
 // reachout/rest: a ReachoutDataProvider over the documented HTTP API (docs/http-api.md). Core only.
 import { ReachoutError } from '../core/errors';
 import type { ReachoutDataProvider } from '../core/provider';
-import type { Agent, Chat, Contact, ContactImportResult, Message, MessageTemplate, Page, Sender, Ticket, TimelineEvent } from '../core/types';
+import type {
+  Agent,
+  Campaign,
+  CampaignPreflight,
+  CampaignRecipient,
+  Chat,
+  Contact,
+  ContactImportResult,
+  Message,
+  MessageTemplate,
+  Page,
+  Sender,
+  Ticket,
+  TimelineEvent,
+} from '../core/types';
 import { isRecord } from './internal/errors';
 import { openEventStream } from './internal/eventStream';
 import { createHttpClient } from './internal/http';
@@ -45,16 +59,10 @@ type ShapeCheck = (value: unknown) => boolean;
 const isObject: ShapeCheck = isRecord;
 const isPage: ShapeCheck = (value) => isRecord(value) && Array.isArray(value.items);
 
-/**
- * The methods `createRestProvider` offers: every provider method except the campaign ones, which
- * the reference server does not serve yet (the campaign widgets then say campaigns are not offered).
- */
-export type RestDataProvider = Required<
-  Omit<
-    ReachoutDataProvider,
-    'previewCampaign' | 'createCampaign' | 'getCampaign' | 'listCampaigns' | 'listCampaignRecipients' | 'updateCampaign'
-  >
->;
+/** The methods `createRestProvider` offers: every provider method, the optional ones included. */
+export type RestDataProvider = Required<ReachoutDataProvider>;
+
+const isCampaign: ShapeCheck = (value) => isRecord(value) && typeof value.id === 'string' && isRecord(value.counts);
 
 /**
  * A data provider that talks to a backend implementing the Reachout HTTP API
@@ -202,6 +210,42 @@ export function createRestProvider(options: RestProviderOptions): RestDataProvid
         },
         (body) => isRecord(body) && typeof body.created === 'number' && Array.isArray(body.skipped),
       ),
+
+    previewCampaign: ({ audience, senderId }, context) =>
+      call<CampaignPreflight>(
+        'previewCampaign',
+        { method: 'POST', path: ['campaigns', 'preview'], json: { audience, senderId }, signal: context?.signal },
+        (body) => isRecord(body) && typeof body.total === 'number' && isRecord(body.skipped),
+      ),
+
+    createCampaign: ({ input }, context) =>
+      call<Campaign>(
+        'createCampaign',
+        {
+          method: 'POST',
+          path: ['campaigns'],
+          json: input,
+          headers: { 'Idempotency-Key': input.idempotencyKey },
+          signal: context?.signal,
+        },
+        isCampaign,
+      ),
+
+    getCampaign: ({ id }, context) =>
+      call<Campaign>('getCampaign', { method: 'GET', path: ['campaigns', id], signal: context?.signal }, isCampaign),
+
+    listCampaigns: ({ cursor, limit }, context) =>
+      call<Page<Campaign>>('listCampaigns', { method: 'GET', path: ['campaigns'], query: { cursor, limit }, signal: context?.signal }, isPage),
+
+    listCampaignRecipients: ({ campaignId, status, cursor, limit }, context) =>
+      call<Page<CampaignRecipient>>(
+        'listCampaignRecipients',
+        { method: 'GET', path: ['campaigns', campaignId, 'recipients'], query: { status, cursor, limit }, signal: context?.signal },
+        isPage,
+      ),
+
+    updateCampaign: ({ id, action }, context) =>
+      call<Campaign>('updateCampaign', { method: 'POST', path: ['campaigns', id, action], signal: context?.signal }, isCampaign),
 
     uploadMedia: ({ file, purpose }, context) => {
       const form = new FormData();

@@ -2,6 +2,7 @@ import type { ReachoutBackend, WhatsAppGateway } from '../backend';
 import type { JobLogEntry } from '../log';
 import { type DispatchWorker, startDispatchWorker } from '../jobs/dispatchNotification';
 import { createBackendContext, perform } from './backendContext';
+import { createCampaignsBackend } from './campaignsBackend';
 import { createCatalogMethods } from './catalogMethods';
 import { createContactMethods } from './contactMethods';
 import { createEventMethods, defaultEventRetentionMs } from './eventMethods';
@@ -138,9 +139,19 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
     ...(simulation ? { simulatorDelayMs: options.simulatorDelayMs ?? 3000 } : {}),
   });
 
+  const campaigns = createCampaignsBackend({
+    db,
+    write: context.write,
+    now,
+    gateway: () => gateway,
+    findTemplate: context.findTemplate,
+    simulatorDelayMs: simulation ? (options.simulatorDelayMs ?? 3000) : null,
+  });
+
   const whatsapp = createWhatsAppMethods(context, {
     applyStatus: notifications.applyStatus,
-    recordMessageStatus: messages.recordStatus,
+    // A status of a message no ticket sent: a campaign's recipient, else a chat message.
+    recordMessageStatus: async (update) => (await campaigns.recordStatus(update)) || messages.recordStatus(update),
   });
   const eventMethods = createEventMethods(context, options);
 
@@ -151,13 +162,18 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
     ...createCatalogMethods(context),
     ...createHistoryMethods(context),
     ...notifications.provider,
+    ...campaigns.provider,
   };
 
   const shutdownTimeoutMs = options.shutdownTimeoutMs ?? 10_000;
   let jobsStopped: Promise<void> | undefined;
   const stopJobs = () =>
     (jobsStopped ??= (async () => {
-      await Promise.all([messages.stop(shutdownTimeoutMs), dispatchWorker.then((worker) => worker?.stop(shutdownTimeoutMs))]);
+      await Promise.all([
+        messages.stop(shutdownTimeoutMs),
+        dispatchWorker.then((worker) => worker?.stop(shutdownTimeoutMs)),
+        campaigns.stop(),
+      ]);
     })());
 
   const backend: DatabaseBackend = {

@@ -47,6 +47,7 @@ export function senderOf(row: typeof senders.$inferSelect): Sender {
     displayName: row.displayName,
     ...(row.status === null ? {} : { status: row.status }),
     ...(row.qualityRating === null ? {} : { qualityRating: row.qualityRating }),
+    ...(row.messagingLimit === null ? {} : { messagingLimit: row.messagingLimit }),
   };
 }
 
@@ -57,6 +58,7 @@ export function senderRowOf(sender: Sender, position: number): typeof senders.$i
     displayName: sender.displayName,
     status: sender.status ?? null,
     qualityRating: sender.qualityRating ?? null,
+    messagingLimit: sender.messagingLimit ?? null,
     position,
   };
 }

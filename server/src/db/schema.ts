@@ -15,6 +15,10 @@ import {
 } from 'drizzle-orm/pg-core';
 import type {
   Agent,
+  CampaignAudience,
+  CampaignInput,
+  CampaignRecipientStatus,
+  CampaignStatus,
   ChatStatus,
   ContactImportResult,
   DeliveryStatus,
@@ -23,6 +27,7 @@ import type {
   MessageKind,
   MessageStatus,
   MessageTemplate,
+  MessagingLimit,
   QualityRating,
   ReachoutEvent,
   SenderStatus,
@@ -73,6 +78,8 @@ export const senders = pgTable('senders', {
   displayName: text('display_name').notNull(),
   status: text('status').$type<SenderStatus>(),
   qualityRating: text('quality_rating').$type<QualityRating>(),
+  /** Unique recipients per rolling 24 h (`Sender.messagingLimit`); null: unlimited. */
+  messagingLimit: integer('messaging_limit').$type<MessagingLimit>(),
   /** Order of `listSenders`. */
   position: integer('position').notNull(),
 });
@@ -241,6 +248,80 @@ export const contactImports = pgTable('contact_imports', {
   createdAt: createdAt(),
 });
 
+/** A campaign (#19): one template to many contacts; its input is kept whole for the sends. */
+export const campaigns = pgTable(
+  'campaigns',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    senderId: text('sender_id').notNull(),
+    template: jsonb('template').$type<CampaignInput['template']>().notNull(),
+    parameters: jsonb('parameters').$type<CampaignInput['parameters']>().notNull(),
+    bindings: jsonb('bindings').$type<NonNullable<CampaignInput['bindings']>>(),
+    audience: jsonb('audience').$type<CampaignAudience>().notNull(),
+    status: text('status').$type<CampaignStatus>().notNull(),
+    scheduledAt: timestamp('scheduled_at', { withTimezone: true, mode: 'date' }),
+    /** The `scheduledAt` the client sent, answered as it was written (with its offset). */
+    scheduledAtText: text('scheduled_at_text'),
+    /** When its audience was resolved into recipients (null until it starts). */
+    startedAt: timestamp('started_at', { withTimezone: true, mode: 'date' }),
+    /** The last `campaign.updated` of a step: at most about one a second while it runs. */
+    lastEventAt: timestamp('last_event_at', { withTimezone: true, mode: 'date' }),
+    idempotencyKey: text('idempotency_key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex('campaigns_idempotency_key_unique').on(table.idempotencyKey),
+    index('campaigns_newest').on(table.createdAt.desc(), table.id.desc()),
+    index('campaigns_status').on(table.status),
+  ],
+);
+
+/**
+ * A campaign's recipients, one row per contact (the primary key is what makes a second message to
+ * one contact impossible). `sending`: claimed by a send job; `calling`: its WhatsApp call is under
+ * way (both shown as `queued`).
+ */
+export const campaignRecipients = pgTable(
+  'campaign_recipients',
+  {
+    campaignId: text('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    contactId: text('contact_id').notNull(),
+    /** Audience order, from 1. */
+    position: integer('position').notNull(),
+    phone: text('phone').notNull(),
+    status: text('status').$type<CampaignRecipientStatus | 'sending' | 'calling'>().notNull(),
+    reason: text('reason'),
+    messageId: text('message_id'),
+    /** A recipient waiting (backoff, the messaging limit) is not sent before this. */
+    notBefore: timestamp('not_before', { withTimezone: true, mode: 'date' }),
+    attempts: integer('attempts').notNull().default(0),
+    claimedAt: timestamp('claimed_at', { withTimezone: true, mode: 'date' }),
+    sentAt: timestamp('sent_at', { withTimezone: true, mode: 'date' }),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.campaignId, table.contactId] }),
+    uniqueIndex('campaign_recipients_position').on(table.campaignId, table.position),
+    index('campaign_recipients_status').on(table.campaignId, table.status, table.position),
+    uniqueIndex('campaign_recipients_message_id_unique').on(table.messageId),
+    index('campaign_recipients_sent_at').on(table.sentAt),
+  ],
+);
+
+/**
+ * The send rate of each business number, shared by every server on the database: the time the
+ * next message may go (a token bucket without burst), pushed later when WhatsApp says 130429.
+ */
+export const campaignSendRates = pgTable('campaign_send_rates', {
+  senderId: text('sender_id').primaryKey(),
+  nextAt: timestamp('next_at', { withTimezone: true, mode: 'date' }).notNull(),
+});
+
 export const schema = {
   contacts,
   senders,
@@ -254,6 +335,9 @@ export const schema = {
   idempotencyKeys,
   messages,
   contactImports,
+  campaigns,
+  campaignRecipients,
+  campaignSendRates,
 };
 
 export type Schema = typeof schema;

@@ -102,6 +102,6 @@ function createdEventsOf(seeded: readonly Contact[], timeline: readonly Timeline
 /** Empties every table (and restarts the event ids): for tests, much faster than a new database. */
 export async function resetDatabase(db: Database): Promise<void> {
   await db.drizzle.execute(
-    sql`truncate table contacts, senders, templates, agents, chats, tickets, timeline_events, messages, events, media, idempotency_keys restart identity cascade`,
+    sql`truncate table contacts, senders, templates, agents, chats, tickets, timeline_events, messages, events, media, idempotency_keys, campaigns, campaign_recipients, campaign_send_rates restart identity cascade`,
   );
 }

@@ -5,6 +5,7 @@ import type { ContactImportBatch, SendMessageInput, SendNotificationInput } from
 import type { ReachoutBackend } from '../backend';
 import { streamEvents } from './events';
 import { uploadMedia } from './media';
+import { campaignRoutes } from './campaignRoutes';
 import { requireStorableJson, requireStorablePathParameters, requireStorableText } from './hygiene';
 import { HttpProblemError, validationError } from './problem';
 import { pageQueryShape, parseOrThrow, queryOf, readJsonBody, searchQueryShape } from './request';
@@ -339,6 +340,7 @@ export const apiRoutes: readonly ApiRoute[] = [
     handle: async ({ c, backend, params, signal }) =>
       c.json(await backend.provider.getTicket({ id: params.id ?? '' }, { signal }), 200),
   }),
+  ...campaignRoutes,
   defineRoute({
     method: 'post',
     path: '/media',

@@ -15,6 +15,7 @@ import {
   timelineEventSchema,
 } from 'reachout/core';
 import { problemSchema } from './problem';
+import { campaignRequestComponents, campaignResponseComponents } from './campaignRoutes';
 
 // The schemas of the HTTP API. Requests are validated with them and `openapi.json` is derived
 // from them, so the document cannot drift from what the server accepts.
@@ -84,6 +85,7 @@ export const requestComponents = {
   SendMessageInput: sendMessageInputSchema,
   SimulatorReply: simulatorReplySchema,
   SimulatorVerification: simulatorVerificationSchema,
+  ...campaignRequestComponents,
 } satisfies Record<string, z.ZodMiniType>;
 
 /** Answers: documented as what the server sends (the schemas' output side). */
@@ -111,6 +113,7 @@ export const responseComponents = {
   MediaUrl: z.object({ url: z.string() }),
   Health: z.object({ status: z.literal('ok') }),
   Readiness: z.object({ status: z.literal('ready') }),
+  ...campaignResponseComponents,
 } satisfies Record<string, z.ZodMiniType>;
 
 export type RequestComponent = keyof typeof requestComponents;

@@ -166,7 +166,7 @@ const validQueryValues: Record<string, fc.Arbitrary<string>> = {
 const hostileCursor = fc.oneof(
   hostileString,
   fc
-    .tuple(fc.constantFrom('contacts', 'tickets', 'timeline', 'chats', 'templates', 'messages') as fc.Arbitrary<'contacts'>, fc.array(fc.oneof(hostileString, hostileNumber), { maxLength: 4 }))
+    .tuple(fc.constantFrom('contacts', 'tickets', 'timeline', 'chats', 'templates', 'messages', 'campaigns', 'campaign-recipients') as fc.Arbitrary<'contacts'>, fc.array(fc.oneof(hostileString, hostileNumber), { maxLength: 4 }))
     .map(([list, position]) => encodeCursor(list, position)),
 );
 
@@ -186,6 +186,20 @@ function validBody(route: ApiRoute): unknown {
         idempotencyKey: `fuzz-import-${(sendCounter += 1)}-${Date.now()}`,
         onDuplicate: 'skip',
         rows: [{ row: 2, name: 'Fuzz Import', phone: `+1415556${String(1000 + (sendCounter % 9000))}` }],
+      };
+    case 'CampaignPreviewInput':
+      return { audience: { contactIds: [gitaId] }, senderId: 'contract-sender-support' };
+    case 'CampaignInput':
+      return {
+        idempotencyKey: `fuzz-campaign-${(sendCounter += 1)}-${Date.now()}`,
+        name: 'Fuzz campaign',
+        senderId: 'contract-sender-support',
+        template: { id: 'contract-template-order', name: 'contract_order_update', language: 'en_US' },
+        parameters: { body: { '2': '#1042' } },
+        bindings: { 'body.1': 'firstName' },
+        audience: { contactIds: [gitaId] },
+        // A year away: a campaign running in the background would write events while other requests are checked.
+        scheduledAt: new Date(Date.now() + 365 * 24 * 60 * 60 * 1000).toISOString(),
       };
     case 'SimulatorReply':
       return { text: 'Thanks!' };

@@ -161,7 +161,7 @@ export function postNotification(server: ReadyServer, key: string, body: string)
 }
 
 /** Each variable filled with Meta's example for it, or a placeholder. */
-function exampleParameters(template: MessageTemplate): TemplateParameters {
+export function exampleParameters(template: MessageTemplate): TemplateParameters {
   const parsed = parseTemplate(template);
   const parameters: TemplateParameters = {};
   for (const variable of parsed.variables) {
