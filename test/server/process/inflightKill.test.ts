@@ -63,7 +63,9 @@ describe('a server killed with SIGKILL during 20 sends in flight', () => {
     await first.stop('SIGKILL');
     await Promise.all(inFlight);
     const firstServerJobs = completedSendJobs(first);
-    expect(answeredBefore.size).toBeLessThan(sendCount);
+    // The kill cut something short: a send not answered yet, or (when a busy machine answered all
+    // 20 before the kill landed) a send job not finished yet.
+    expect(answeredBefore.size < sendCount || firstServerJobs < sendCount, 'the kill landed while work was in flight').toBe(true);
 
     server = await startServer(environment());
     const retried = new Map<string, Ticket>();
