@@ -7,6 +7,13 @@ describeProviderContract('createRestProvider + reference server (memory backend)
   test: { describe, it, afterAll },
   createProvider: (world) => {
     const backend = createMemoryBackend({ provider: world });
-    return serveOverHttp(backend, () => backend.close());
+    return serveOverHttp(backend, () => backend.close(), {
+      advanceCampaigns: () => {
+        backend.memory.control.advanceCampaigns();
+      },
+      failMessage: (messageId, reason) => {
+        backend.memory.control.setMessageStatus(messageId, 'failed', reason);
+      },
+    });
   },
 });

@@ -14,7 +14,7 @@ const token = 'rest-contract-token-0123456789';
 export async function serveOverHttp(
   backend: ReachoutBackend,
   closeBackend: () => Promise<void>,
-  hooks: Pick<ContractSubject, 'failMessage'> = {},
+  hooks: Pick<ContractSubject, 'advanceCampaigns' | 'failMessage'> = {},
 ): Promise<ContractSubject> {
   const app = createApp({ backend, token });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
