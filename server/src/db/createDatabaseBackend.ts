@@ -109,6 +109,7 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
       delayMs: options.simulatorDelayMs ?? 3000,
       now,
       applyStatus: notifications.applyStatus,
+      recordChatMessageStatus: (update) => messages.recordStatus(update),
       ...(options.logJob ? { logJob: options.logJob } : {}),
     });
     gateway = simulation.gateway;
@@ -136,7 +137,7 @@ export function createDatabaseBackend(db: Database, options: DatabaseBackendOpti
     gateway: () => gateway,
     ...(options.logJob ? { logJob: options.logJob } : {}),
     findTemplate: context.findTemplate,
-    ...(simulation ? { simulatorDelayMs: options.simulatorDelayMs ?? 3000 } : {}),
+    afterSent: (whatsappMessageId) => simulation?.trackChatMessage(whatsappMessageId, 'sent'),
   });
 
   const campaigns = createCampaignsBackend({

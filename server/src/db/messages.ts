@@ -144,8 +144,8 @@ export interface MessagesContext {
   findTemplate: (id: string, signal?: AbortSignal) => Promise<MessageTemplate | undefined>;
   /** Each try of a send job, when it ends (the server's job log). */
   logJob?: (entry: JobLogEntry) => void;
-  /** Simulator mode: the wait before each step of a sent text (delivered, then read), as WhatsApp would report them. */
-  simulatorDelayMs?: number;
+  /** Once WhatsApp took a message (it is `sent` with this WhatsApp id): the simulator schedules its next statuses here. */
+  afterSent?: (whatsappMessageId: string) => void;
 }
 
 /**
@@ -159,27 +159,6 @@ export interface MessagesContext {
  */
 export function createMessages(context: MessagesContext) {
   const { database, write, now } = context;
-  const timers = new Set<ReturnType<typeof setTimeout>>();
-  let stopped = false;
-
-  /** Simulator mode: the statuses WhatsApp would send for a text it took. */
-  const simulateDelivery = (whatsappMessageId: string) => {
-    const delayMs = context.simulatorDelayMs;
-    if (delayMs === undefined) return;
-    const step = (status: 'delivered' | 'read', then?: () => void) => {
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        if (stopped) return;
-        recordStatus({ messageId: whatsappMessageId, status, at: now().toISOString() })
-          .then(() => then?.())
-          .catch((error: unknown) => console.error('The simulator could not move a chat message on', error));
-      }, delayMs);
-      timer.unref?.();
-      timers.add(timer);
-    };
-    step('delivered', () => step('read'));
-  };
-
   const requireChat = async (executor: DrizzleDatabase, chatId: string): Promise<ChatRow> => {
     const [row] = await executor.select().from(chats).where(eq(chats.id, chatId)).limit(1);
     if (!row) throw new ReachoutError('NOT_FOUND', `No chat with id ${chatId}`);
@@ -279,7 +258,7 @@ export function createMessages(context: MessagesContext) {
     },
     async markSent(messageId, whatsappMessageId) {
       const updated = await setOutcome(messageId, { status: 'sent', whatsappMessageId }, waiting);
-      if (updated) simulateDelivery(whatsappMessageId);
+      if (updated) context.afterSent?.(whatsappMessageId);
     },
     async markFailed(messageId, reason) {
       await setOutcome(messageId, { status: 'failed', failureReason: reason }, waiting);
@@ -404,11 +383,8 @@ export function createMessages(context: MessagesContext) {
     });
   }
 
-  /** Stops the simulated statuses and the worker (its running sends get up to `timeoutMs`, then are aborted and run again later). */
+  /** Stops the worker (its running sends get up to `timeoutMs`, then are aborted and run again later). */
   const stop = async (timeoutMs?: number) => {
-    stopped = true;
-    for (const timer of timers) clearTimeout(timer);
-    timers.clear();
     await (await worker)?.stop(timeoutMs);
   };
 

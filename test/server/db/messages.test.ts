@@ -3,7 +3,8 @@ import { afterEach, expect, it, vi } from 'vitest';
 import { type Chat, type Message, ReachoutError, type ReachoutEvent } from 'reachout/core';
 import { contractFixtures, type ContractWorld } from 'reachout/testing';
 import type { ReachoutBackend } from '../../../server/src/backend';
-import { tickets } from '../../../server/src/db/schema';
+import { createDatabaseBackend } from '../../../server/src/db';
+import { messages, tickets } from '../../../server/src/db/schema';
 import { backendWithWorld, describeOnEachDatabase, eventually, orderSend, recordingGateway, worldContact } from './helpers';
 
 // The conversation of the database backend beyond the contract: where messages come from
@@ -180,6 +181,29 @@ describeOnEachDatabase('chat messages of the database backend', (database) => {
     // returned: only the status updates that follow count.
     expect(seen.filter((status) => status !== 'sent')).toEqual(['delivered', 'read']);
   });
+
+  it('in simulator mode, a text sent before its server stopped is moved on to delivered, then read, by the next backend on the database', async () => {
+    const first = await backendWithWorld(database(), worldWithOpenChat(), { simulatorDelayMs: 2000 });
+    backends.push(first);
+    const sent = await send(first, 'Sent before a restart');
+    const storedStatus = async () =>
+      (await database().drizzle.select({ status: messages.status }).from(messages).where(eq(messages.id, sent.id)))[0]?.status;
+    await eventually(async () => (await storedStatus()) === 'sent', 'the text is sent');
+    // Its delivered step is now a job due in 2 s; no timer of this server may hold it.
+    await first.close();
+    expect(await storedStatus()).toBe('sent');
+
+    const restarted = createDatabaseBackend(database(), { simulatorDelayMs: 20, keepDatabaseOpen: true });
+    backends.push(restarted);
+    const seen: string[] = [];
+    restarted.events.subscribe(({ event }) => {
+      if (event.type === 'message.updated' && event.message.id === sent.id && event.message.status) seen.push(event.message.status);
+    });
+    await eventually(async () => (await storedStatus()) === 'read', 'the text is read after the restart', 15_000);
+
+    await eventually(async () => seen.includes('read'), 'the restarted backend reported the read');
+    expect(seen.filter((status) => status !== 'sent')).toEqual(['delivered', 'read']);
+  }, 30_000);
 
   it('turns a simulated customer reply into an inbound message', async () => {
     const backend = await backendWithWorld(database(), worldWithOpenChat());
