@@ -1,6 +1,6 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createRef } from 'react';
+import { createRef, useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ImportContactsDialog, ImportContactsDialogMappingStep, useImportContactsDialogContext } from '../../../src/components/import-contacts-dialog';
 import { ReachoutProvider } from '../../../src/data';
@@ -145,6 +145,33 @@ describe('ImportContactsDialog parts', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Import contacts' });
     expect(screen.getByRole('alert').className).toBe('reachout-import-contacts-dialog__unsupported host-note');
     expect(dialog.querySelector('[data-slot="import-contacts-dialog-file-step"]')).toBeNull();
+  });
+
+  it('returns focus to the host’s own button when the host owns open and the Content closes on Escape', async () => {
+    const user = userEvent.setup();
+    function Host() {
+      const [open, setOpen] = useState(false);
+      return (
+        <ReachoutProvider dataProvider={createMemoryProvider()}>
+          <button type="button" onClick={() => setOpen(true)}>
+            Import from CRM
+          </button>
+          <ImportContactsDialog.Root open={open} onOpenChange={setOpen}>
+            <ImportContactsDialog.Content aria-describedby={undefined}>
+              <ImportContactsDialog.Title />
+              <ImportContactsDialog.FileStep />
+            </ImportContactsDialog.Content>
+          </ImportContactsDialog.Root>
+        </ReachoutProvider>
+      );
+    }
+    render(<Host />);
+    const opener = screen.getByRole('button', { name: 'Import from CRM' });
+    await user.click(opener);
+    await screen.findByRole('dialog', { name: 'Import contacts' });
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(opener);
   });
 
   it('says which part was used outside its Root', () => {
