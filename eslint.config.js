@@ -57,7 +57,7 @@ export default tseslint.config(
       'src/components/chat-thread/ChatThreadTemplatePanel.tsx',
       'src/components/chat-thread/ChatThreadVirtualRows.tsx',
       'src/components/chat-thread/useChatThread.ts',
-      'src/components/import-contacts-dialog/ImportContactsDialog.tsx',
+      'src/components/import-contacts-dialog/ImportContactsDialogSteps.tsx',
       'src/core/import/session.ts',
       'src/components/import-contacts-dialog/useImportContacts.ts',
       'src/components/template-steps/TemplateContentFields.tsx',

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, screen, userEvent } from 'storybook/test';
-import { ImportContactsDialog } from '../../src/components/import-contacts-dialog';
+import { ImportContactsDialog, useImportContactsDialogContext } from '../../src/components/import-contacts-dialog';
 import type { ImportContactsDialogProps } from '../../src/components/import-contacts-dialog';
 import { ReachoutError } from '../../src/core';
 import type { ReachoutDataProvider } from '../../src/core';
@@ -154,3 +154,41 @@ export const RightToLeft: Story = { globals: { dir: 'rtl' }, play: mapped };
 
 /** A host provider without importContacts: the dialog says so instead of offering a file. */
 export const ProviderWithoutImport: Story = { parameters: { reachout: { withoutImport: true } } };
+
+/**
+ * A host's own layout from the parts: its trigger, its title, no Close button (Escape still
+ * closes), a line of its own read from `useImportContactsDialogContext`, and the steps.
+ */
+export const Composed: Story = {
+  args: { defaultOpen: false },
+  render: ({ defaultOpen, onOpenChange, onImported }) => (
+    <ReachoutStory locale="pt-BR">
+      <div style={{ padding: 24 }}>
+        <ImportContactsDialog.Root defaultOpen={defaultOpen} onOpenChange={onOpenChange} onImported={onImported}>
+          <ImportContactsDialog.Trigger>Bring customers in</ImportContactsDialog.Trigger>
+          <ImportContactsDialog.Content aria-describedby={undefined}>
+            <ImportContactsDialog.Header>
+              <ImportContactsDialog.Title>Upload customers</ImportContactsDialog.Title>
+            </ImportContactsDialog.Header>
+            <ChosenFile />
+            <ImportContactsDialog.FileStep />
+            <ImportContactsDialog.MappingStep />
+            <ImportContactsDialog.ProgressStep />
+            <ImportContactsDialog.ReportStep />
+          </ImportContactsDialog.Content>
+        </ImportContactsDialog.Root>
+      </div>
+    </ReachoutStory>
+  ),
+  play: async () => {
+    await userEvent.click(screen.getByRole('button', { name: 'Bring customers in' }));
+    await expect(await screen.findByRole('dialog', { name: 'Upload customers' })).toBeInTheDocument();
+    await mapped();
+    await expect(screen.getByText('contatos.csv, 6 rows to import')).toBeInTheDocument();
+  },
+};
+
+function ChosenFile() {
+  const { state } = useImportContactsDialogContext();
+  return <p>{state.file ? `${state.file.name}, ${state.file.rowCount} rows to import` : 'Choose a CSV file exported from your CRM.'}</p>;
+}
