@@ -1,10 +1,21 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { isChatActive } from '../../core/rules';
 import type { Chat, Page, Ticket } from '../../core/types';
-import { reachoutKeys } from '../../data';
 
 // Loaded on demand by useContactStatus, in a chunk of its own (issue 16: ContactList's initial
-// code carries only the loader).
+// code carries only the loader). It imports nothing the widgets' code also imports: the keys and
+// the chat rule come as arguments. A shared import made tsup move what both use into a chunk of
+// its own, and other widgets' initial code grew (CreateContactDialog +0.8 kB).
+
+/** The query keys the index reads and the rule for an active chat, from the caller. */
+export interface ActivityKeys {
+  /** `reachoutKeys.all[0]`. */
+  root: string;
+  /** `reachoutKeys.activeChat(id)[1]`. */
+  activeChat: string;
+  /** `reachoutKeys.tickets.all[1]`. */
+  tickets: string;
+  isChatActive: (chat: Chat) => boolean;
+}
 
 export interface ContactActivity {
   hasActiveChat: boolean;
@@ -24,11 +35,8 @@ export interface ActivityIndex {
 
 const indexes = new WeakMap<QueryClient, ActivityIndex>();
 
-function isRelevant(queryKey: readonly unknown[]): boolean {
-  return (
-    queryKey[0] === reachoutKeys.all[0] &&
-    (queryKey[1] === reachoutKeys.activeChat('')[1] || queryKey[1] === reachoutKeys.tickets.all[1])
-  );
+function isRelevant(queryKey: readonly unknown[], keys: ActivityKeys): boolean {
+  return queryKey[0] === keys.root && (queryKey[1] === keys.activeChat || queryKey[1] === keys.tickets);
 }
 
 function newer(current: Ticket | undefined, candidate: Ticket): Ticket {
@@ -37,7 +45,7 @@ function newer(current: Ticket | undefined, candidate: Ticket): Ticket {
   return candidate.updatedAt > current.updatedAt ? candidate : current;
 }
 
-function buildActivity(queryClient: QueryClient): Map<string, ContactActivity> {
+function buildActivity(queryClient: QueryClient, keys: ActivityKeys): Map<string, ContactActivity> {
   const byContact = new Map<string, ContactActivity>();
   const entry = (contactId: string) => {
     let activity = byContact.get(contactId);
@@ -54,10 +62,10 @@ function buildActivity(queryClient: QueryClient): Map<string, ContactActivity> {
   for (const query of queryClient.getQueryCache().getAll()) {
     const key = query.queryKey;
     const data: unknown = query.state.data;
-    if (data === undefined || data === null || !isRelevant(key)) continue;
-    if (key[1] === reachoutKeys.activeChat('')[1]) {
+    if (data === undefined || data === null || !isRelevant(key, keys)) continue;
+    if (key[1] === keys.activeChat) {
       const chat = data as Chat;
-      if (isChatActive(chat)) entry(chat.contactId).hasActiveChat = true;
+      if (keys.isChatActive(chat)) entry(chat.contactId).hasActiveChat = true;
     } else if (key[2] === 'detail') {
       addTicket(data as Ticket);
     } else if (key[2] === 'list') {
@@ -68,9 +76,10 @@ function buildActivity(queryClient: QueryClient): Map<string, ContactActivity> {
 }
 
 /** The query cache's activity index for `queryClient`, one per client, shared by every row. */
-export function activityIndex(queryClient: QueryClient): ActivityIndex {
+export function activityIndex(queryClient: QueryClient, activityKeys: () => ActivityKeys): ActivityIndex {
   const existing = indexes.get(queryClient);
   if (existing !== undefined) return existing;
+  const keys = activityKeys();
   const listeners = new Set<() => void>();
   let activity: Map<string, ContactActivity> | null = null;
   let unsubscribeCache: (() => void) | null = null;
@@ -82,7 +91,7 @@ export function activityIndex(queryClient: QueryClient): ActivityIndex {
       unsubscribeCache ??= queryClient.getQueryCache().subscribe((event) => {
         if (event.type !== 'added' && event.type !== 'removed' && event.type !== 'updated') return;
         if (event.type === 'updated' && event.action.type !== 'success' && event.action.type !== 'setState') return;
-        if (!isRelevant(event.query.queryKey)) return;
+        if (!isRelevant(event.query.queryKey, keys)) return;
         activity = null;
         listeners.forEach((notify) => notify());
       });
@@ -97,8 +106,8 @@ export function activityIndex(queryClient: QueryClient): ActivityIndex {
     },
     activityOf: (contactId) => {
       // Unsubscribed, nothing would clear a cached index when the cache changes.
-      if (unsubscribeCache === null) return buildActivity(queryClient).get(contactId);
-      activity ??= buildActivity(queryClient);
+      if (unsubscribeCache === null) return buildActivity(queryClient, keys).get(contactId);
+      activity ??= buildActivity(queryClient, keys);
       return activity.get(contactId);
     },
   };

@@ -1,9 +1,10 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
+import { isChatActive } from '../../core/rules';
 import type { Contact } from '../../core/types';
-import { useReachout } from '../../data';
+import { reachoutKeys, useReachout } from '../../data';
 import type * as contactActivityIndex from './contactActivityIndex';
-import type { ContactActivity } from './contactActivityIndex';
+import type { ActivityKeys, ContactActivity } from './contactActivityIndex';
 
 /**
  * What a row's status dot says, most urgent first: the newest notification to the contact
@@ -31,14 +32,24 @@ function loadActivityModule(): Promise<ActivityModule> {
   return activityModuleLoad;
 }
 
+// Read when an index is created, not at module level (no retained module work).
+function activityKeys(): ActivityKeys {
+  return {
+    root: reachoutKeys.all[0],
+    activeChat: reachoutKeys.activeChat('')[1],
+    tickets: reachoutKeys.tickets.all[1],
+    isChatActive,
+  };
+}
+
 function subscribeToActivity(queryClient: QueryClient, onChange: () => void): () => void {
-  if (activityModule !== undefined) return activityModule.activityIndex(queryClient).subscribe(onChange);
+  if (activityModule !== undefined) return activityModule.activityIndex(queryClient, activityKeys).subscribe(onChange);
   let subscribed = true;
   let unsubscribe: (() => void) | undefined;
   loadActivityModule().then(
     (loaded) => {
       if (!subscribed) return;
-      unsubscribe = loaded.activityIndex(queryClient).subscribe(onChange);
+      unsubscribe = loaded.activityIndex(queryClient, activityKeys).subscribe(onChange);
       onChange();
     },
     // Without the chunk the dots say only what the contacts say.
@@ -66,7 +77,7 @@ export function useContactStatus(contact: Contact): ContactListRowStatus | null 
   const { queryClient } = useReachout();
   const subscribe = useCallback((onChange: () => void) => subscribeToActivity(queryClient, onChange), [queryClient]);
   const getSnapshot = useCallback(
-    () => statusOf(contact, activityModule?.activityIndex(queryClient).activityOf(contact.id)),
+    () => statusOf(contact, activityModule?.activityIndex(queryClient, activityKeys).activityOf(contact.id)),
     [contact, queryClient],
   );
   return useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
