@@ -210,11 +210,12 @@ export const ContactListGrid = forwardRef<HTMLDivElement, ContactListGridProps>(
         ) : (
           <div {...list.getBodyProps()} data-slot="contact-list-body" className={bodyClassName}>
             {list.virtualRows.map((row) =>
-              row.contact === null ? (
+              // The Root always provides its internals: without them (never) a row stays a placeholder.
+              row.contact === null || internals === null ? (
                 <div key={row.key} {...list.getRowProps(row)} data-slot="contact-list-row" className={rowClassName}>
                   {skeletonCells}
                 </div>
-              ) : internals !== null ? (
+              ) : (
                 <ContactListRow
                   key={row.key}
                   contact={row.contact}
@@ -232,25 +233,6 @@ export const ContactListGrid = forwardRef<HTMLDivElement, ContactListGridProps>(
                   onRowClick={internals.onRowClick}
                   onRowFocus={internals.onRowFocus}
                 />
-              ) : (
-                <div key={row.key} {...list.getRowProps(row)} data-slot="contact-list-row" className={rowClassName}>
-                  {isMultiple && (
-                    <div role="gridcell" data-slot="contact-list-cell" data-column="selection" className={cellClassName}>
-                      <input {...list.getRowCheckboxProps(row.contact)} className={checkboxClassName} />
-                    </div>
-                  )}
-                  {list.getCells(row.index).map((cell) => (
-                    <div
-                      key={cell.id}
-                      role="gridcell"
-                      data-slot="contact-list-cell"
-                      data-column={cell.columnId}
-                      className={cellClassName}
-                    >
-                      {cell.content}
-                    </div>
-                  ))}
-                </div>
               ),
             )}
           </div>

@@ -1,8 +1,10 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
 import { isChatActive } from '../../core/rules';
-import type { Chat, Contact, Page, Ticket } from '../../core/types';
+import type { Contact } from '../../core/types';
 import { reachoutKeys, useReachout } from '../../data';
+import type * as contactActivityIndex from './contactActivityIndex';
+import type { ActivityKeys, ContactActivity } from './contactActivityIndex';
 
 /**
  * What a row's status dot says, most urgent first: the newest notification to the contact
@@ -10,103 +12,53 @@ import { reachoutKeys, useReachout } from '../../data';
  */
 export type ContactListRowStatus = 'failed' | 'active-chat' | 'opted-out';
 
-interface ContactActivity {
-  hasActiveChat: boolean;
-  /** The newest ticket the cache holds for the contact. */
-  newestTicket: Ticket | undefined;
-}
+type ActivityModule = typeof contactActivityIndex;
 
-// The provider contract's `Contact` says nothing about chats or notifications, and asking the
-// provider per row would cost two requests for every row scrolled past. So the dot reports what
-// the inbox already knows through the contract: the active chats and tickets it has fetched or
-// been told about by live events (`chat.updated`, `ticket.updated`), which the cache holds.
+// The index of what the cache knows about chats and tickets is loaded in a chunk of its own the
+// first time a row subscribes (issue 16: out of ContactList's initial code). Until it arrives, and
+// on the server, a row shows what its contact says (an opt-out); then the cache's statuses.
+let activityModule: ActivityModule | undefined;
+let activityModuleLoad: Promise<ActivityModule> | undefined;
 
-interface ActivityIndex {
-  subscribe: (listener: () => void) => () => void;
-  activityOf: (contactId: string) => ContactActivity | undefined;
-}
-
-const indexes = new WeakMap<QueryClient, ActivityIndex>();
-
-function isRelevant(queryKey: readonly unknown[]): boolean {
-  return (
-    queryKey[0] === reachoutKeys.all[0] &&
-    (queryKey[1] === reachoutKeys.activeChat('')[1] || queryKey[1] === reachoutKeys.tickets.all[1])
+/** Loads the index once; a failed load (a chunk that did not arrive) is retried by the next subscriber. */
+function loadActivityModule(): Promise<ActivityModule> {
+  activityModuleLoad ??= import('./contactActivityIndex').then(
+    (loaded) => (activityModule = loaded),
+    (error: unknown) => {
+      activityModuleLoad = undefined;
+      throw error;
+    },
   );
+  return activityModuleLoad;
 }
 
-function newer(current: Ticket | undefined, candidate: Ticket): Ticket {
-  if (current === undefined) return candidate;
-  if (candidate.createdAt !== current.createdAt) return candidate.createdAt > current.createdAt ? candidate : current;
-  return candidate.updatedAt > current.updatedAt ? candidate : current;
-}
-
-function buildActivity(queryClient: QueryClient): Map<string, ContactActivity> {
-  const byContact = new Map<string, ContactActivity>();
-  const entry = (contactId: string) => {
-    let activity = byContact.get(contactId);
-    if (activity === undefined) {
-      activity = { hasActiveChat: false, newestTicket: undefined };
-      byContact.set(contactId, activity);
-    }
-    return activity;
+// Read when an index is created, not at module level (no retained module work).
+function activityKeys(): ActivityKeys {
+  return {
+    root: reachoutKeys.all[0],
+    activeChat: reachoutKeys.activeChat('')[1],
+    tickets: reachoutKeys.tickets.all[1],
+    isChatActive,
   };
-  const addTicket = (ticket: Ticket) => {
-    const activity = entry(ticket.contactId);
-    activity.newestTicket = newer(activity.newestTicket, ticket);
-  };
-  for (const query of queryClient.getQueryCache().getAll()) {
-    const key = query.queryKey;
-    const data: unknown = query.state.data;
-    if (data === undefined || data === null || !isRelevant(key)) continue;
-    if (key[1] === reachoutKeys.activeChat('')[1]) {
-      const chat = data as Chat;
-      if (isChatActive(chat)) entry(chat.contactId).hasActiveChat = true;
-    } else if (key[2] === 'detail') {
-      addTicket(data as Ticket);
-    } else if (key[2] === 'list') {
-      for (const page of (data as { pages: Page<Ticket>[] }).pages) page.items.forEach(addTicket);
-    }
-  }
-  return byContact;
 }
 
-function activityIndex(queryClient: QueryClient): ActivityIndex {
-  const existing = indexes.get(queryClient);
-  if (existing !== undefined) return existing;
-  const listeners = new Set<() => void>();
-  let activity: Map<string, ContactActivity> | null = null;
-  let unsubscribeCache: (() => void) | null = null;
-  const index: ActivityIndex = {
-    subscribe: (listener) => {
-      listeners.add(listener);
-      // One cache subscription for every row; contact pages loading while the user scrolls are
-      // not relevant and wake nobody.
-      unsubscribeCache ??= queryClient.getQueryCache().subscribe((event) => {
-        if (event.type !== 'added' && event.type !== 'removed' && event.type !== 'updated') return;
-        if (event.type === 'updated' && event.action.type !== 'success' && event.action.type !== 'setState') return;
-        if (!isRelevant(event.query.queryKey)) return;
-        activity = null;
-        listeners.forEach((notify) => notify());
-      });
-      return () => {
-        listeners.delete(listener);
-        if (listeners.size === 0) {
-          unsubscribeCache?.();
-          unsubscribeCache = null;
-          activity = null;
-        }
-      };
+function subscribeToActivity(queryClient: QueryClient, onChange: () => void): () => void {
+  if (activityModule !== undefined) return activityModule.activityIndex(queryClient, activityKeys).subscribe(onChange);
+  let subscribed = true;
+  let unsubscribe: (() => void) | undefined;
+  loadActivityModule().then(
+    (loaded) => {
+      if (!subscribed) return;
+      unsubscribe = loaded.activityIndex(queryClient, activityKeys).subscribe(onChange);
+      onChange();
     },
-    activityOf: (contactId) => {
-      // Unsubscribed, nothing would clear a cached index when the cache changes.
-      if (unsubscribeCache === null) return buildActivity(queryClient).get(contactId);
-      activity ??= buildActivity(queryClient);
-      return activity.get(contactId);
-    },
+    // Without the chunk the dots say only what the contacts say.
+    () => {},
+  );
+  return () => {
+    subscribed = false;
+    unsubscribe?.();
   };
-  indexes.set(queryClient, index);
-  return index;
 }
 
 function statusOf(contact: Contact, activity: ContactActivity | undefined): ContactListRowStatus | null {
@@ -119,11 +71,14 @@ function statusOf(contact: Contact, activity: ContactActivity | undefined): Cont
 /**
  * The status a contact's row shows (`null`: nothing to flag), from what the provider has told
  * this page: the newest cached ticket failed, a cached active chat, `contact.optedOut`. It
- * updates live with the cache. Not part of the public API.
+ * updates live with the cache (once the index's chunk has loaded). Not part of the public API.
  */
 export function useContactStatus(contact: Contact): ContactListRowStatus | null {
   const { queryClient } = useReachout();
-  const index = activityIndex(queryClient);
-  const getSnapshot = useCallback(() => statusOf(contact, index.activityOf(contact.id)), [contact, index]);
-  return useSyncExternalStore(index.subscribe, getSnapshot, getSnapshot);
+  const subscribe = useCallback((onChange: () => void) => subscribeToActivity(queryClient, onChange), [queryClient]);
+  const getSnapshot = useCallback(
+    () => statusOf(contact, activityModule?.activityIndex(queryClient, activityKeys).activityOf(contact.id)),
+    [contact, queryClient],
+  );
+  return useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
 }
