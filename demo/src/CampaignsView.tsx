@@ -24,7 +24,8 @@ export function CampaignsView() {
           selection={selection}
           onSelectionChange={setSelection}
           selectionActions={
-            <button type="button" className="demo-button" onClick={() => setCreating(true)}>
+            // The list's own button style, as its "Clear selection" beside it.
+            <button type="button" className="reachout-contact-list__button" onClick={() => setCreating(true)}>
               Create campaign
             </button>
           }
