@@ -1,12 +1,15 @@
 import { useCallback, useState } from 'react';
 import { ContactsInbox, ImportContactsDialog, ReachoutProvider } from 'reachout';
 import type { ReachoutDataProvider } from 'reachout';
+import { CampaignsView } from './CampaignsView';
 import type { DemoNotice } from './notice';
 import { SimulateReplyButton } from './SimulateReplyButton';
 import type { ServerConfig } from './serverConfig';
 import { ThemeToggle } from './ThemeToggle';
 import { useContactInUrl } from './useContactInUrl';
 import { useTheme } from './useTheme';
+import { ViewSwitch } from './ViewSwitch';
+import type { DemoView } from './ViewSwitch';
 
 export interface DemoAppProps {
   config: ServerConfig;
@@ -24,14 +27,16 @@ function BrandMark() {
 }
 
 /**
- * The demo page: a header (product name, "Simulate customer reply" for the selected contact, the
- * theme) above the whole Reachout inbox, talking to the reference server over HTTP.
+ * The demo page: a header (product name, the "Inbox" / "Campaigns" switch, "Simulate customer
+ * reply" for the selected contact, the theme) above the whole Reachout inbox or the campaigns,
+ * talking to the reference server over HTTP.
  */
 export function DemoApp({ config, dataProvider }: DemoAppProps) {
   const [theme, setTheme] = useTheme();
   const [contactId, setContactInUrl] = useContactInUrl();
   const [notice, setNotice] = useState<DemoNotice | null>(null);
   const [importing, setImporting] = useState(false);
+  const [view, setView] = useState<DemoView>('inbox');
 
   const selectContact = useCallback(
     (next: string | null) => {
@@ -50,26 +55,31 @@ export function DemoApp({ config, dataProvider }: DemoAppProps) {
             <h1 className="demo-brand__name">Reachout</h1>
             <span className="demo-brand__tag">Demo</span>
           </div>
+          <ViewSwitch view={view} onViewChange={setView} />
           <p className="demo-header__status" role="status" data-tone={notice?.tone} title={notice?.text}>
             {notice?.text}
           </p>
-          {contactId !== null && <SimulateReplyButton key={contactId} config={config} contactId={contactId} onNotice={setNotice} />}
+          {view === 'inbox' && contactId !== null && <SimulateReplyButton key={contactId} config={config} contactId={contactId} onNotice={setNotice} />}
           <ThemeToggle theme={theme} onThemeChange={setTheme} />
         </header>
         <main className="demo-main">
-          <ContactsInbox
-            className="demo-inbox"
-            selectedContactId={contactId}
-            onSelectedContactIdChange={selectContact}
-            onImportContacts={() => setImporting(true)}
-            onOpenChat={(chat) =>
-              setNotice({
-                tone: 'info',
-                text: `Your inbox would open chat ${chat.id} here${chat.assignee ? `, assigned to ${chat.assignee.name}` : ''}.`,
-              })
-            }
-            onOpenTicket={(ticket) => setNotice({ tone: 'info', text: `Your inbox would open ticket ${ticket.id} here.` })}
-          />
+          {view === 'campaigns' ? (
+            <CampaignsView />
+          ) : (
+            <ContactsInbox
+              className="demo-inbox"
+              selectedContactId={contactId}
+              onSelectedContactIdChange={selectContact}
+              onImportContacts={() => setImporting(true)}
+              onOpenChat={(chat) =>
+                setNotice({
+                  tone: 'info',
+                  text: `Your inbox would open chat ${chat.id} here${chat.assignee ? `, assigned to ${chat.assignee.name}` : ''}.`,
+                })
+              }
+              onOpenTicket={(ticket) => setNotice({ tone: 'info', text: `Your inbox would open ticket ${ticket.id} here.` })}
+            />
+          )}
         </main>
         <ImportContactsDialog
           open={importing}

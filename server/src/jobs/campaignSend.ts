@@ -183,7 +183,23 @@ export async function startCampaignSender(options: CampaignSenderOptions): Promi
   // Events: at most about one `campaign.updated` a second per running campaign
   // ---------------------------------------------------------------------------------------------
 
-  const emitUpdate = (campaignId: string, force: boolean) =>
+  /** Campaigns whose throttled event is owed: one trailing event each, once the interval has passed. */
+  const trailingUpdates = new Map<string, ReturnType<typeof setTimeout>>();
+
+  // Without a trailing event, the last changes of a burst (the final `read` receipts, which often
+  // arrive within a second of the previous event) would never reach a live client.
+  const scheduleTrailingUpdate = (campaignId: string) => {
+    if (stopped || trailingUpdates.has(campaignId)) return;
+    const timeout = setTimeout(() => {
+      trailingUpdates.delete(campaignId);
+      if (stopped) return;
+      void track(emitUpdate(campaignId, false)).catch((error: unknown) => log(`Campaign event failed: ${String(error)}`));
+    }, campaignLimits.eventIntervalMs);
+    timeout.unref?.();
+    trailingUpdates.set(campaignId, timeout);
+  };
+
+  const emitUpdate = (campaignId: string, force: boolean): Promise<void> =>
     write(async (executor, emit) => {
       const at = now();
       const claimed = await executor
@@ -197,6 +213,7 @@ export async function startCampaignSender(options: CampaignSenderOptions): Promi
         )
         .returning({ id: campaigns.id });
       if (claimed.length > 0) await emit({ type: 'campaign.updated', campaign: await readCampaign(executor, campaignId) });
+      else scheduleTrailingUpdate(campaignId);
     });
 
   // ---------------------------------------------------------------------------------------------
@@ -622,6 +639,8 @@ export async function startCampaignSender(options: CampaignSenderOptions): Promi
       if (stopped) return;
       stopped = true;
       clearInterval(timer);
+      for (const timeout of trailingUpdates.values()) clearTimeout(timeout);
+      trailingUpdates.clear();
       await sweeping;
       await Promise.race([
         Promise.all([boss.offWork(campaignStepQueue, { id: stepWorker, wait: true }), boss.offWork(campaignReceiptQueue, { id: receiptWorker, wait: true })]),

@@ -309,6 +309,30 @@ function describeCampaignQueue(targetName: string, open: () => Promise<{ db: Dat
       expect(counts).toMatchObject({ sent: 1, delivered: 0, read: 1 });
     }, 60_000);
 
+    it('sends the counts of receipts that arrive within a second of the last campaign.updated in a later event', async () => {
+      const contacts = generatedContacts(2);
+      const { gateway } = recordingGateway();
+      const { backend, provider, campaign } = await start(worldWith(contacts), 100, gateway);
+      const created = await provider.createCampaign({ input: campaignInput(contacts.map((contact) => contact.id)) });
+      await until(() => campaign(created.id), (value) => value.status === 'completed', 'the campaign completed', 60_000);
+      const updates: Campaign[] = [];
+      const unsubscribe = backend.events.subscribe(({ event }) => {
+        if (event.type === 'campaign.updated' && event.campaign.id === created.id) updates.push(event.campaign);
+      });
+      try {
+        const at = new Date().toISOString();
+        // Both read at once, just after the completion's event: the throttle holds them back.
+        for (const recipient of (await provider.listCampaignRecipients({ campaignId: created.id })).items) {
+          if (!recipient.messageId) throw new Error('A recipient has no message id');
+          await backend.whatsapp.recordStatus({ messageId: recipient.messageId, status: 'read', at });
+        }
+        const last = await until(async () => updates.at(-1), (update) => update?.counts.read === 2, 'an event with both reads', 10_000);
+        expect(last?.counts).toMatchObject({ sent: 0, read: 2 });
+      } finally {
+        unsubscribe();
+      }
+    }, 60_000);
+
     it('emits campaign.updated at most once a second while a campaign runs', async () => {
       const contacts = generatedContacts(300);
       const { gateway } = recordingGateway();
