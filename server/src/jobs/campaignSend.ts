@@ -1,134 +1,41 @@
-import { and, asc, eq, inArray, isNotNull, lt, lte, max, or, type SQL, sql, gt } from 'drizzle-orm';
-import { fromDrizzle, type Job, type PgBoss } from 'pg-boss';
-import {
-  buildTemplateMessage,
-  campaignCancelledReason,
-  campaignLimits,
-  campaignSkipReason,
-  isReachoutError,
-  type MessageTemplate,
-  messagingLimitBudget,
-  messagingLimitReason,
-  recipientParameters,
-  type Sender,
-  undeliverableError,
-} from 'reachout/core';
-import type { DeliveryStatusUpdate, WhatsAppGateway } from '../backend';
-import { type CampaignWrite, countsOf, readCampaign, writeRecipients } from '../db/campaigns';
+import { and, eq, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import { fromDrizzle, type Job } from 'pg-boss';
+import { undeliverableError } from 'reachout/core';
+import type { DeliveryStatusUpdate } from '../backend';
+import { countsOf, readCampaign, writeRecipients } from '../db/campaigns';
 import type { DrizzleDatabase } from '../db/openDatabase';
-import { contactOf, senderOf } from '../db/rows';
-import { campaignRecipients, campaigns, campaignSendRates, chats, contacts, senders, tickets } from '../db/schema';
+import { senderOf } from '../db/rows';
+import { campaignRecipients, campaigns, senders } from '../db/schema';
+import { createEventThrottle } from './campaignEventThrottle';
+import { createMessagingLimit } from './campaignMessagingLimit';
+import {
+  type CampaignSender,
+  type CampaignSenderOptions,
+  campaignReceiptQueue,
+  campaignStepQueue,
+  ensureCampaignQueues,
+  interruptedReason,
+  type ReceiptJob,
+  sleep,
+  type StepJob,
+  stepBudgetMs,
+  sweepIntervalMs,
+  unreachableSuffix,
+} from './campaignQueues';
+import { createBatchSender } from './campaignSendBatch';
+import { createSendSlots } from './campaignSendSlots';
 
-/** One job per step of a campaign: it claims a batch of recipients and sends them at the rate. */
-export const campaignStepQueue = 'campaign-step';
-/** Simulator mode: a sent campaign message is delivered, then read, one job per step. */
-export const campaignReceiptQueue = 'campaign-receipt';
-
-/** The default of `REACHOUT_SEND_RATE`: messages a second per business number (WhatsApp's default throughput). */
-export const defaultSendRate = 80;
-
-/**
- * The reason of a recipient whose send was cut short (its server died while calling WhatsApp):
- * WhatsApp may have the message, so it is never sent again.
- */
-export const interruptedReason = 'interrupted';
-/** Failed after this many tries that WhatsApp could not be reached. */
-const maxAttempts = 8;
-/** How long one step job sends before it hands over to the next (another server may take it). */
-const stepBudgetMs = 5_000;
-/** How often each server looks for campaigns that are due, or whose step was lost with a dead server. */
-const sweepIntervalMs = 1_000;
-/** A send whose slot passed by more than this takes a new one, so a stall cannot bunch sends together. */
-const lateSlotToleranceMs = 20;
-/** How long before its slot a send does its database work (the check and the `calling` mark). */
-const slotLeadMs = 40;
-
-const activeChatStatuses = ['open', 'assigned', 'queued'] as const;
-
-interface StepJob {
-  campaignId: string;
-}
-interface ReceiptJob {
-  messageId: string;
-  status: 'delivered' | 'read';
-  /** The recipient's number: the simulator fails numbers ending in `0000` (131026), as the memory provider does. */
-  to: string;
-}
-
-/** Numbers ending in this are unreachable in the simulator. */
-const unreachableSuffix = '0000';
-
-/** The most `REACHOUT_SEND_RATE` may be: WhatsApp's highest throughput for one number. */
-export const maxSendRate = 1000;
-
-/**
- * `REACHOUT_SEND_RATE` from the environment: messages a second per business number, more than 0
- * and at most 1,000 (unset or empty: 80).
- *
- * @throws Error naming the variable when it is set to anything else, so the server does not start.
- */
-export function sendRateFromEnvironment(environment: NodeJS.ProcessEnv = process.env): number {
-  const text = environment.REACHOUT_SEND_RATE?.trim();
-  if (text === undefined || text === '') return defaultSendRate;
-  const rate = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
-  if (!(rate > 0 && rate <= maxSendRate)) {
-    throw new Error(`REACHOUT_SEND_RATE must be a number of messages a second above 0 and at most ${maxSendRate}, got "${text}".`);
-  }
-  return rate;
-}
-
-export interface CampaignSenderOptions {
-  boss: PgBoss;
-  database: DrizzleDatabase;
-  write: CampaignWrite;
-  now: () => Date;
-  gateway: () => WhatsAppGateway;
-  findTemplate: (id: string) => Promise<MessageTemplate | undefined>;
-  /** Messages a second per business number, across every server on the database. */
-  sendRate: number;
-  /**
-   * How long a claimed recipient may wait for its send before another step takes it back (its
-   * server died). A recipient whose WhatsApp call was under way then fails as `interrupted`.
-   */
-  claimExpireMs: number;
-  /** Simulator mode: the wait before each receipt (sent → delivered → read); `null` in Cloud API mode. */
-  simulatorDelayMs: number | null;
-  log?: (line: string) => void;
-}
-
-/** The queue of campaign steps, and the sweep that keeps every due or running campaign moving. */
-export interface CampaignSender {
-  /** Queues a step of the campaign in `executor`'s transaction (at `startAfter`, or now). */
-  enqueueStep(executor: DrizzleDatabase, campaignId: string, startAfter: Date | null): Promise<void>;
-  /** A delivery status of a campaign message (Cloud API webhooks, simulator receipts); `false` when it is not one. */
-  recordStatus(update: DeliveryStatusUpdate): Promise<boolean>;
-  /** One sweep now (tests; the timer runs it every second). */
-  sweep(): Promise<void>;
-  stop(): Promise<void>;
-}
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
-
-/** The Graph error code of a failed send (131049, 131026...), when WhatsApp gave one. */
-function graphCodeOf(error: unknown): number | undefined {
-  if (!isReachoutError(error)) return undefined;
-  const cause = error.cause as { code?: unknown } | undefined;
-  if (typeof cause?.code === 'number') return cause.code;
-  return error.code === 'INVALID_NUMBER' ? 131026 : undefined;
-}
-
-/** Creates the campaign queues (once per database) and fills pg-boss's queue cache (see `startQueue`). */
-export async function ensureCampaignQueues(boss: PgBoss, claimExpireMs: number): Promise<void> {
-  const queues = [
-    // `short`: at most one waiting step per key, so the steps of one campaign never multiply.
-    { name: campaignStepQueue, options: { policy: 'short' as const, retryLimit: 5, retryDelay: 1, expireInSeconds: Math.max(30, Math.ceil(claimExpireMs / 1000) + 10) } },
-    { name: campaignReceiptQueue, options: { retryLimit: 3, retryDelay: 1, expireInSeconds: 60 } },
-  ];
-  for (const queue of queues) {
-    if (!(await boss.getQueue(queue.name))) await boss.createQueue(queue.name, queue.options);
-    await boss.getJobById(queue.name, '00000000-0000-0000-0000-000000000000');
-  }
-}
+export {
+  type CampaignSender,
+  type CampaignSenderOptions,
+  campaignReceiptQueue,
+  campaignStepQueue,
+  defaultSendRate,
+  ensureCampaignQueues,
+  interruptedReason,
+  maxSendRate,
+  sendRateFromEnvironment,
+} from './campaignQueues';
 
 /**
  * Sends campaigns on the job queue. Each step claims a batch of queued recipients (`FOR UPDATE
@@ -142,25 +49,23 @@ export async function ensureCampaignQueues(boss: PgBoss, claimExpireMs: number):
 export async function startCampaignSender(options: CampaignSenderOptions): Promise<CampaignSender> {
   const { boss, database, write, now, sendRate, claimExpireMs } = options;
   const log = options.log ?? ((line: string) => console.error(line));
-  // A send may go up to `lateSlotToleranceMs` after its slot: spaced this far apart, any one second
-  // still holds at most `sendRate` of them (1000 + tolerance over rate − 1; exactly 1000/rate at rate 1).
-  const slotMs = sendRate > 1 ? (1000 + lateSlotToleranceMs) / (sendRate - 1) : 1000 / sendRate;
   const batchSize = Math.max(1, Math.min(200, Math.ceil(sendRate / 2)));
   let stopped = false;
   const running = new Set<Promise<unknown>>();
-  /** Phones of this process's sends not yet stored, per sender: the messaging limit counts them as used. */
-  const pendingBySender = new Map<string, Set<string>>();
-  const pendingOf = (senderId: string) => {
-    let pending = pendingBySender.get(senderId);
-    if (!pending) pendingBySender.set(senderId, (pending = new Set()));
-    return pending;
-  };
-  const budgetLocks = new Map<string, Promise<unknown>>();
-  const withBudgetLock = <Value>(senderId: string, work: () => Promise<Value>): Promise<Value> => {
-    const result = (budgetLocks.get(senderId) ?? Promise.resolve()).then(work, work);
-    budgetLocks.set(senderId, result.catch(() => undefined));
-    return result;
-  };
+  const limit = createMessagingLimit(database, now);
+  const { pendingOf } = limit;
+  const slots = createSendSlots(database, now, sendRate);
+  const { sendBatch, statusOf, scheduleReceipt } = createBatchSender({
+    boss,
+    database,
+    now,
+    gateway: options.gateway,
+    simulatorDelayMs: options.simulatorDelayMs,
+    batchSize,
+    slots,
+    limit,
+    log,
+  });
 
   await ensureCampaignQueues(boss, claimExpireMs);
 
@@ -179,42 +84,8 @@ export async function startCampaignSender(options: CampaignSenderOptions): Promi
     if (!later && !executor) wake();
   };
 
-  // ---------------------------------------------------------------------------------------------
-  // Events: at most about one `campaign.updated` a second per running campaign
-  // ---------------------------------------------------------------------------------------------
-
-  /** Campaigns whose throttled event is owed: one trailing event each, once the interval has passed. */
-  const trailingUpdates = new Map<string, ReturnType<typeof setTimeout>>();
-
-  // Without a trailing event, the last changes of a burst (the final `read` receipts, which often
-  // arrive within a second of the previous event) would never reach a live client.
-  const scheduleTrailingUpdate = (campaignId: string) => {
-    if (stopped || trailingUpdates.has(campaignId)) return;
-    const timeout = setTimeout(() => {
-      trailingUpdates.delete(campaignId);
-      if (stopped) return;
-      void track(emitUpdate(campaignId, false)).catch((error: unknown) => log(`Campaign event failed: ${String(error)}`));
-    }, campaignLimits.eventIntervalMs);
-    timeout.unref?.();
-    trailingUpdates.set(campaignId, timeout);
-  };
-
-  const emitUpdate = (campaignId: string, force: boolean): Promise<void> =>
-    write(async (executor, emit) => {
-      const at = now();
-      const claimed = await executor
-        .update(campaigns)
-        .set({ lastEventAt: at, updatedAt: at })
-        .where(
-          and(
-            eq(campaigns.id, campaignId),
-            force ? undefined : sql`${campaigns.lastEventAt} is null or ${campaigns.lastEventAt} <= ${new Date(at.getTime() - campaignLimits.eventIntervalMs).toISOString()}::timestamptz`,
-          ),
-        )
-        .returning({ id: campaigns.id });
-      if (claimed.length > 0) await emit({ type: 'campaign.updated', campaign: await readCampaign(executor, campaignId) });
-      else scheduleTrailingUpdate(campaignId);
-    });
+  // At most about one `campaign.updated` a second per running campaign.
+  const { emitUpdate, cancelTrailingUpdates } = createEventThrottle({ write, now, isStopped: () => stopped, track: (promise) => track(promise), log });
 
   // ---------------------------------------------------------------------------------------------
   // A step
@@ -247,232 +118,6 @@ export async function startCampaignSender(options: CampaignSenderOptions): Promi
       .update(campaignRecipients)
       .set({ status: 'failed', reason: interruptedReason, claimedAt: null, updatedAt: at })
       .where(and(stale, eq(campaignRecipients.status, 'calling')));
-  };
-
-  const claimBatch = (campaignId: string, limit: number) =>
-    database.transaction(async (transaction) => {
-      const at = now();
-      const rows = await transaction
-        .select({ contactId: campaignRecipients.contactId })
-        .from(campaignRecipients)
-        .where(
-          and(
-            eq(campaignRecipients.campaignId, campaignId),
-            eq(campaignRecipients.status, 'queued'),
-            or(sql`${campaignRecipients.notBefore} is null`, lte(campaignRecipients.notBefore, at)),
-          ),
-        )
-        .orderBy(asc(campaignRecipients.position))
-        .limit(limit)
-        .for('update', { skipLocked: true });
-      if (rows.length === 0) return [];
-      return transaction
-        .update(campaignRecipients)
-        .set({ status: 'sending', claimedAt: at, updatedAt: at })
-        .where(and(eq(campaignRecipients.campaignId, campaignId), inArray(campaignRecipients.contactId, rows.map((row) => row.contactId))))
-        .returning();
-    });
-
-  /** `count` send slots of the sender, one every 1/rate s from the row's next free time. */
-  const takeSlots = (senderId: string, count: number) =>
-    database.transaction(async (transaction) => {
-      await transaction.insert(campaignSendRates).values({ senderId, nextAt: new Date(0) }).onConflictDoNothing();
-      const [row] = await transaction.select().from(campaignSendRates).where(eq(campaignSendRates.senderId, senderId)).for('update');
-      let next = Math.max(row?.nextAt.getTime() ?? 0, now().getTime());
-      const slots: number[] = [];
-      for (let index = 0; index < count; index++) {
-        slots.push(next);
-        next += slotMs;
-      }
-      // Rounded up: a Date holds whole milliseconds, and truncating would bring each next slot closer.
-      await transaction.update(campaignSendRates).set({ nextAt: new Date(Math.ceil(next)) }).where(eq(campaignSendRates.senderId, senderId));
-      return slots;
-    });
-
-  /** After 130429 (the number's throughput): every server waits before the sender's next send. */
-  const holdSender = (senderId: string, until: Date) =>
-    database
-      .update(campaignSendRates)
-      .set({ nextAt: sql`greatest(${campaignSendRates.nextAt}, ${until.toISOString()}::timestamptz)` })
-      .where(eq(campaignSendRates.senderId, senderId));
-
-  /** The sends of the last 24 hours from this sender that count against its messaging limit. */
-  const sendsOfLastDay = async (senderId: string) => {
-    const since = new Date(now().getTime() - campaignLimits.messagingLimitWindowMs);
-    const fromCampaigns = await database
-      .select({ to: campaignRecipients.phone, at: max(campaignRecipients.sentAt) })
-      .from(campaignRecipients)
-      .innerJoin(campaigns, eq(campaigns.id, campaignRecipients.campaignId))
-      .where(and(eq(campaigns.senderId, senderId), gt(campaignRecipients.sentAt, since)))
-      .groupBy(campaignRecipients.phone);
-    const fromTickets = await database
-      .select({ to: tickets.to, at: max(tickets.createdAt) })
-      .from(tickets)
-      .where(and(eq(tickets.senderId, senderId), isNotNull(tickets.messageId), gt(tickets.createdAt, since)))
-      .groupBy(tickets.to);
-    return [...fromCampaigns, ...fromTickets].flatMap((send) => (send.at ? [{ to: send.to, at: send.at.getTime() }] : []));
-  };
-
-  const settle = (campaignId: string, contactId: string, fields: Partial<typeof campaignRecipients.$inferInsert>, from: 'sending' | 'calling') =>
-    database
-      .update(campaignRecipients)
-      .set({ claimedAt: null, updatedAt: now(), ...fields })
-      .where(and(eq(campaignRecipients.campaignId, campaignId), eq(campaignRecipients.contactId, contactId), eq(campaignRecipients.status, from)));
-
-  const statusOf = async (campaignId: string) =>
-    (await database.select({ status: campaigns.status }).from(campaigns).where(eq(campaigns.id, campaignId)).limit(1))[0]?.status;
-
-  /**
-   * Claims one batch and starts its sends; answers `null` when there was no one to claim, else
-   * their completion (`done`, wrapped so that awaiting the claim does not await the sends). `pending`: phones of this step's sends not yet stored, which the messaging
-   * limit counts as used.
-   */
-  const sendBatch = async (
-    campaign: typeof campaigns.$inferSelect,
-    sender: Sender,
-    template: MessageTemplate | undefined,
-    pending: Set<string>,
-  ): Promise<{ done: Promise<unknown> } | null> => {
-    const claimed = await claimBatch(campaign.id, batchSize);
-    if (claimed.length === 0) return null;
-    const contactRows = await database.select().from(contacts).where(inArray(contacts.id, claimed.map((row) => row.contactId)));
-    const contactById = new Map(contactRows.map((row) => [row.id, row]));
-    const activeRows = await database
-      .selectDistinct({ contactId: chats.contactId })
-      .from(chats)
-      .where(and(inArray(chats.contactId, claimed.map((row) => row.contactId)), inArray(chats.status, [...activeChatStatuses])));
-    const active = new Set(activeRows.map((row) => row.contactId));
-    // One decision at a time per sender in this process: concurrent steps (a sweep starts one while
-    // another runs) would each see the same free slots of the messaging limit.
-    const toSend = await withBudgetLock(sender.id, async () => {
-      const inFlight = [...pending];
-      const budget = messagingLimitBudget(sender.messagingLimit, await sendsOfLastDay(sender.id), now());
-      let remaining = budget.remaining - new Set(inFlight.filter((phone) => !budget.hasRecipient(phone))).size;
-      const chosen: typeof claimed = [];
-      for (const recipient of claimed) {
-        const row = contactById.get(recipient.contactId);
-        if (!row) {
-          await settle(campaign.id, recipient.contactId, { status: 'failed', reason: 'The contact was deleted' }, 'sending');
-          continue;
-        }
-        // Phones are unique among contacts, so no earlier recipient can have this one.
-        const reason = campaignSkipReason(contactOf(row), campaign.bindings ?? undefined, { hasActiveChat: active.has(row.id), phoneTaken: false });
-        if (reason !== null) {
-          await settle(campaign.id, recipient.contactId, { status: 'skipped', reason }, 'sending');
-          continue;
-        }
-        if (!budget.hasRecipient(row.phone) && !inFlight.includes(row.phone)) {
-          if (remaining <= 0) {
-            await settle(campaign.id, recipient.contactId, { status: 'queued', reason: messagingLimitReason, notBefore: budget.nextSlotAt }, 'sending');
-            continue;
-          }
-          remaining -= 1;
-        }
-        chosen.push(recipient);
-        pending.add(row.phone);
-      }
-      return chosen;
-    });
-    if (toSend.length === 0) return { done: Promise.resolve() };
-    const slots = await takeSlots(sender.id, toSend.length);
-    const done = Promise.all(
-      toSend.map(async (recipient, index) => {
-        const slot: number = slots[index] ?? now().getTime();
-        await sleep(slot - slotLeadMs - now().getTime());
-        const waitForSlot = async () => {
-          let current = slot;
-          for (;;) {
-            // A timer may fire a millisecond early: never call before the slot.
-            while (now().getTime() < current) await sleep(current - now().getTime() + 1);
-            // Checked right before the call: nothing runs between this and WhatsApp.
-            if (now().getTime() - current <= lateSlotToleranceMs) return;
-            current = (await takeSlots(sender.id, 1))[0] ?? now().getTime();
-          }
-        };
-        try {
-          await sendOne(campaign, sender, template, recipient, contactById.get(recipient.contactId)!, waitForSlot);
-        } catch (error) {
-          // The database failed around the send: its claim expires and a later step settles it.
-          log(`Campaign ${campaign.id}: the send to ${recipient.contactId} could not be stored: ${String(error)}`);
-        } finally {
-          pending.delete(recipient.phone);
-        }
-      }),
-    );
-    return { done };
-  };
-
-  const sendOne = async (
-    campaign: typeof campaigns.$inferSelect,
-    sender: Sender,
-    template: MessageTemplate | undefined,
-    recipient: typeof campaignRecipients.$inferSelect,
-    contactRow: typeof contacts.$inferSelect,
-    waitForSlot: () => Promise<void>,
-  ) => {
-    const { id: campaignId } = campaign;
-    const { contactId } = recipient;
-    if (!template || template.status !== 'APPROVED') {
-      await settle(campaignId, contactId, { status: 'failed', reason: `The template ${campaign.template.name} is no longer approved` }, 'sending');
-      return;
-    }
-    let message;
-    try {
-      message = buildTemplateMessage({ to: contactRow.phone, template, parameters: recipientParameters(campaign.parameters, campaign.bindings ?? undefined, contactOf(contactRow)) });
-    } catch (error) {
-      await settle(campaignId, contactId, { status: 'failed', reason: error instanceof Error ? error.message : String(error) }, 'sending');
-      return;
-    }
-    // Committed before the call: a crash from here on leaves it `calling`, never sent again. Only
-    // while the campaign runs, so a pause or cancel reaches a batch already claimed.
-    const marked = await database
-      .update(campaignRecipients)
-      .set({ status: 'calling', claimedAt: now(), updatedAt: now() })
-      .where(
-        and(
-          eq(campaignRecipients.campaignId, campaignId),
-          eq(campaignRecipients.contactId, contactId),
-          eq(campaignRecipients.status, 'sending'),
-          sql`exists (select 1 from ${campaigns} where ${campaigns.id} = ${campaignId} and ${campaigns.status} = 'running')`,
-        ),
-      )
-      .returning({ contactId: campaignRecipients.contactId });
-    if (marked.length === 0) {
-      const status = await statusOf(campaignId);
-      await settle(campaignId, contactId, status === 'cancelled' ? { status: 'skipped', reason: campaignCancelledReason } : { status: 'queued' }, 'sending');
-      return;
-    }
-    let messageId: string;
-    try {
-      await waitForSlot();
-      ({ messageId } = await options.gateway().send(message, sender));
-    } catch (error) {
-      const code = graphCodeOf(error);
-      const attempts = recipient.attempts + 1;
-      if (code === 131049 || code === 131026 || (isReachoutError(error) && !['NETWORK', 'RATE_LIMITED', 'UNKNOWN'].includes(error.code))) {
-        await settle(campaignId, contactId, { status: 'failed', reason: code === undefined ? (error as Error).message : String(code), attempts }, 'calling');
-        return;
-      }
-      if (attempts >= maxAttempts) {
-        await settle(campaignId, contactId, { status: 'failed', reason: 'WhatsApp could not be reached, so the message was not sent', attempts }, 'calling');
-        return;
-      }
-      // 131056 (6 s between messages to one person) and 130429 (the number's throughput) wait, doubling.
-      const retryAfter = isReachoutError(error) && error.retryAfterMs !== undefined ? error.retryAfterMs : 1000;
-      const waitMs = Math.min(300_000, Math.max(code === 131056 ? campaignLimits.perRecipientGapMs : retryAfter, 1000) * 2 ** (attempts - 1));
-      const until = new Date(now().getTime() + waitMs);
-      if (code === 130429) await holdSender(sender.id, until);
-      await settle(campaignId, contactId, { status: 'queued', notBefore: until, attempts }, 'calling');
-      return;
-    }
-    await settle(campaignId, contactId, { status: 'sent', reason: null, messageId, sentAt: now(), attempts: recipient.attempts + 1 }, 'calling');
-    if (options.simulatorDelayMs !== null) await scheduleReceipt(messageId, 'delivered', contactRow.phone);
-  };
-
-  const scheduleReceipt = async (messageId: string, status: ReceiptJob['status'], to: string) => {
-    await boss.send(campaignReceiptQueue, { messageId, status, to } satisfies ReceiptJob, {
-      startAfter: new Date(Date.now() + (options.simulatorDelayMs ?? 0)),
-    });
   };
 
   /** The earliest time a waiting recipient may go, when none can go now. */
@@ -639,8 +284,7 @@ export async function startCampaignSender(options: CampaignSenderOptions): Promi
       if (stopped) return;
       stopped = true;
       clearInterval(timer);
-      for (const timeout of trailingUpdates.values()) clearTimeout(timeout);
-      trailingUpdates.clear();
+      cancelTrailingUpdates();
       await sweeping;
       await Promise.race([
         Promise.all([boss.offWork(campaignStepQueue, { id: stepWorker, wait: true }), boss.offWork(campaignReceiptQueue, { id: receiptWorker, wait: true })]),
