@@ -50,7 +50,7 @@ export default tseslint.config(
     // provider): theirs to split. The contract suites are one describe() per method family,
     // whose body is the list of its cases.
     files: [
-      'src/components/campaign-progress/CampaignProgress.tsx',
+      'src/components/campaign-progress/CampaignProgressRecipients.tsx',
       'src/components/campaign-wizard/CampaignWizard.tsx',
       'src/components/campaign-wizard/useCampaignWizard.ts',
       'src/components/campaign-wizard/CampaignWizardSteps.tsx',
