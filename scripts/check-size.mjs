@@ -86,7 +86,8 @@ export const budgets = [
   // inbox look (the list's status dots, the contact's fields); about +1.6 with issue 15's hook splits
   // (inputs as objects, whose keys minification keeps) and SendMessageWizard's dialog parts.
   // The import worker's client (issue 20): +1.6; its worker (42 kB) and inline session (10 kB) are lazy.
-  { name: 'everything (reachout)', code: `export * from 'reachout';`, initialKB: 184.5, totalKB: 238 },
+  // 184.0 (238.2 in total) with ImportContactsDialog's compound parts and the demo-driven campaign fixes.
+  { name: 'everything (reachout)', code: `export * from 'reachout';`, initialKB: 185, totalKB: 239.5 },
   // 151.0 before issue 17's look, 152.5 with it. ContactsInbox must not import ImportContactsDialog,
   // not even with import(): `reachout`'s root entry exports the dialog statically, and a host's
   // esbuild then loads it up front with every import from `reachout` (ReachoutError alone measured
